@@ -1,0 +1,12 @@
+//! mestring: graded work-situation exposure for work-focused rehabilitation.
+//!
+//! The scenario rules live in a pure core (`scenario`, `session`, `play`)
+//! that the Bevy shell (`app`, behind the `shell` feature) only drives.
+
+pub mod play;
+pub mod prompts;
+pub mod scenario;
+pub mod session;
+
+#[cfg(feature = "shell")]
+pub mod app;

@@ -1,0 +1,212 @@
+//! Playing a scenario in a terminal: lines and choices as text, ratings
+//! typed in, `p` to pause and `q` to stop at any time.
+//!
+//! The terminal owns the real clock; the session only ever sees the
+//! times it is given, exactly as in the headset.
+
+use std::io::{BufRead, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use super::driver::{Observer, feed};
+use crate::prompts::rating_prompt;
+use crate::scenario::{Beat, RatingKind, Scenario};
+use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Session, Stamped};
+
+/// Prints what happens for a person, in one language.
+pub struct Printer<W: Write> {
+    pub out: W,
+    pub lang: String,
+}
+
+impl<W: Write> Printer<W> {
+    fn say(&mut self, text: &str) {
+        // A closed terminal must not take the session down with it.
+        let _ = writeln!(self.out, "{text}");
+    }
+
+    fn show(&mut self, scenario: &Scenario, at: Millis, output: &Output) {
+        let lang = self.lang.clone();
+        let time = super::transcript::clock(at);
+        let name = |c: usize| scenario.cast.get(c).map_or("?", |c| c.name.as_str());
+        match output {
+            Output::Started { level } => {
+                let summary = scenario.levels.get(usize::from(*level) - 1).map_or("", |l| l.summary.show(&lang));
+                self.say(&format!("\n== {} ==\n{}\n", scenario.title.show(&lang), scenario.situation.show(&lang)));
+                self.say(&format!("[{time}] level {level}: {summary}"));
+                self.say("(p = pause, r = resume, q = stop, at any time)\n");
+            }
+            Output::Line { beat, by, attitude, .. } => {
+                if let Some(Beat::Say { text, variants, .. }) = scenario.beats.get(*beat) {
+                    let text = variants.get(attitude).unwrap_or(text).show(&lang);
+                    self.say(&format!("[{time}] {}: «{text}»", name(*by)));
+                }
+            }
+            Output::ChoicesOffered { beat, answer_millis } => {
+                if let Some(Beat::Choose { prompt, options, .. }) = scenario.beats.get(*beat) {
+                    if let Some(p) = prompt {
+                        self.say(&format!("\n{}", p.show(&lang)));
+                    }
+                    for (i, o) in options.iter().enumerate() {
+                        self.say(&format!("  {}) {}", i + 1, o.text.show(&lang)));
+                    }
+                    if let Some(m) = answer_millis {
+                        self.say(&format!("  (you have {} s)", m / 1000));
+                    }
+                    self.prompt("choose a number");
+                }
+            }
+            Output::RatingAsked { rating } => {
+                let p = rating_prompt(scenario, rating, &lang);
+                self.say(&format!("\n{}", p.question));
+                let mid = p.mid.map(|m| format!(", {m}")).unwrap_or_default();
+                self.say(&format!("  ({}{mid}, {})", p.low, p.high));
+                if matches!(rating, RatingKind::ExpectancyReview(_)) {
+                    self.prompt("answer like \"y 20\" (it happened, 20 %) or \"n 10\"");
+                } else {
+                    self.prompt(&format!("0-{}", p.max));
+                }
+            }
+            Output::CueStarted { cue, by, .. } => {
+                let who = by.map(|c| format!(" ({})", name(c))).unwrap_or_default();
+                self.say(&format!("[{time}] * {}{who}", cue.name()));
+            }
+            Output::TimeUp { .. } => self.say(&format!("[{time}] * time is up - someone checks the clock")),
+            Output::SilenceTaken { .. } => self.say(&format!("[{time}] * the silence is taken as an answer")),
+            Output::LevelChanged { from, to } => self.say(&format!("[{time}] level {from} -> {to}")),
+            Output::Paused { by } => self.say(&format!("[{time}] paused by {} (r resumes, q stops)", by.name())),
+            Output::Resumed { by } => self.say(&format!("[{time}] resumed by {}", by.name())),
+            Output::Marker { note } => self.say(&format!("[{time}] marker: {note}")),
+            Output::Rejected { reason, .. } => self.say(&format!("  ({})", reason.describe())),
+            Output::Ended { reason } => {
+                let why = match reason {
+                    EndReason::Completed { beat } => match scenario.beats.get(*beat) {
+                        Some(Beat::End { text: Some(t), .. }) => t.show(&lang).to_string(),
+                        _ => "the scenario is complete".into(),
+                    },
+                    EndReason::Stopped { by } => format!("stopped by the {}", by.name()),
+                    EndReason::ScenarioFault => "the scenario file has a fault; run `mestring check`".into(),
+                };
+                self.say(&format!("\n[{time}] == end: {why} =="));
+            }
+            _ => {}
+        }
+    }
+
+    fn prompt(&mut self, hint: &str) {
+        let _ = write!(self.out, "> ({hint}) ");
+        let _ = self.out.flush();
+    }
+}
+
+impl<W: Write> Observer for Printer<W> {
+    fn input(&mut self, _: &Scenario, _: Millis, _: &Input) {}
+
+    fn outputs(&mut self, scenario: &Scenario, outputs: &[Stamped<Output>]) {
+        for o in outputs {
+            self.show(scenario, o.at, &o.item);
+        }
+    }
+}
+
+/// Sends to several observers at once (the printer and the transcript).
+pub struct Both<'a>(pub &'a mut dyn Observer, pub &'a mut dyn Observer);
+
+impl Observer for Both<'_> {
+    fn input(&mut self, s: &Scenario, at: Millis, input: &Input) {
+        self.0.input(s, at, input);
+        self.1.input(s, at, input);
+    }
+
+    fn outputs(&mut self, s: &Scenario, outputs: &[Stamped<Output>]) {
+        self.0.outputs(s, outputs);
+        self.1.outputs(s, outputs);
+    }
+}
+
+/// What a typed line means, given what the session waits for.
+pub fn interpret(line: &str, session: &Session) -> Result<Input, String> {
+    let line = line.trim().to_lowercase();
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or("");
+    match first {
+        "p" | "pause" => return Ok(Input::Pause { by: Actor::Participant }),
+        "r" | "resume" => return Ok(Input::Resume { by: Actor::Participant }),
+        "q" | "quit" | "stop" => return Ok(Input::Stop { by: Actor::Participant }),
+        _ => {}
+    }
+    if let Some(rating) = session.open_rating() {
+        if matches!(rating, RatingKind::ExpectancyReview(_)) {
+            let happened = match first {
+                "y" | "yes" | "j" | "ja" => true,
+                "n" | "no" | "nei" => false,
+                _ => return Err("answer y or n, then a likelihood, e.g. \"n 20\"".into()),
+            };
+            let likelihood = words.next().and_then(|w| w.trim_end_matches('%').parse().ok());
+            return likelihood
+                .map(|likelihood| Input::Rate(RatingAnswer::Review { happened, likelihood }))
+                .ok_or_else(|| "add a likelihood 0-100, e.g. \"n 20\"".into());
+        }
+        return first
+            .trim_end_matches('%')
+            .parse()
+            .map(|v| Input::Rate(RatingAnswer::Scale(v)))
+            .map_err(|_| "type a number on the scale".into());
+    }
+    if session.offered_choice().is_some() {
+        return match first.parse::<usize>() {
+            Ok(n) if n >= 1 => Ok(Input::Choose { option: n - 1 }),
+            _ => Err("type the number of an option".into()),
+        };
+    }
+    Err("nothing to answer right now (p pauses, q stops)".into())
+}
+
+/// Plays interactively on stdin and stdout until the session ends.
+/// `speed` > 1 makes lines and waits pass faster (for authors trying a
+/// flow); response times are then scaled the same way.
+pub fn play_interactive(session: &mut Session, observer: &mut dyn Observer, speed: f64) {
+    let (tx, rx) = mpsc::channel::<Option<String>>();
+    // stdin blocks, so it is read on its own thread; None means it closed.
+    std::thread::spawn(move || {
+        let stdin = std::io::stdin();
+        for line in stdin.lock().lines() {
+            match line {
+                Ok(l) => {
+                    if tx.send(Some(l)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        let _ = tx.send(None);
+    });
+    let began = Instant::now();
+    let now = || (began.elapsed().as_secs_f64() * 1000.0 * speed) as Millis;
+    feed(session, observer, 0, Input::Tick);
+    while !session.has_ended() {
+        let wait = match session.next_deadline() {
+            Some(deadline) => Duration::from_secs_f64(deadline.saturating_sub(now()) as f64 / 1000.0 / speed),
+            None => Duration::from_secs(3600),
+        };
+        match rx.recv_timeout(wait) {
+            Ok(Some(line)) => match interpret(&line, session) {
+                Ok(input) => feed(session, observer, now(), input),
+                Err(msg) => {
+                    let _ = writeln!(std::io::stdout(), "  ({msg})");
+                }
+            },
+            // Input closed (end of a pipe, or Ctrl-D): stop cleanly.
+            Ok(None) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+                feed(session, observer, now(), Input::Stop { by: Actor::Participant });
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let at = now();
+                let scenario = std::sync::Arc::clone(session.scenario());
+                let outputs = session.step(at, Input::Tick);
+                observer.outputs(&scenario, outputs);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The words of the rating prompts, per language.
+//!
+//! These are fixed by the rating instruments, not by scenario authors, so
+//! they live here once and every front end (terminal, headset) shows the
+//! same wording. Unknown languages fall back to English.
+
+use crate::scenario::{RatingKind, Scenario};
+
+/// What the participant sees for one rating prompt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatingPrompt {
+    pub question: String,
+    /// Scale ends and middle, e.g. ("0 = calm", "100 = worst distress").
+    pub low: &'static str,
+    pub mid: Option<&'static str>,
+    pub high: &'static str,
+    pub max: u8,
+    pub step: u8,
+}
+
+fn norwegian(lang: &str) -> bool {
+    matches!(lang, "nb" | "no" | "nn")
+}
+
+/// The prompt for `kind`, with the scenario's statements and outcomes
+/// filled in.
+pub fn rating_prompt(scenario: &Scenario, kind: &RatingKind, lang: &str) -> RatingPrompt {
+    let nb = norwegian(lang);
+    let outcome = |id: &str| {
+        scenario
+            .feared_outcomes
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_string(), |o| o.text.show(lang).to_string())
+    };
+    match kind {
+        RatingKind::Suds => RatingPrompt {
+            question: if nb {
+                "Hvor mye ubehag kjenner du akkurat nå?".into()
+            } else {
+                "How distressed are you right now?".into()
+            },
+            low: if nb { "0 = helt rolig" } else { "0 = completely calm" },
+            mid: Some(if nb { "50 = tydelig ubehag" } else { "50 = clearly distressed" }),
+            high: if nb { "100 = verst tenkelig" } else { "100 = worst imaginable" },
+            max: 100,
+            step: 1,
+        },
+        RatingKind::SelfEfficacy(id) => {
+            let can = scenario
+                .ratings
+                .self_efficacy
+                .iter()
+                .find(|s| &s.id == id)
+                .map_or_else(|| id.clone(), |s| s.can.show(lang).to_string());
+            RatingPrompt {
+                question: if nb {
+                    format!("Hvor sikker er du på at du kan {can}?")
+                } else {
+                    format!("How certain are you that you can {can}?")
+                },
+                low: if nb { "0 = kan ikke i det hele tatt" } else { "0 = cannot do at all" },
+                mid: Some(if nb { "50 = middels sikker" } else { "50 = moderately certain" }),
+                high: if nb { "100 = helt sikker" } else { "100 = highly certain" },
+                max: 100,
+                step: 10,
+            }
+        }
+        RatingKind::Expectancy(id) => RatingPrompt {
+            question: if nb {
+                format!("Hvor sannsynlig er det at {}?", outcome(id))
+            } else {
+                format!("How likely is it that {}?", outcome(id))
+            },
+            low: if nb { "0 % = vil ikke skje" } else { "0 % = will not happen" },
+            mid: None,
+            high: if nb { "100 % = vil helt sikkert skje" } else { "100 % = will surely happen" },
+            max: 100,
+            step: 1,
+        },
+        RatingKind::ExpectancyReview(id) => RatingPrompt {
+            question: if nb {
+                format!("Skjedde det at {}? Og hvor sannsynlig tror du det er nå?", outcome(id))
+            } else {
+                format!("Did it happen that {}? And how likely do you think it is now?", outcome(id))
+            },
+            low: if nb { "0 % = vil ikke skje" } else { "0 % = will not happen" },
+            mid: None,
+            high: if nb { "100 % = vil helt sikkert skje" } else { "100 % = will surely happen" },
+            max: 100,
+            step: 1,
+        },
+        RatingKind::Cybersickness => RatingPrompt {
+            question: if nb {
+                "Hvor uvel (kvalm, svimmel) kjenner du deg nå?".into()
+            } else {
+                "How sick (nauseous, dizzy) do you feel right now?".into()
+            },
+            low: if nb { "0 = ikke uvel" } else { "0 = not sick at all" },
+            mid: None,
+            high: if nb { "20 = svært uvel" } else { "20 = frank sickness" },
+            max: 20,
+            step: 1,
+        },
+    }
+}
+
+/// A short name for a rating kind, used in transcripts and records.
+pub fn rating_code(kind: &RatingKind) -> String {
+    match kind {
+        RatingKind::Suds => "suds".into(),
+        RatingKind::SelfEfficacy(id) => format!("self-efficacy:{id}"),
+        RatingKind::Expectancy(id) => format!("expectancy:{id}"),
+        RatingKind::ExpectancyReview(id) => format!("expectancy-review:{id}"),
+        RatingKind::Cybersickness => "cybersickness".into(),
+    }
+}

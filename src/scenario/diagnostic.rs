@@ -1,0 +1,270 @@
+//! Located findings about a scenario file, and how people and tools see them.
+//!
+//! Authors are clinicians, not programmers: every finding names the file,
+//! line and column, shows the line with a caret, and says what to do.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One thing wrong (or worth a second look) in one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// A stable short name, e.g. `unknown-beat`, for tools and for tests.
+    pub code: &'static str,
+    pub message: String,
+    /// A few words shown under the caret.
+    pub label: String,
+    /// What the author can do about it.
+    pub hint: Option<String>,
+    pub file: PathBuf,
+    /// Byte range in the file's text.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// 1-based, counted in characters, as editors show them.
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Finding {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The findings of one file together with its text, so they can be shown
+/// with their source lines.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub file: PathBuf,
+    pub source: String,
+    pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+}
+
+/// Builds findings for one file, turning byte ranges into lines and columns.
+pub struct FindingSink<'a> {
+    file: &'a Path,
+    source: &'a str,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> FindingSink<'a> {
+    pub fn new(file: &'a Path, source: &'a str) -> Self {
+        Self { file, source, findings: Vec::new() }
+    }
+
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        let span = clamp_span(self.source, span);
+        let (line, column) = line_column(self.source, span.start);
+        self.findings.push(Finding {
+            severity,
+            code,
+            message: message.into(),
+            label: label.into(),
+            hint,
+            file: self.file.to_path_buf(),
+            span,
+            line,
+            column,
+        });
+    }
+
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.push(Severity::Error, code, span, message, label, Some(hint.into()));
+    }
+
+    pub fn warning(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.push(Severity::Warning, code, span, message, label, Some(hint.into()));
+    }
+}
+
+/// Keeps a span inside the text and on character boundaries, whatever a
+/// caller computed, so rendering can never fail or panic on it.
+fn clamp_span(source: &str, span: Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(source.len());
+    let mut end = span.end.clamp(start, source.len());
+    while !source.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !source.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Byte offset of a 1-based line and character column (as ron reports them).
+pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, text) in source.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let within = text
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(text.trim_end_matches('\n').len(), |(b, _)| b);
+            return offset + within;
+        }
+        offset += text.len();
+    }
+    source.len()
+}
+
+/// Renders reports as a compiler does: each finding with its source line,
+/// a caret and the hint. `color` adds terminal colours.
+pub fn render_text(reports: &[FileReport], color: bool) -> String {
+    let mut files = SimpleFiles::new();
+    let mut buffer =
+        if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let config = term::Config::default();
+    for report in reports {
+        let id = files.add(report.file.display().to_string(), report.source.clone());
+        for f in &report.findings {
+            let severity = match f.severity {
+                Severity::Error => CsSeverity::Error,
+                Severity::Warning => CsSeverity::Warning,
+            };
+            let mut diagnostic = Diagnostic::new(severity)
+                .with_code(f.code)
+                .with_message(&f.message)
+                .with_label(Label::primary(id, f.span.clone()).with_message(&f.label));
+            if let Some(hint) = &f.hint {
+                diagnostic = diagnostic.with_note(format!("hint: {hint}"));
+            }
+            if term::emit(&mut buffer, &config, &files, &diagnostic).is_err() {
+                // The span was computed against this very text, so this
+                // cannot happen; still, never lose the message itself.
+                let line = format!("{}:{}:{}: {}\n", f.file.display(), f.line, f.column, f.message);
+                let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
+            }
+        }
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// One line of totals, e.g. "2 errors, 1 warning in 5 files".
+pub fn summary(reports: &[FileReport]) -> String {
+    let errors: usize = reports.iter().map(FileReport::errors).sum();
+    let warnings: usize = reports.iter().map(FileReport::warnings).sum();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(reports.len(), "file")
+    )
+}
+
+/// Machine-readable findings: one JSON document for the whole run.
+pub fn render_json(reports: &[FileReport]) -> String {
+    #[derive(Serialize)]
+    struct JsonFinding<'a> {
+        #[serde(flatten)]
+        finding: &'a Finding,
+        source_line: &'a str,
+        start: usize,
+        end: usize,
+    }
+    #[derive(Serialize)]
+    struct JsonRun<'a> {
+        ok: bool,
+        errors: usize,
+        warnings: usize,
+        files: Vec<&'a Path>,
+        findings: Vec<JsonFinding<'a>>,
+    }
+    let findings = reports
+        .iter()
+        .flat_map(|r| {
+            r.findings.iter().map(|f| JsonFinding {
+                finding: f,
+                source_line: r.source.lines().nth(f.line - 1).unwrap_or(""),
+                start: f.span.start,
+                end: f.span.end,
+            })
+        })
+        .collect();
+    let errors = reports.iter().map(FileReport::errors).sum();
+    let run = JsonRun {
+        ok: errors == 0,
+        errors,
+        warnings: reports.iter().map(FileReport::warnings).sum(),
+        files: reports.iter().map(|r| r.file.as_path()).collect(),
+        findings,
+    };
+    serde_json::to_string_pretty(&run).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_round_trip() {
+        let src = "ab\nçd€f\n\nx";
+        for offset in src.char_indices().map(|(i, _)| i) {
+            let (line, column) = line_column(src, offset);
+            assert_eq!(offset_of(src, line, column), offset, "offset {offset}");
+        }
+        assert_eq!(line_column(src, 3), (2, 1));
+        assert_eq!(line_column(src, 6), (2, 3));
+    }
+
+    #[test]
+    fn clamps_spans_inside_multibyte_text() {
+        let src = "é€";
+        assert_eq!(clamp_span(src, 1..3), 0..5);
+        assert_eq!(clamp_span(src, 10..20), 5..5);
+    }
+}

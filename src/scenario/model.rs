@@ -1,0 +1,582 @@
+//! The scenario format as serde types: what an author writes in a `.ron` file.
+//!
+//! Field names here are the words authors see, so they follow
+//! docs/scenario-format.md exactly. Every struct denies unknown fields, so a
+//! misspelt field is reported instead of silently ignored.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::Text;
+
+/// One work situation, with its cast, levels, flow and ratings.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Stable identifier, used in records and on the command line.
+    pub id: String,
+    /// Language codes every text must be given in, e.g. `["nb", "en"]`.
+    pub languages: Vec<String>,
+    pub title: Text,
+    pub description: Text,
+    /// The work situation practised, in the participant's words.
+    pub situation: Text,
+    /// What the participant fears will happen; used by expectancy ratings.
+    #[serde(default)]
+    pub feared_outcomes: Vec<FearedOutcome>,
+    pub estimated_minutes: u32,
+    pub setting: Setting,
+    pub cast: Vec<Character>,
+    pub levels: Vec<Level>,
+    #[serde(default)]
+    pub ratings: Ratings,
+    /// The beat the flow starts at.
+    pub start: String,
+    pub beats: Vec<Beat>,
+    #[serde(default)]
+    pub debrief: Vec<DebriefQuestion>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FearedOutcome {
+    pub id: String,
+    /// Stated so that "how likely is it that ..." reads naturally before it.
+    pub text: Text,
+}
+
+/// Where the scenario happens.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setting {
+    pub room: RoomKind,
+    /// The seat the participant takes (an id from `seats`).
+    pub participant_seat: String,
+    pub seats: Vec<Seat>,
+    #[serde(default)]
+    pub props: Vec<Prop>,
+    /// Optional glTF model of the whole room, relative to the scenario file.
+    #[serde(default)]
+    pub model: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum RoomKind {
+    MeetingRoom,
+    ServiceCounter,
+    ManagersOffice,
+    LunchRoom,
+    OpenOffice,
+}
+
+/// A place on the floor, in metres: `x` to the right, `z` away from the
+/// room's entrance. The room's centre is `(0, 0)`.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+pub struct FloorPoint(pub f32, pub f32);
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seat {
+    pub id: String,
+    pub at: FloorPoint,
+    /// Which way a person in this seat faces, in degrees (0 = towards +z).
+    #[serde(default)]
+    pub facing: f32,
+    /// Standing places (a counter, a doorway) have no chair.
+    #[serde(default)]
+    pub standing: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prop {
+    pub kind: PropKind,
+    pub at: FloorPoint,
+    #[serde(default)]
+    pub facing: f32,
+    /// Optional glTF model replacing the built-in shape.
+    #[serde(default)]
+    pub model: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum PropKind {
+    Table,
+    Desk,
+    Counter,
+    Whiteboard,
+    Screen,
+    Plant,
+    Shelf,
+    CoffeeMachine,
+    Window,
+    Door,
+    Laptop,
+    Papers,
+    Cup,
+}
+
+/// A person in the scene.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Character {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    /// Where they sit or stand (an id from the setting's seats).
+    pub seat: String,
+    #[serde(default)]
+    pub voice: Voice,
+    #[serde(default)]
+    pub look: Look,
+    /// How they behave unless a level says otherwise.
+    #[serde(default)]
+    pub behaviour: Behaviour,
+    #[serde(default)]
+    pub model: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Role {
+    Manager,
+    Colleague,
+    Customer,
+    HrAdvisor,
+    UnionRep,
+    OccupationalHealth,
+    NewColleague,
+}
+
+/// Hints for synthesised or recorded speech.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Voice {
+    /// Relative pitch: 0.5 (deep) .. 2.0 (high); 1.0 is an average voice.
+    pub pitch: f32,
+    /// Relative speaking rate: 0.5 (slow) .. 2.0 (fast).
+    pub rate: f32,
+}
+
+impl Default for Voice {
+    fn default() -> Self {
+        Self { pitch: 1.0, rate: 1.0 }
+    }
+}
+
+/// Colours that tell characters apart at a glance, as `#rrggbb`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Look {
+    pub skin: String,
+    pub hair: String,
+    pub clothing: String,
+}
+
+impl Default for Look {
+    fn default() -> Self {
+        Self { skin: "#c99a7a".into(), hair: "#3b2a20".into(), clothing: "#4a6a8a".into() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Attitude {
+    Friendly,
+    Neutral,
+    Critical,
+    Uninterested,
+}
+
+/// How a character acts: their attitude, how much they look at the
+/// participant (0 = never, 1 = all the time) and whether they interrupt.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Behaviour {
+    pub attitude: Attitude,
+    pub gaze: f32,
+    pub interrupts: bool,
+}
+
+impl Default for Behaviour {
+    fn default() -> Self {
+        Self { attitude: Attitude::Neutral, gaze: 0.4, interrupts: false }
+    }
+}
+
+/// A level's changes to one character's behaviour; fields left out keep the
+/// character's own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BehaviourChange {
+    pub attitude: Option<Attitude>,
+    pub gaze: Option<f32>,
+    pub interrupts: Option<bool>,
+}
+
+/// One step of graded exposure.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// 1 for the gentlest; levels are numbered 1, 2, 3, ... without gaps.
+    pub level: u8,
+    /// One line for the clinician: who is there and what happens.
+    pub summary: Text,
+    /// Ids of the characters in the room at this level.
+    pub present: Vec<String>,
+    /// Behaviour changes per character id.
+    #[serde(default)]
+    pub behaviour: BTreeMap<String, BehaviourChange>,
+    /// Background noise, 0 (quiet) .. 1 (loud open office).
+    #[serde(default)]
+    pub noise: f32,
+    /// How close the others come, 0 (comfortable distance) .. 1 (crowded).
+    #[serde(default)]
+    pub crowding: f32,
+    /// Stress cues that happen by chance at this level.
+    #[serde(default)]
+    pub cues: Vec<CueRule>,
+    /// Time pressure: seconds the participant has for each answer, shown
+    /// as a clock. Left out: no time pressure.
+    #[serde(default)]
+    pub answer_seconds: Option<f32>,
+}
+
+/// A stress cue that occurs at random, on average `per_minute` times a minute.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueRule {
+    pub cue: StressCue,
+    pub per_minute: f32,
+    /// 0 (barely noticeable) .. 1 (as strong as it gets).
+    #[serde(default = "full_intensity")]
+    pub intensity: f32,
+    /// Who causes it, for cues a person makes (sigh, remark, interruption,
+    /// watch check). Left out: someone present.
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+fn full_intensity() -> f32 {
+    0.6
+}
+
+/// The library of stress cues a scenario can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum StressCue {
+    PhoneRinging,
+    OfficeMurmur,
+    KeyboardTyping,
+    DoorSlam,
+    Sigh,
+    Notification,
+    CriticalRemark,
+    Interruption,
+    SilentStare,
+    WatchCheck,
+}
+
+impl StressCue {
+    pub const ALL: [StressCue; 10] = [
+        StressCue::PhoneRinging,
+        StressCue::OfficeMurmur,
+        StressCue::KeyboardTyping,
+        StressCue::DoorSlam,
+        StressCue::Sigh,
+        StressCue::Notification,
+        StressCue::CriticalRemark,
+        StressCue::Interruption,
+        StressCue::SilentStare,
+        StressCue::WatchCheck,
+    ];
+
+    /// Cues a person makes, so they need someone present to make them.
+    pub fn is_personal(self) -> bool {
+        matches!(
+            self,
+            StressCue::Sigh
+                | StressCue::CriticalRemark
+                | StressCue::Interruption
+                | StressCue::WatchCheck
+        )
+    }
+
+    /// How long the cue lasts, in milliseconds, when nothing says otherwise.
+    pub fn default_millis(self) -> u64 {
+        match self {
+            StressCue::PhoneRinging => 6_000,
+            StressCue::OfficeMurmur => 15_000,
+            StressCue::KeyboardTyping => 8_000,
+            StressCue::DoorSlam => 800,
+            StressCue::Sigh => 1_500,
+            StressCue::Notification => 700,
+            StressCue::CriticalRemark => 3_000,
+            StressCue::Interruption => 3_000,
+            StressCue::SilentStare => 5_000,
+            StressCue::WatchCheck => 2_000,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StressCue::PhoneRinging => "phone-ringing",
+            StressCue::OfficeMurmur => "office-murmur",
+            StressCue::KeyboardTyping => "keyboard-typing",
+            StressCue::DoorSlam => "door-slam",
+            StressCue::Sigh => "sigh",
+            StressCue::Notification => "notification",
+            StressCue::CriticalRemark => "critical-remark",
+            StressCue::Interruption => "interruption",
+            StressCue::SilentStare => "silent-stare",
+            StressCue::WatchCheck => "watch-check",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<StressCue> {
+        StressCue::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// One step of the flow. Every beat has an `id`; beats that lead on name
+/// the beat that follows in `next`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub enum Beat {
+    /// A character speaks.
+    Say {
+        id: String,
+        by: String,
+        text: Text,
+        /// Other wordings per attitude: a critical colleague says it sharper.
+        #[serde(default)]
+        variants: BTreeMap<Attitude, Text>,
+        /// Recorded speech, relative to the scenario file.
+        #[serde(default)]
+        audio: Option<String>,
+        /// How long the line takes; left out, it is estimated from the text.
+        #[serde(default)]
+        seconds: Option<f32>,
+        next: String,
+    },
+    /// The participant answers by choosing one option.
+    Choose {
+        id: String,
+        /// Shown above the options, e.g. "What do you say?".
+        #[serde(default)]
+        prompt: Option<Text>,
+        options: Vec<ChoiceOption>,
+        /// Where the flow goes if the participant stays silent this long.
+        #[serde(default)]
+        silence: Option<SilenceRoute>,
+    },
+    /// Nobody speaks for a while.
+    Wait { id: String, seconds: f32, next: String },
+    /// A stress cue happens now, whatever the level.
+    Cue {
+        id: String,
+        cue: StressCue,
+        #[serde(default = "full_intensity")]
+        intensity: f32,
+        #[serde(default)]
+        by: Option<String>,
+        next: String,
+    },
+    /// A rating is asked now.
+    Rate { id: String, rating: RatingKind, next: String },
+    /// The flow goes on by level: the first route whose levels include the
+    /// current level is taken, otherwise `otherwise`.
+    Branch { id: String, routes: Vec<LevelRoute>, otherwise: String },
+    /// The scenario ends here.
+    End {
+        id: String,
+        #[serde(default)]
+        text: Option<Text>,
+    },
+}
+
+impl Beat {
+    pub fn id(&self) -> &str {
+        match self {
+            Beat::Say { id, .. }
+            | Beat::Choose { id, .. }
+            | Beat::Wait { id, .. }
+            | Beat::Cue { id, .. }
+            | Beat::Rate { id, .. }
+            | Beat::Branch { id, .. }
+            | Beat::End { id, .. } => id,
+        }
+    }
+
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Beat::Say { .. } => "Say",
+            Beat::Choose { .. } => "Choose",
+            Beat::Wait { .. } => "Wait",
+            Beat::Cue { .. } => "Cue",
+            Beat::Rate { .. } => "Rate",
+            Beat::Branch { .. } => "Branch",
+            Beat::End { .. } => "End",
+        }
+    }
+
+    /// The beats this one can lead to, with the field naming each (for
+    /// locating a bad reference in the source).
+    pub fn successors(&self) -> Vec<(Vec<crate::scenario::locate::PathPart>, &str)> {
+        use crate::scenario::locate::PathPart as P;
+        match self {
+            Beat::Say { next, .. }
+            | Beat::Wait { next, .. }
+            | Beat::Cue { next, .. }
+            | Beat::Rate { next, .. } => vec![(vec![P::field("next")], next.as_str())],
+            Beat::Choose { options, silence, .. } => {
+                let mut out: Vec<_> = options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        (vec![P::field("options"), P::Index(i), P::field("next")], o.next.as_str())
+                    })
+                    .collect();
+                if let Some(s) = silence {
+                    out.push((vec![P::field("silence"), P::field("next")], s.next.as_str()));
+                }
+                out
+            }
+            Beat::Branch { routes, otherwise, .. } => {
+                let mut out: Vec<_> = routes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        (vec![P::field("routes"), P::Index(i), P::field("next")], r.next.as_str())
+                    })
+                    .collect();
+                out.push((vec![P::field("otherwise")], otherwise.as_str()));
+                out
+            }
+            Beat::End { .. } => Vec::new(),
+        }
+    }
+
+    /// Whether the flow stops at this beat for time or for the participant.
+    /// A loop made only of beats that do not wait would spin forever.
+    pub fn waits(&self) -> bool {
+        matches!(self, Beat::Say { .. } | Beat::Choose { .. } | Beat::Wait { .. } | Beat::Rate { .. })
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub text: Text,
+    pub next: String,
+    /// What this answer shows, for the debrief.
+    #[serde(default)]
+    pub tags: Vec<ChoiceTag>,
+    /// The answer a virtual peer gives in a modelling run.
+    #[serde(default)]
+    pub model: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum ChoiceTag {
+    Assertive,
+    Avoidant,
+    AsksForHelp,
+    Apologetic,
+    Aggressive,
+    SetsBoundary,
+    SharesOpenly,
+    KeepsPrivate,
+}
+
+impl ChoiceTag {
+    pub fn name(self) -> &'static str {
+        match self {
+            ChoiceTag::Assertive => "assertive",
+            ChoiceTag::Avoidant => "avoidant",
+            ChoiceTag::AsksForHelp => "asks-for-help",
+            ChoiceTag::Apologetic => "apologetic",
+            ChoiceTag::Aggressive => "aggressive",
+            ChoiceTag::SetsBoundary => "sets-boundary",
+            ChoiceTag::SharesOpenly => "shares-openly",
+            ChoiceTag::KeepsPrivate => "keeps-private",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SilenceRoute {
+    pub seconds: f32,
+    pub next: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRoute {
+    /// Inclusive range of levels, e.g. `(3, 5)`.
+    pub levels: (u8, u8),
+    pub next: String,
+}
+
+/// What the participant is asked to rate.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum RatingKind {
+    /// Subjective units of distress, 0..100.
+    Suds,
+    /// "How certain are you that you can ...", 0..100 in steps of 10, for
+    /// the named statement in `ratings.self_efficacy`.
+    SelfEfficacy(String),
+    /// "How likely is it that <feared outcome>?", 0..100 %, before.
+    Expectancy(String),
+    /// "Did <feared outcome> happen?" and a new likelihood, after.
+    ExpectancyReview(String),
+    /// Fast Motion Sickness scale, 0..20.
+    Cybersickness,
+}
+
+/// When and what the participant is asked.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Ratings {
+    pub self_efficacy: Vec<SelfEfficacyStatement>,
+    pub schedule: Vec<RatingAsk>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfEfficacyStatement {
+    pub id: String,
+    /// Completes "How certain are you that you can ...".
+    pub can: Text,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingAsk {
+    pub rating: RatingKind,
+    pub when: RatingWhen,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub enum RatingWhen {
+    AtStart,
+    /// Every so many minutes of active (unpaused) time.
+    Every(f32),
+    /// Right after the named beat.
+    AfterBeat(String),
+    AtEnd,
+}
+
+/// Bandura's four sources of self-efficacy; each debrief question draws on one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum EfficacySource {
+    Mastery,
+    Vicarious,
+    Feedback,
+    Physiological,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DebriefQuestion {
+    pub source: EfficacySource,
+    pub text: Text,
+}

@@ -1,0 +1,144 @@
+//! What goes into a session and what comes out of it.
+//!
+//! Outputs name beats and characters by their index in the scenario, not by
+//! cloned strings: stepping stays allocation-light, and whoever shows or
+//! records an output looks the words up in the scenario it came from.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Attitude, Behaviour, RatingKind, StressCue};
+
+/// Session clock in milliseconds since the session started, pauses included.
+pub type Millis = u64;
+
+/// Who asked for a pause, a stop or a level change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Actor {
+    Participant,
+    Clinician,
+}
+
+impl Actor {
+    pub fn name(self) -> &'static str {
+        match self {
+            Actor::Participant => "participant",
+            Actor::Clinician => "clinician",
+        }
+    }
+}
+
+/// An answer to a rating prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RatingAnswer {
+    /// SUDS and expectancy 0..100, self-efficacy 0..100 in tens,
+    /// cybersickness 0..20.
+    Scale(u8),
+    /// For an expectancy review: did the feared outcome happen, and how
+    /// likely is it now (0..100).
+    Review { happened: bool, likelihood: u8 },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Input {
+    /// Only time passes.
+    Tick,
+    /// The participant picks an offered option (0-based).
+    Choose { option: usize },
+    /// The participant answers the rating prompt that is open.
+    Rate(RatingAnswer),
+    Pause { by: Actor },
+    Resume { by: Actor },
+    Stop { by: Actor },
+    /// The clinician steps the exposure up or down.
+    SetLevel { level: u8 },
+    /// The clinician makes a stress cue happen now.
+    TriggerCue { cue: StressCue, intensity: f32 },
+    /// The clinician notes something for the debrief.
+    Marker { note: String },
+}
+
+/// Why an input was not taken. The session goes on as before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rejection {
+    SessionEnded,
+    Paused,
+    NotPaused,
+    NoChoiceOffered,
+    NoSuchOption,
+    NoRatingAsked,
+    RatingOutOfRange,
+    WrongAnswerKind,
+    NoSuchLevel,
+    SameLevel,
+    BadIntensity,
+}
+
+impl Rejection {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rejection::SessionEnded => "the session has ended",
+            Rejection::Paused => "the session is paused",
+            Rejection::NotPaused => "the session is not paused",
+            Rejection::NoChoiceOffered => "no choice is offered now",
+            Rejection::NoSuchOption => "there is no such option",
+            Rejection::NoRatingAsked => "no rating is asked now",
+            Rejection::RatingOutOfRange => "the rating is outside its scale",
+            Rejection::WrongAnswerKind => "that kind of answer does not fit this rating",
+            Rejection::NoSuchLevel => "the scenario has no such level",
+            Rejection::SameLevel => "the session is already at that level",
+            Rejection::BadIntensity => "cue intensity must be between 0 and 1",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum EndReason {
+    /// The flow reached an End beat.
+    Completed { beat: usize },
+    Stopped { by: Actor },
+    /// The flow went round without waiting far too often; only a scenario
+    /// that skipped the checker can do this, and it ends instead of hanging.
+    ScenarioFault,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Output {
+    Started { level: u8 },
+    /// A character's presence and behaviour, at the start and whenever a
+    /// level change alters them.
+    Cast { character: usize, present: bool, behaviour: Behaviour },
+    /// The level's background: noise and crowding (0..1).
+    Ambience { noise: f32, crowding: f32 },
+    /// A character starts a line; it lasts `millis` of active time.
+    Line { beat: usize, by: usize, attitude: Attitude, millis: Millis },
+    LineDone { beat: usize },
+    /// The speaker is not present at this level, so the line is left out.
+    LineSkipped { beat: usize, by: usize },
+    /// Options are shown; `answer_millis` is the time-pressure clock.
+    ChoicesOffered { beat: usize, answer_millis: Option<Millis> },
+    /// The participant chose; `latency` runs from the offer, pauses excluded.
+    Chosen { beat: usize, option: usize, latency: Millis },
+    /// The time-pressure clock ran out (the choice stays open).
+    TimeUp { beat: usize },
+    /// The participant stayed silent long enough for the scenario to move on.
+    SilenceTaken { beat: usize, after: Millis },
+    SilenceStarted { beat: usize, millis: Millis },
+    RatingAsked { rating: RatingKind },
+    Rated { rating: RatingKind, answer: RatingAnswer, latency: Millis },
+    CueStarted { cue: StressCue, intensity: f32, by: Option<usize>, millis: Millis },
+    CueStopped { cue: StressCue },
+    LevelChanged { from: u8, to: u8 },
+    Paused { by: Actor },
+    Resumed { by: Actor },
+    Marker { note: String },
+    Rejected { input: String, reason: Rejection },
+    Ended { reason: EndReason },
+}
+
+/// Something with the session-clock time it happened at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stamped<T> {
+    pub at: Millis,
+    pub item: T,
+}

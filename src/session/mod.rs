@@ -1,0 +1,13 @@
+//! The pure session runtime: one scenario at one exposure level, as a
+//! deterministic state machine. No Bevy, no wall clock, no I/O: the same
+//! inputs at the same times always give the same outputs, so a 30-minute
+//! session replays in milliseconds, and the terminal player and the
+//! headset share every rule.
+
+pub mod cast;
+pub mod io;
+pub mod rng;
+pub mod runtime;
+
+pub use io::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Rejection, Stamped};
+pub use runtime::{Session, SessionError, validate_answer};

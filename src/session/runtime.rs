@@ -1,0 +1,701 @@
+//! The session state machine: one scenario at one exposure level.
+//!
+//! Time only ever comes in with an input; nothing here reads a clock. Two
+//! clocks are kept: the session clock (everything, pauses included), which
+//! stamps every output, and active time (pauses excluded), which drives the
+//! scenario's own timers so that a paused session truly stands still.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use super::cast::{behaviour_at, is_present, level_def};
+use super::io::*;
+use super::rng::SessionRng;
+use crate::scenario::{Beat, RatingKind, RatingWhen, Scenario, StressCue};
+
+/// Upper bound on beats entered in one step without waiting. A checked
+/// scenario never comes near it; an unchecked one with an instant loop
+/// ends with a fault instead of hanging the frame.
+const MAX_INSTANT_BEATS: usize = 10_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("level {level} does not exist; this scenario has levels 1 to {max}")]
+    NoSuchLevel { level: u8, max: usize },
+    #[error("the start beat \"{0}\" does not exist")]
+    NoStartBeat(String),
+}
+
+/// Where the flow stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Cursor {
+    /// About to enter this beat (after any queued ratings).
+    Enter(usize),
+    Speaking { beat: usize, until: Millis },
+    Silent { beat: usize, until: Millis },
+    Choosing(Choosing),
+    /// Asking queued ratings before the session ends at this End beat.
+    Ending { beat: usize },
+    Ended,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Choosing {
+    beat: usize,
+    offered_at: Millis,
+    time_up_at: Option<Millis>,
+    silence_at: Option<Millis>,
+    interrupt_at: Option<(Millis, usize)>,
+}
+
+#[derive(Debug, Clone)]
+struct OpenRating {
+    kind: RatingKind,
+    asked_at: Millis,
+}
+
+#[derive(Debug, Clone)]
+struct ActiveCue {
+    cue: StressCue,
+    until: Millis,
+}
+
+/// A running session. Feed it inputs with [`Session::step`].
+#[derive(Debug, Clone)]
+pub struct Session {
+    scenario: Arc<Scenario>,
+    level: u8,
+    rng: SessionRng,
+    /// Session clock of the last input.
+    now: Millis,
+    /// Total paused time so far, and when the current pause began.
+    paused_total: Millis,
+    paused_since: Option<Millis>,
+    cursor: Cursor,
+    started: bool,
+    queued_ratings: VecDeque<RatingKind>,
+    open_rating: Option<OpenRating>,
+    /// Active time each periodic rating falls due next, per schedule entry.
+    periodic_due: Vec<Option<Millis>>,
+    /// Active time each of the level's cue rules fires next.
+    cue_due: Vec<Option<Millis>>,
+    active_cues: Vec<ActiveCue>,
+    out: Vec<Stamped<Output>>,
+}
+
+impl Session {
+    pub fn new(scenario: Arc<Scenario>, level: u8, seed: u64) -> Result<Session, SessionError> {
+        if level_def(&scenario, level).is_none() {
+            return Err(SessionError::NoSuchLevel { level, max: scenario.levels.len() });
+        }
+        let start = scenario
+            .beats
+            .iter()
+            .position(|b| b.id() == scenario.start)
+            .ok_or_else(|| SessionError::NoStartBeat(scenario.start.clone()))?;
+        Ok(Session {
+            periodic_due: vec![None; scenario.ratings.schedule.len()],
+            scenario,
+            level,
+            rng: SessionRng::new(seed),
+            now: 0,
+            paused_total: 0,
+            paused_since: None,
+            cursor: Cursor::Enter(start),
+            started: false,
+            queued_ratings: VecDeque::new(),
+            open_rating: None,
+            cue_due: Vec::new(),
+            active_cues: Vec::new(),
+            out: Vec::new(),
+        })
+    }
+
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
+    pub fn now(&self) -> Millis {
+        self.now
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused_since.is_some()
+    }
+
+    pub fn has_ended(&self) -> bool {
+        self.cursor == Cursor::Ended
+    }
+
+    /// The beat whose choices are on offer, if any.
+    pub fn offered_choice(&self) -> Option<usize> {
+        match &self.cursor {
+            Cursor::Choosing(c) if self.open_rating.is_none() => Some(c.beat),
+            _ => None,
+        }
+    }
+
+    /// The rating prompt waiting for an answer, if any.
+    pub fn open_rating(&self) -> Option<&RatingKind> {
+        self.open_rating.as_ref().map(|r| &r.kind)
+    }
+
+    /// Session-clock time of the next thing the session will do by itself,
+    /// if nothing else comes in first. `None` while paused, ended, or
+    /// waiting only on the participant with no timer running.
+    pub fn next_deadline(&self) -> Option<Millis> {
+        if !self.started || self.is_paused() || self.has_ended() {
+            return None;
+        }
+        self.next_timer().map(|active| active + self.paused_total)
+    }
+
+    /// Applies one input at session-clock time `at` and returns what came
+    /// out, in order. Time that passed since the last input is played out
+    /// first, so outputs due before `at` come out stamped with their own
+    /// times. A time earlier than the last input is taken as the last
+    /// input's time: clocks may jitter, and a stop must never be refused.
+    pub fn step(&mut self, at: Millis, input: Input) -> &[Stamped<Output>] {
+        self.out.clear();
+        let at = at.max(self.now);
+        if !self.started {
+            self.start();
+        }
+        self.advance_to(at);
+        self.now = at;
+        self.apply(input);
+        &self.out
+    }
+
+    // ------------------------------------------------------------ clocks
+
+    fn active_at(&self, clock: Millis) -> Millis {
+        let paused_now = self.paused_since.map_or(0, |since| clock.saturating_sub(since));
+        clock.saturating_sub(self.paused_total + paused_now)
+    }
+
+    fn active(&self) -> Millis {
+        self.active_at(self.now)
+    }
+
+    fn emit(&mut self, item: Output) {
+        self.out.push(Stamped { at: self.now, item });
+    }
+
+    fn reject(&mut self, input: &Input, reason: Rejection) {
+        let name = match input {
+            Input::Tick => "tick",
+            Input::Choose { .. } => "choose",
+            Input::Rate(_) => "rate",
+            Input::Pause { .. } => "pause",
+            Input::Resume { .. } => "resume",
+            Input::Stop { .. } => "stop",
+            Input::SetLevel { .. } => "level",
+            Input::TriggerCue { .. } => "cue",
+            Input::Marker { .. } => "marker",
+        };
+        self.emit(Output::Rejected { input: name.to_string(), reason });
+    }
+
+    // ------------------------------------------------------------ start
+
+    fn start(&mut self) {
+        self.started = true;
+        self.emit(Output::Started { level: self.level });
+        for c in 0..self.scenario.cast.len() {
+            let present = is_present(&self.scenario, self.level, c);
+            let behaviour = behaviour_at(&self.scenario, self.level, c);
+            self.emit(Output::Cast { character: c, present, behaviour });
+        }
+        self.emit_ambience();
+        self.schedule_cues();
+        let scenario = Arc::clone(&self.scenario);
+        for (i, ask) in scenario.ratings.schedule.iter().enumerate() {
+            match &ask.when {
+                RatingWhen::AtStart => self.queued_ratings.push_back(ask.rating.clone()),
+                RatingWhen::Every(minutes) => {
+                    self.periodic_due[i] = Some(minutes_to_millis(*minutes));
+                }
+                RatingWhen::AfterBeat(_) | RatingWhen::AtEnd => {}
+            }
+        }
+        self.run_flow();
+    }
+
+    fn emit_ambience(&mut self) {
+        if let Some(level) = level_def(&self.scenario, self.level) {
+            let (noise, crowding) = (level.noise, level.crowding);
+            self.emit(Output::Ambience { noise, crowding });
+        }
+    }
+
+    fn schedule_cues(&mut self) {
+        let active = self.active();
+        let rates: Vec<f32> = level_def(&self.scenario, self.level)
+            .map(|l| l.cues.iter().map(|r| r.per_minute).collect())
+            .unwrap_or_default();
+        self.cue_due = rates.iter().map(|&rate| self.rng.wait_millis(rate).map(|w| active + w)).collect();
+    }
+
+    // ------------------------------------------------------------ time
+
+    /// The earliest pending timer, in active time.
+    fn next_timer(&self) -> Option<Millis> {
+        let cursor = match &self.cursor {
+            Cursor::Speaking { until, .. } | Cursor::Silent { until, .. } => Some(*until),
+            Cursor::Choosing(c) if self.open_rating.is_none() => [
+                c.time_up_at,
+                c.silence_at,
+                c.interrupt_at.map(|(t, _)| t),
+            ]
+            .into_iter()
+            .flatten()
+            .min(),
+            _ => None,
+        };
+        let flowing = !matches!(self.cursor, Cursor::Ended | Cursor::Ending { .. });
+        [
+            cursor,
+            self.periodic_due.iter().flatten().min().copied().filter(|_| flowing),
+            self.cue_due.iter().flatten().min().copied().filter(|_| flowing),
+            self.active_cues.iter().map(|c| c.until).min(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+
+    /// Plays out every timer due up to session-clock time `target`.
+    fn advance_to(&mut self, target: Millis) {
+        if self.is_paused() || self.has_ended() {
+            return;
+        }
+        let target_active = self.active_at(target);
+        while let Some(due) = self.next_timer().filter(|&t| t <= target_active) {
+            if self.has_ended() {
+                break;
+            }
+            self.now = due + self.paused_total;
+            self.fire_timers(due);
+        }
+    }
+
+    fn fire_timers(&mut self, active: Millis) {
+        // Cues that run out.
+        let mut i = 0;
+        while i < self.active_cues.len() {
+            if self.active_cues[i].until <= active {
+                let cue = self.active_cues.swap_remove(i).cue;
+                self.emit(Output::CueStopped { cue });
+            } else {
+                i += 1;
+            }
+        }
+        // Periodic ratings fall due; they are asked at the next pause in the flow.
+        let scenario = Arc::clone(&self.scenario);
+        for (i, ask) in scenario.ratings.schedule.iter().enumerate() {
+            if let (Some(due), RatingWhen::Every(minutes)) = (self.periodic_due[i], &ask.when)
+                && due <= active
+            {
+                if !self.queued_ratings.contains(&ask.rating) {
+                    self.queued_ratings.push_back(ask.rating.clone());
+                }
+                self.periodic_due[i] = Some(due + minutes_to_millis(*minutes));
+            }
+        }
+        // Chance cues.
+        for i in 0..self.cue_due.len() {
+            if let Some(due) = self.cue_due[i]
+                && due <= active
+            {
+                self.fire_cue_rule(i);
+                let rate = level_def(&self.scenario, self.level)
+                    .and_then(|l| l.cues.get(i))
+                    .map_or(0.0, |r| r.per_minute);
+                self.cue_due[i] = self.rng.wait_millis(rate).map(|w| due + w);
+            }
+        }
+        // The flow's own timer.
+        match self.cursor.clone() {
+            Cursor::Speaking { beat, until } if until <= active => {
+                self.emit(Output::LineDone { beat });
+                self.leave(beat);
+            }
+            Cursor::Silent { beat, until } if until <= active => self.leave(beat),
+            Cursor::Choosing(mut c) if self.open_rating.is_none() => {
+                if let Some(t) = c.silence_at
+                    && t <= active
+                {
+                    self.emit(Output::SilenceTaken { beat: c.beat, after: active - c.offered_at });
+                    if let Some(Beat::Choose { silence: Some(route), .. }) = self.scenario.beats.get(c.beat) {
+                        let next = route.next.clone();
+                        self.go_to(c.beat, &next);
+                    }
+                } else {
+                    if let Some(t) = c.time_up_at
+                        && t <= active
+                    {
+                        c.time_up_at = None;
+                        self.emit(Output::TimeUp { beat: c.beat });
+                        let by = self.someone_present();
+                        self.start_cue(StressCue::WatchCheck, 0.6, by);
+                    }
+                    if let Some((t, by)) = c.interrupt_at
+                        && t <= active
+                    {
+                        c.interrupt_at = None;
+                        self.start_cue(StressCue::Interruption, 0.7, Some(by));
+                    }
+                    self.cursor = Cursor::Choosing(c);
+                }
+            }
+            _ => {}
+        }
+        self.run_flow();
+    }
+
+    fn fire_cue_rule(&mut self, rule: usize) {
+        let Some(r) = level_def(&self.scenario, self.level).and_then(|l| l.cues.get(rule)).cloned() else {
+            return;
+        };
+        let by = match &r.by {
+            Some(id) => {
+                let c = self.scenario.cast.iter().position(|c| &c.id == id);
+                // The named person has left at this level: no cue from them.
+                match c.filter(|&c| is_present(&self.scenario, self.level, c)) {
+                    Some(c) => Some(c),
+                    None => return,
+                }
+            }
+            None if r.cue.is_personal() => match self.someone_present() {
+                Some(c) => Some(c),
+                None => return,
+            },
+            None => None,
+        };
+        self.start_cue(r.cue, r.intensity, by);
+    }
+
+    fn someone_present(&mut self) -> Option<usize> {
+        let present: Vec<usize> =
+            (0..self.scenario.cast.len()).filter(|&c| is_present(&self.scenario, self.level, c)).collect();
+        if present.is_empty() { None } else { Some(present[self.rng.below(present.len())]) }
+    }
+
+    fn start_cue(&mut self, cue: StressCue, intensity: f32, by: Option<usize>) {
+        let millis = cue.default_millis();
+        let until = self.active() + millis;
+        // The same cue again restarts it rather than stacking copies.
+        self.active_cues.retain(|c| c.cue != cue);
+        self.active_cues.push(ActiveCue { cue, until });
+        self.emit(Output::CueStarted { cue, intensity, by, millis });
+    }
+
+    // ------------------------------------------------------------ flow
+
+    /// Finishes `beat` and moves to `next`.
+    fn go_to(&mut self, beat: usize, next: &str) {
+        self.after_beat(beat);
+        self.cursor = match self.scenario.beats.iter().position(|b| b.id() == next) {
+            Some(n) => Cursor::Enter(n),
+            // Only reachable for an unchecked scenario: end rather than die.
+            None => {
+                self.emit(Output::Ended { reason: EndReason::ScenarioFault });
+                Cursor::Ended
+            }
+        };
+    }
+
+    /// Follows the beat's single `next`.
+    fn leave(&mut self, beat: usize) {
+        let next = match self.scenario.beats.get(beat) {
+            Some(Beat::Say { next, .. } | Beat::Wait { next, .. } | Beat::Cue { next, .. } | Beat::Rate { next, .. }) => {
+                next.clone()
+            }
+            _ => String::new(),
+        };
+        self.go_to(beat, &next);
+    }
+
+    fn after_beat(&mut self, beat: usize) {
+        let Some(id) = self.scenario.beats.get(beat).map(|b| b.id().to_string()) else { return };
+        let scenario = Arc::clone(&self.scenario);
+        for ask in &scenario.ratings.schedule {
+            if matches!(&ask.when, RatingWhen::AfterBeat(b) if *b == id) {
+                self.queued_ratings.push_back(ask.rating.clone());
+            }
+        }
+    }
+
+    /// Runs the flow until it has to wait for time or for the participant.
+    fn run_flow(&mut self) {
+        let mut steps = 0;
+        loop {
+            if self.open_rating.is_some() || self.is_paused() {
+                return;
+            }
+            steps += 1;
+            if steps > MAX_INSTANT_BEATS {
+                self.emit(Output::Ended { reason: EndReason::ScenarioFault });
+                self.cursor = Cursor::Ended;
+                return;
+            }
+            match self.cursor.clone() {
+                Cursor::Enter(beat) => {
+                    if self.ask_queued_rating() {
+                        return;
+                    }
+                    self.enter(beat);
+                }
+                Cursor::Ending { beat } => {
+                    if self.ask_queued_rating() {
+                        return;
+                    }
+                    self.emit(Output::Ended { reason: EndReason::Completed { beat } });
+                    self.finish();
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn ask_queued_rating(&mut self) -> bool {
+        match self.queued_ratings.pop_front() {
+            Some(kind) => {
+                self.emit(Output::RatingAsked { rating: kind.clone() });
+                self.open_rating = Some(OpenRating { kind, asked_at: self.active() });
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn enter(&mut self, index: usize) {
+        let scenario = Arc::clone(&self.scenario);
+        let Some(beat) = scenario.beats.get(index) else {
+            self.emit(Output::Ended { reason: EndReason::ScenarioFault });
+            self.cursor = Cursor::Ended;
+            return;
+        };
+        let active = self.active();
+        match beat {
+            Beat::Say { by, text, variants, seconds, .. } => {
+                let Some(speaker) = scenario.cast.iter().position(|c| &c.id == by) else {
+                    return self.leave(index);
+                };
+                if !is_present(&scenario, self.level, speaker) {
+                    self.emit(Output::LineSkipped { beat: index, by: speaker });
+                    return self.leave(index);
+                }
+                let attitude = behaviour_at(&scenario, self.level, speaker).attitude;
+                let words = variants.get(&attitude).unwrap_or(text);
+                let rate = scenario.cast[speaker].voice.rate;
+                let millis = seconds.map_or_else(|| speaking_millis(words, rate), seconds_to_millis);
+                self.emit(Output::Line { beat: index, by: speaker, attitude, millis });
+                self.cursor = Cursor::Speaking { beat: index, until: active + millis };
+            }
+            Beat::Choose { silence, .. } => {
+                let level = level_def(&scenario, self.level);
+                let answer_millis = level.and_then(|l| l.answer_seconds).map(seconds_to_millis);
+                let interrupter = (0..scenario.cast.len()).find(|&c| {
+                    is_present(&scenario, self.level, c) && behaviour_at(&scenario, self.level, c).interrupts
+                });
+                let interrupt_at = interrupter.map(|c| (active + 2_000 + (self.rng.unit() * 4_000.0) as Millis, c));
+                self.emit(Output::ChoicesOffered { beat: index, answer_millis });
+                self.cursor = Cursor::Choosing(Choosing {
+                    beat: index,
+                    offered_at: active,
+                    time_up_at: answer_millis.map(|m| active + m),
+                    silence_at: silence.as_ref().map(|s| active + seconds_to_millis(s.seconds)),
+                    interrupt_at,
+                });
+            }
+            Beat::Wait { seconds, .. } => {
+                let millis = seconds_to_millis(*seconds);
+                self.emit(Output::SilenceStarted { beat: index, millis });
+                self.cursor = Cursor::Silent { beat: index, until: active + millis };
+            }
+            Beat::Cue { cue, intensity, by, .. } => {
+                let by = match by {
+                    Some(id) => scenario.cast.iter().position(|c| &c.id == id),
+                    None if cue.is_personal() => self.someone_present(),
+                    None => None,
+                };
+                self.start_cue(*cue, *intensity, by);
+                self.leave(index);
+            }
+            Beat::Rate { rating, .. } => {
+                self.queued_ratings.push_back(rating.clone());
+                self.leave(index);
+            }
+            Beat::Branch { routes, otherwise, .. } => {
+                let next = routes
+                    .iter()
+                    .find(|r| (r.levels.0..=r.levels.1).contains(&self.level))
+                    .map_or(otherwise, |r| &r.next);
+                self.go_to(index, next);
+            }
+            Beat::End { .. } => {
+                self.after_beat(index);
+                for ask in &scenario.ratings.schedule {
+                    if ask.when == RatingWhen::AtEnd {
+                        self.queued_ratings.push_back(ask.rating.clone());
+                    }
+                }
+                self.cursor = Cursor::Ending { beat: index };
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        self.cursor = Cursor::Ended;
+        self.open_rating = None;
+        self.queued_ratings.clear();
+        for cue in std::mem::take(&mut self.active_cues) {
+            self.emit(Output::CueStopped { cue: cue.cue });
+        }
+    }
+
+    // ------------------------------------------------------------ inputs
+
+    fn apply(&mut self, input: Input) {
+        if self.has_ended() {
+            if input != Input::Tick {
+                self.reject(&input, Rejection::SessionEnded);
+            }
+            return;
+        }
+        match &input {
+            Input::Tick => {}
+            Input::Stop { by } => {
+                let by = *by;
+                self.emit(Output::Ended { reason: EndReason::Stopped { by } });
+                self.finish();
+            }
+            Input::Pause { by } => {
+                if self.is_paused() {
+                    return self.reject(&input, Rejection::Paused);
+                }
+                self.paused_since = Some(self.now);
+                self.emit(Output::Paused { by: *by });
+            }
+            Input::Resume { by } => {
+                let Some(since) = self.paused_since.take() else {
+                    return self.reject(&input, Rejection::NotPaused);
+                };
+                self.paused_total += self.now - since;
+                self.emit(Output::Resumed { by: *by });
+                self.run_flow();
+            }
+            Input::Marker { note } => {
+                let note = note.clone();
+                self.emit(Output::Marker { note });
+            }
+            Input::SetLevel { level } => self.set_level(&input, *level),
+            _ if self.is_paused() => self.reject(&input, Rejection::Paused),
+            Input::Choose { option } => self.choose(&input, *option),
+            Input::Rate(answer) => self.rate(&input, *answer),
+            Input::TriggerCue { cue, intensity } => {
+                if !(0.0..=1.0).contains(intensity) {
+                    return self.reject(&input, Rejection::BadIntensity);
+                }
+                let by = if cue.is_personal() { self.someone_present() } else { None };
+                self.start_cue(*cue, *intensity, by);
+            }
+        }
+    }
+
+    fn set_level(&mut self, input: &Input, level: u8) {
+        if level_def(&self.scenario, level).is_none() {
+            return self.reject(input, Rejection::NoSuchLevel);
+        }
+        if level == self.level {
+            return self.reject(input, Rejection::SameLevel);
+        }
+        let from = self.level;
+        self.level = level;
+        self.emit(Output::LevelChanged { from, to: level });
+        for c in 0..self.scenario.cast.len() {
+            let before = (is_present(&self.scenario, from, c), behaviour_at(&self.scenario, from, c));
+            let after = (is_present(&self.scenario, level, c), behaviour_at(&self.scenario, level, c));
+            if before != after {
+                self.emit(Output::Cast { character: c, present: after.0, behaviour: after.1 });
+            }
+        }
+        self.emit_ambience();
+        self.schedule_cues();
+    }
+
+    fn choose(&mut self, input: &Input, option: usize) {
+        let Some(beat) = self.offered_choice() else {
+            return self.reject(input, Rejection::NoChoiceOffered);
+        };
+        let Cursor::Choosing(c) = &self.cursor else { return };
+        let offered_at = c.offered_at;
+        let next = match self.scenario.beats.get(beat) {
+            Some(Beat::Choose { options, .. }) => options.get(option).map(|o| o.next.clone()),
+            _ => None,
+        };
+        let Some(next) = next else {
+            return self.reject(input, Rejection::NoSuchOption);
+        };
+        let latency = self.active() - offered_at;
+        self.emit(Output::Chosen { beat, option, latency });
+        self.go_to(beat, &next);
+        self.run_flow();
+    }
+
+    fn rate(&mut self, input: &Input, answer: RatingAnswer) {
+        let Some(open) = &self.open_rating else {
+            return self.reject(input, Rejection::NoRatingAsked);
+        };
+        if let Err(reason) = validate_answer(&open.kind, answer) {
+            return self.reject(input, reason);
+        }
+        let latency = self.active().saturating_sub(open.asked_at);
+        let rating = open.kind.clone();
+        self.open_rating = None;
+        self.emit(Output::Rated { rating, answer, latency });
+        self.run_flow();
+    }
+}
+
+/// Whether an answer fits the rating's scale (see clinical-background.md).
+pub fn validate_answer(kind: &RatingKind, answer: RatingAnswer) -> Result<(), Rejection> {
+    match (kind, answer) {
+        (RatingKind::Suds | RatingKind::Expectancy(_), RatingAnswer::Scale(v)) if v <= 100 => Ok(()),
+        (RatingKind::SelfEfficacy(_), RatingAnswer::Scale(v)) if v <= 100 && v % 10 == 0 => Ok(()),
+        (RatingKind::Cybersickness, RatingAnswer::Scale(v)) if v <= 20 => Ok(()),
+        (RatingKind::ExpectancyReview(_), RatingAnswer::Review { likelihood, .. }) if likelihood <= 100 => Ok(()),
+        (RatingKind::ExpectancyReview(_), RatingAnswer::Scale(_))
+        | (_, RatingAnswer::Review { .. }) => Err(Rejection::WrongAnswerKind),
+        _ => Err(Rejection::RatingOutOfRange),
+    }
+}
+
+/// Every timer lasts at least a tenth of a second, whatever an unchecked
+/// file says, so the clock always moves on between two timers firing.
+fn seconds_to_millis(seconds: f32) -> Millis {
+    let millis = if seconds.is_finite() && seconds > 0.0 { (seconds * 1000.0).round() as Millis } else { 0 };
+    millis.clamp(100, 3_600_000)
+}
+
+fn minutes_to_millis(minutes: f32) -> Millis {
+    // At least half a minute apart, whatever an unchecked file says.
+    seconds_to_millis(minutes * 60.0).max(30_000)
+}
+
+/// How long a line takes to say: about 150 words a minute at an ordinary
+/// rate, plus a breath. The longest language decides, so timing (and with
+/// it every transcript) is the same whichever language is shown.
+pub fn speaking_millis(text: &crate::scenario::Text, rate: f32) -> Millis {
+    let words = text.entries().map(|(_, t)| t.split_whitespace().count()).max().unwrap_or(0);
+    let rate = if rate.is_finite() && rate > 0.1 { rate } else { 1.0 };
+    let seconds = 0.6 + words as f32 * 0.4 / rate;
+    seconds_to_millis(seconds.max(1.2))
+}
