@@ -314,6 +314,6 @@ mod tests {
     #[test]
     fn utc_stamp_matches_known_dates() {
         assert_eq!(super::utc_stamp(0), "19700101-000000");
-        assert_eq!(super::utc_stamp(1_795_435_200), "20261123-091000");
+        assert_eq!(super::utc_stamp(1_795_435_200), "20261123-120000");
     }
 }

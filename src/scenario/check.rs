@@ -673,15 +673,22 @@ impl Checker<'_> {
         let ends: Vec<usize> =
             s.beats.iter().enumerate().filter(|(_, b)| matches!(b, Beat::End { .. })).map(|(i, _)| i).collect();
         let can_end = reach(&ends, &reverse);
-        for (i, beat) in s.beats.iter().enumerate() {
-            if reachable[i] && !can_end[i] {
-                self.error(
-                    "no-way-to-end",
-                    &[f("beats"), P::Index(i), f("id")],
-                    format!("from beat \"{}\" the scenario can never end", beat.id()),
-                    "stuck in a loop",
-                    "every beat must lead on to an End; give the loop a way out".into(),
-                );
+        // Every beat upstream of a closed loop is stuck too; naming them all
+        // would bury the one place to fix. Report each loop once, where the
+        // flow enters it.
+        let mut stuck: Vec<bool> = (0..s.beats.len()).map(|i| reachable[i] && !can_end[i]).collect();
+        while let Some(i) = find_cycle(&edges, &stuck) {
+            self.error(
+                "no-way-to-end",
+                &[f("beats"), P::Index(i), f("id")],
+                format!("beat \"{}\" starts a loop that never reaches an End", s.beats[i].id()),
+                "stuck in a loop",
+                "every beat must lead on to an End; give the loop a way out".into(),
+            );
+            for (j, inside) in reach(&[i], &edges).into_iter().enumerate() {
+                if inside {
+                    stuck[j] = false;
+                }
             }
         }
 

@@ -1,0 +1,197 @@
+//! Each kind of mistake an author can make gets its own located message.
+//! Every case breaks the shipped team meeting in one place and checks the
+//! finding's code, its line, and what the author is shown.
+
+use mestring::scenario::diagnostic::render_text;
+use mestring::scenario::{FileReport, load_bytes};
+
+use crate::{repo, team_meeting_source};
+
+/// Replaces `from` (which must occur) with `to` in the team meeting and
+/// loads the result as if it lay beside the shipped scenarios.
+fn broken(from: &str, to: &str) -> (String, FileReport) {
+    let source = team_meeting_source();
+    assert!(source.contains(from), "test is stale: {from:?} is not in team-meeting.ron");
+    let source = source.replacen(from, to, 1);
+    let path = repo().join("scenarios/broken.ron");
+    let report = load_bytes(&path, source.as_bytes()).expect_err("the broken file must not load");
+    (source, report)
+}
+
+/// 1-based line of the first occurrence of `needle`.
+fn line_of(source: &str, needle: &str) -> usize {
+    let at = source.find(needle).unwrap_or_else(|| panic!("{needle:?} not in source"));
+    source[..at].matches('\n').count() + 1
+}
+
+/// Asserts there is an error with `code` on the line holding `needle`,
+/// and that its rendering shows the place, the line and a hint.
+fn assert_finding(source: &str, report: &FileReport, code: &str, needle: &str) {
+    let line = line_of(source, needle);
+    let found = report.findings.iter().find(|f| f.code == code && f.is_error());
+    let Some(f) = found else {
+        panic!("no {code} error; findings: {:#?}", report.findings);
+    };
+    assert_eq!(f.line, line, "{code} should point at line {line}: {f:#?}");
+    let text = render_text(std::slice::from_ref(report), false);
+    let place = format!("broken.ron:{}:{}", f.line, f.column);
+    assert!(text.contains(&place), "rendering lacks {place}:\n{text}");
+    assert!(text.contains('^'), "rendering lacks a caret:\n{text}");
+    assert!(text.contains("hint:"), "rendering lacks a hint:\n{text}");
+    let source_line = source.lines().nth(line - 1).unwrap().trim();
+    assert!(text.contains(source_line), "rendering lacks the source line {source_line:?}:\n{text}");
+}
+
+#[test]
+fn ron_syntax_error_is_located() {
+    let (src, report) = broken("id: \"kari\", name: \"Kari\",", "id: \"kari\" name: \"Kari\",");
+    assert_finding(&src, &report, "syntax", "id: \"kari\" name");
+}
+
+#[test]
+fn misspelt_field_lists_the_right_ones() {
+    let (src, report) = broken("estimated_minutes: 6", "estimated_minute: 6");
+    assert_finding(&src, &report, "syntax", "estimated_minute: 6");
+    assert!(report.findings[0].hint.as_deref().unwrap().contains("estimated_minutes"));
+}
+
+#[test]
+fn unknown_character() {
+    let (src, report) = broken("Say(id: \"ola-accepts\", by: \"ola\"", "Say(id: \"ola-accepts\", by: \"ole\"");
+    assert_finding(&src, &report, "unknown-character", "by: \"ole\"");
+}
+
+#[test]
+fn unknown_beat_suggests_the_nearest() {
+    let (src, report) = broken("next: \"ola-accepts\"", "next: \"ola-accept\"");
+    assert_finding(&src, &report, "unknown-beat", "next: \"ola-accept\"");
+    let f = report.findings.iter().find(|f| f.code == "unknown-beat").unwrap();
+    assert_eq!(f.hint.as_deref(), Some("did you mean \"ola-accepts\"?"));
+}
+
+#[test]
+fn unreachable_beat() {
+    let orphan = "Say(id: \"orphan\", by: \"kari\", text: {\"nb\": \"Hei\", \"en\": \"Hi\"}, next: \"end\"),\n        ";
+    let (src, report) = broken("End(id: \"end\"", &format!("{orphan}End(id: \"end\""));
+    assert_finding(&src, &report, "unreachable-beat", "id: \"orphan\"");
+}
+
+#[test]
+fn loop_with_no_way_to_an_end() {
+    // Kari's closing line leads back to Aisha instead of to the end.
+    let (src, report) = broken(
+        "\"en\": \"Good. Then we move on to the next item. Thanks, everyone.\",\n        }, next: \"end\"",
+        "\"en\": \"Good. Then we move on to the next item. Thanks, everyone.\",\n        }, next: \"aisha-support\"",
+    );
+    assert_finding(&src, &report, "no-way-to-end", "id: \"aisha-support\"");
+}
+
+#[test]
+fn loop_where_nothing_waits() {
+    let (src, report) = broken(
+        "otherwise: \"aisha-support\",",
+        "otherwise: \"spin\",\n        ),\n        Cue(id: \"spin\", cue: DoorSlam, next: \"remark-or-not\"",
+    );
+    assert_finding(&src, &report, "instant-loop", "id: \"remark-or-not\"");
+}
+
+#[test]
+fn missing_text_for_a_declared_language() {
+    let (src, report) = broken("\"en\": \"Fair enough. The budget figures first would help, yes.\",", "");
+    // Reported at the text that lacks it, which opens on the Say's line.
+    assert_finding(&src, &report, "missing-text", "Say(id: \"ola-accepts\"");
+}
+
+#[test]
+fn level_with_nobody_present() {
+    let (src, report) = broken("present: [\"kari\", \"aisha\"],", "present: [],");
+    assert_finding(&src, &report, "nobody-present", "present: [],");
+}
+
+#[test]
+fn duplicate_ids() {
+    let (src, report) = broken("Say(id: \"kari-help\"", "Say(id: \"kari-encourage\"");
+    // The second use is reported; its line holds the renamed beat.
+    let second = src.match_indices("id: \"kari-encourage\"").nth(1).unwrap().0;
+    let line = src[..second].matches('\n').count() + 1;
+    let f = report.findings.iter().find(|f| f.code == "duplicate-id").expect("duplicate-id");
+    assert_eq!(f.line, line);
+    assert!(f.hint.as_deref().unwrap().contains(&format!("line {}", line_of(&src, "id: \"kari-encourage\""))));
+}
+
+#[test]
+fn values_out_of_range() {
+    let (src, report) = broken("gaze: 0.7)}", "gaze: 1.7)}");
+    assert_finding(&src, &report, "out-of-range", "gaze: 1.7");
+}
+
+#[test]
+fn too_few_levels() {
+    let source = team_meeting_source();
+    let start = source.find("        (\n            level: 3,").unwrap();
+    let end = source.find("    ratings: (").unwrap();
+    let source = format!("{}    ],\n\n{}", &source[..start], &source[end..]);
+    let report = load_bytes(&repo().join("scenarios/broken.ron"), source.as_bytes()).unwrap_err();
+    assert_finding(&source, &report, "too-few-levels", "levels: [");
+}
+
+#[test]
+fn missing_audio_file() {
+    let (src, report) = broken("}, next: \"second-try\"),", "}, audio: \"audio/nowhere.ogg\", next: \"second-try\"),");
+    assert_finding(&src, &report, "missing-file", "audio/nowhere.ogg");
+}
+
+#[test]
+fn missing_model_file() {
+    let (src, report) = broken("room: MeetingRoom,", "room: MeetingRoom,\n        model: \"models/room.glb\",");
+    assert_finding(&src, &report, "missing-file", "models/room.glb");
+}
+
+#[test]
+fn all_mistakes_are_reported_at_once() {
+    let (_, report) = broken("gaze: 0.7)}", "gaze: 1.7)}");
+    assert_eq!(report.errors(), 1);
+    let source = team_meeting_source()
+        .replacen("gaze: 0.7)}", "gaze: 1.7)}", 1)
+        .replacen("next: \"ola-accepts\"", "next: \"nowhere\"", 1)
+        .replacen("present: [\"kari\", \"aisha\"],", "present: [],", 1);
+    let report = load_bytes(&repo().join("scenarios/broken.ron"), source.as_bytes()).unwrap_err();
+    let codes: Vec<_> = report.findings.iter().filter(|f| f.is_error()).map(|f| f.code).collect();
+    for code in ["out-of-range", "unknown-beat", "nobody-present"] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+}
+
+#[test]
+fn encoding_and_size_problems_are_explained() {
+    let path = repo().join("scenarios/broken.ron");
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("S\0c\0".bytes()).collect();
+    let r = load_bytes(&path, &utf16).unwrap_err();
+    assert_eq!(r.findings[0].code, "not-utf8");
+    assert!(r.findings[0].message.contains("UTF-16"));
+
+    let mut latin1 = team_meeting_source().into_bytes();
+    let at = latin1.windows(2).position(|w| w == "ø".as_bytes()).unwrap();
+    latin1.splice(at..at + 2, [0xF8]);
+    let r = load_bytes(&path, &latin1).unwrap_err();
+    assert_eq!(r.findings[0].code, "not-utf8");
+    assert_eq!(r.findings[0].line, line_of(&team_meeting_source(), "ø"));
+
+    let r = load_bytes(&path, b"  \n ").unwrap_err();
+    assert_eq!(r.findings[0].code, "empty-file");
+
+    let huge = vec![b' '; mestring::scenario::load::MAX_FILE_BYTES + 1];
+    assert_eq!(load_bytes(&path, &huge).unwrap_err().findings[0].code, "file-too-large");
+}
+
+#[test]
+fn shipped_scenarios_are_clean() {
+    for report in mestring::scenario::check_paths(&[repo().join("scenarios")]) {
+        assert!(
+            report.findings.is_empty(),
+            "{} has findings:\n{}",
+            report.file.display(),
+            render_text(std::slice::from_ref(&report), false)
+        );
+    }
+}

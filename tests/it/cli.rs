@@ -1,0 +1,137 @@
+//! The command line as authors and clinicians use it: exit codes, messages
+//! on stderr, files written.
+
+use std::process::{Command, Output};
+
+use crate::{repo, team_meeting_source};
+
+fn mestring(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mestring")).args(args).current_dir(repo()).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn check_passes_the_shipped_scenarios() {
+    let o = mestring(&["check", "scenarios/"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("0 errors"), "{}", stderr(&o));
+}
+
+#[test]
+fn check_reports_every_file_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, team_meeting_source().replacen("next: \"kari-close\", tags: [KeepsPrivate]", "next: \"nope\", tags: [KeepsPrivate]", 1)).unwrap();
+    let garbage = dir.path().join("garbage.ron");
+    std::fs::write(&garbage, [0xC3, 0x28, 0xFF]).unwrap();
+    let o = mestring(&["check", "--color", "never", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("bad.ron:") && err.contains("unknown-beat"), "{err}");
+    assert!(err.contains("garbage.ron:1:1") && err.contains("not-utf8"), "{err}");
+    assert!(err.contains("2 errors"), "{err}");
+}
+
+#[test]
+fn check_json_is_for_tools() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, team_meeting_source().replacen("gaze: 0.7)}", "gaze: 3.0)}", 1)).unwrap();
+    let o = mestring(&["check", "--format", "json", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["errors"], 1);
+    let f = &v["findings"][0];
+    assert_eq!(f["code"], "out-of-range");
+    assert_eq!(f["severity"], "error");
+    assert!(f["line"].as_u64().unwrap() > 1);
+    assert!(f["source_line"].as_str().unwrap().contains("gaze: 3.0"));
+}
+
+#[test]
+fn check_of_a_missing_path_says_so() {
+    let o = mestring(&["check", "no/such/file.ron"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read no/such/file.ron"), "{}", stderr(&o));
+}
+
+#[test]
+fn play_with_script_and_expect() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = repo().join("tests/golden/team-meeting-assertive.script");
+    let blessed = repo().join("tests/golden/team-meeting-assertive.transcript");
+    let out = dir.path().join("run.transcript");
+    let args = |expect: &str| {
+        vec![
+            "play".to_string(), "team-meeting".into(), "--level".into(), "3".into(), "--lang".into(), "en".into(),
+            "--script".into(), script.to_str().unwrap().into(), "--quiet".into(),
+            "--transcript".into(), out.to_str().unwrap().into(), "--expect".into(), expect.into(),
+        ]
+    };
+    let run = |expect: &str| {
+        let a = args(expect);
+        mestring(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let o = run(blessed.to_str().unwrap());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), std::fs::read_to_string(&blessed).unwrap());
+
+    // A transcript that differs is caught, with the first differing line.
+    let tampered = dir.path().join("tampered.transcript");
+    let text = std::fs::read_to_string(&blessed).unwrap().replacen("rated suds 40", "rated suds 45", 1);
+    std::fs::write(&tampered, text).unwrap();
+    let o = run(tampered.to_str().unwrap());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("differs") && err.contains("expected:") && err.contains("rated suds 45"), "{err}");
+}
+
+#[test]
+fn play_refuses_bad_arguments_plainly() {
+    let o = mestring(&["play", "team-meeting", "--level", "9", "--script", "/dev/null", "--quiet"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("level 9 does not exist"), "{}", stderr(&o));
+
+    let o = mestring(&["play", "team-meeting", "--lang", "de", "--script", "/dev/null"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not written in \"de\""), "{}", stderr(&o));
+
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("s.script");
+    std::fs::write(&script, "rate 40\ndance wildly\n").unwrap();
+    let o = mestring(&["play", "team-meeting", "--script", script.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("script line 2: unknown action \"dance\""), "{}", stderr(&o));
+}
+
+#[test]
+fn interactive_play_reads_answers_and_q_stops() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.transcript");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .args(["play", "team-meeting", "--lang", "en", "--speed", "50", "--transcript", out.to_str().unwrap()])
+        .current_dir(repo())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Answer the three start ratings, then stop.
+    for line in ["30", "60", "50", "q"] {
+        writeln!(stdin, "{line}").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.contains("How distressed are you right now?"), "{shown}");
+    let t = std::fs::read_to_string(&out).unwrap();
+    assert!(t.contains("rated suds 30"), "{t}");
+    assert!(t.contains("ended stopped by participant"), "{t}");
+}

@@ -1,0 +1,268 @@
+//! The session core's promises, checked over many generated input streams.
+
+use std::sync::Arc;
+
+use mestring::scenario::{RatingKind, Scenario};
+use mestring::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Session};
+use proptest::prelude::*;
+
+use crate::shipped;
+
+/// A valid answer for whatever rating is open.
+fn answer_for(kind: &RatingKind, pick: u8) -> RatingAnswer {
+    match kind {
+        RatingKind::Suds | RatingKind::Expectancy(_) => RatingAnswer::Scale(pick % 101),
+        RatingKind::SelfEfficacy(_) => RatingAnswer::Scale((pick % 11) * 10),
+        RatingKind::Cybersickness => RatingAnswer::Scale(pick % 21),
+        RatingKind::ExpectancyReview(_) => RatingAnswer::Review { happened: pick % 2 == 0, likelihood: pick % 101 },
+    }
+}
+
+fn option_count(scenario: &Scenario, beat: usize) -> usize {
+    match &scenario.beats[beat] {
+        mestring::scenario::Beat::Choose { options, .. } => options.len(),
+        _ => 0,
+    }
+}
+
+/// Plays as a participant who always answers, after `think` ms, picking
+/// by `picks`. Returns how it ended and the number of inputs it took.
+fn answer_everything(scenario: Arc<Scenario>, level: u8, seed: u64, picks: &[u8], think: Millis) -> (EndReason, usize) {
+    let mut s = Session::new(Arc::clone(&scenario), level, seed).unwrap();
+    let mut ended = None;
+    let mut note = |outs: &[mestring::session::Stamped<Output>]| {
+        for o in outs {
+            if let Output::Ended { reason } = &o.item {
+                ended = Some(reason.clone());
+            }
+        }
+    };
+    note(s.step(0, Input::Tick));
+    let mut n = 0;
+    while !s.has_ended() {
+        n += 1;
+        assert!(n < 10_000, "participant kept answering but the session never ended");
+        let pick = picks[n % picks.len()];
+        let at = s.now() + think;
+        let input = if let Some(kind) = s.open_rating() {
+            Input::Rate(answer_for(kind, pick))
+        } else if let Some(beat) = s.offered_choice() {
+            Input::Choose { option: usize::from(pick) % option_count(&scenario, beat) }
+        } else {
+            let deadline = s.next_deadline().expect("a session that waits on nobody must have a timer");
+            note(s.step(deadline, Input::Tick));
+            continue;
+        };
+        note(s.step(at, input));
+    }
+    (ended.expect("an ended session says why"), n)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_participant_who_keeps_answering_always_reaches_an_end(
+        which in 0usize..4, level in 1u8..=5, seed in any::<u64>(),
+        picks in prop::collection::vec(any::<u8>(), 1..20), think in 0u64..30_000,
+    ) {
+        let all = shipped();
+        let (_, scenario) = &all[which % all.len()];
+        let level = level.min(scenario.levels.len() as u8);
+        let (reason, _) = answer_everything(Arc::clone(scenario), level, seed, &picks, think);
+        prop_assert!(matches!(reason, EndReason::Completed { .. }), "ended with {reason:?}");
+    }
+
+    #[test]
+    fn no_sequence_of_inputs_panics_it(
+        which in 0usize..4, level in 1u8..=5, seed in any::<u64>(),
+        inputs in prop::collection::vec((0u64..120_000, arb_input()), 0..200),
+    ) {
+        let all = shipped();
+        let (_, scenario) = &all[which % all.len()];
+        let level = level.min(scenario.levels.len() as u8);
+        let mut s = Session::new(Arc::clone(scenario), level, seed).unwrap();
+        let mut last = 0;
+        for (at, input) in inputs {
+            // Times may go backwards; the session must take that too.
+            let outs = s.step(at, input).to_vec();
+            for o in &outs {
+                prop_assert!(o.at >= last, "outputs went back in time: {} after {last}", o.at);
+                last = o.at;
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_seed_replays_the_same_session(
+        which in 0usize..4, level in 1u8..=5, seed in any::<u64>(),
+        picks in prop::collection::vec(any::<u8>(), 1..10),
+    ) {
+        let all = shipped();
+        let (_, scenario) = &all[which % all.len()];
+        let level = level.min(scenario.levels.len() as u8);
+        let run = || {
+            let mut s = Session::new(Arc::clone(scenario), level, seed).unwrap();
+            let mut all = s.step(0, Input::Tick).to_vec();
+            for (i, pick) in picks.iter().enumerate() {
+                let at = (i as u64 + 1) * 7_000;
+                let input = match s.open_rating() {
+                    Some(kind) => Input::Rate(answer_for(kind, *pick)),
+                    None => Input::Choose { option: usize::from(*pick % 3) },
+                };
+                all.extend(s.step(at, input).iter().cloned());
+            }
+            all
+        };
+        prop_assert_eq!(run(), run());
+    }
+}
+
+fn arb_input() -> impl Strategy<Value = Input> {
+    let actor = prop_oneof![Just(Actor::Participant), Just(Actor::Clinician)];
+    prop_oneof![
+        Just(Input::Tick),
+        (0usize..12).prop_map(|option| Input::Choose { option }),
+        any::<u8>().prop_map(|v| Input::Rate(RatingAnswer::Scale(v))),
+        (any::<bool>(), any::<u8>()).prop_map(|(happened, likelihood)| Input::Rate(RatingAnswer::Review { happened, likelihood })),
+        actor.clone().prop_map(|by| Input::Pause { by }),
+        actor.clone().prop_map(|by| Input::Resume { by }),
+        actor.prop_map(|by| Input::Stop { by }),
+        (0u8..8).prop_map(|level| Input::SetLevel { level }),
+        (0usize..10, -1.0f32..2.0).prop_map(|(i, intensity)| Input::TriggerCue {
+            cue: mestring::scenario::StressCue::ALL[i],
+            intensity,
+        }),
+        ".{0,20}".prop_map(|note| Input::Marker { note }),
+    ]
+}
+
+fn team_meeting() -> Arc<Scenario> {
+    shipped().into_iter().find(|(id, _)| id == "team-meeting").unwrap().1
+}
+
+/// Answers open start ratings until the first line is under way.
+fn past_start_ratings(s: &mut Session) {
+    s.step(0, Input::Tick);
+    let mut at = 0;
+    while s.open_rating().is_some() {
+        at += 1_000;
+        s.step(at, Input::Rate(RatingAnswer::Scale(50)));
+    }
+}
+
+#[test]
+fn a_pause_freezes_the_scenario_and_a_stop_always_works() {
+    let mut s = Session::new(team_meeting(), 1, 1).unwrap();
+    past_start_ratings(&mut s);
+    let line_done_at = s.next_deadline().unwrap();
+    let now = s.now();
+    s.step(now + 500, Input::Pause { by: Actor::Participant });
+    // A long pause: nothing happens, the line does not finish.
+    let outs = s.step(now + 600_000, Input::Tick).to_vec();
+    assert!(outs.is_empty(), "a paused session stays still: {outs:?}");
+    assert_eq!(s.next_deadline(), None);
+    // Answers are refused while paused, and the refusal is said.
+    let outs = s.step(now + 600_001, Input::Choose { option: 0 }).to_vec();
+    assert!(matches!(outs[0].item, Output::Rejected { .. }));
+    s.step(now + 600_500, Input::Resume { by: Actor::Clinician });
+    // The line resumes where it was: its end moved by exactly the pause.
+    assert_eq!(s.next_deadline(), Some(line_done_at + 600_000));
+    let outs = s.step(now + 600_600, Input::Pause { by: Actor::Clinician }).to_vec();
+    assert!(matches!(outs[0].item, Output::Paused { by: Actor::Clinician }));
+    let outs = s.step(now + 600_700, Input::Stop { by: Actor::Participant }).to_vec();
+    assert!(outs.iter().any(|o| o.item == Output::Ended { reason: EndReason::Stopped { by: Actor::Participant } }));
+    assert!(s.has_ended());
+}
+
+#[test]
+fn ratings_outside_their_scale_are_refused_and_the_prompt_stays_open() {
+    let mut s = Session::new(team_meeting(), 1, 1).unwrap();
+    s.step(0, Input::Tick);
+    assert_eq!(s.open_rating(), Some(&RatingKind::Suds));
+    let outs = s.step(100, Input::Rate(RatingAnswer::Scale(101))).to_vec();
+    assert!(matches!(outs[0].item, Output::Rejected { .. }));
+    s.step(200, Input::Rate(RatingAnswer::Scale(100)));
+    // Self-efficacy is rated in steps of ten.
+    assert!(matches!(s.open_rating(), Some(RatingKind::SelfEfficacy(_))));
+    let outs = s.step(300, Input::Rate(RatingAnswer::Scale(45))).to_vec();
+    assert!(matches!(outs[0].item, Output::Rejected { .. }));
+    assert!(matches!(s.open_rating(), Some(RatingKind::SelfEfficacy(_))));
+}
+
+#[test]
+fn a_level_change_mid_session_changes_the_cast_and_is_reported() {
+    let mut s = Session::new(team_meeting(), 1, 1).unwrap();
+    past_start_ratings(&mut s);
+    let at = s.now() + 1_000;
+    let outs = s.step(at, Input::SetLevel { level: 3 }).to_vec();
+    assert_eq!(outs[0].item, Output::LevelChanged { from: 1, to: 3 });
+    // Ola and Per come in; Kari and Aisha are unchanged and not repeated.
+    let entering: Vec<usize> = outs
+        .iter()
+        .filter_map(|o| match o.item {
+            Output::Cast { character, present: true, .. } => Some(character),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(entering, vec![2, 3]);
+    assert_eq!(s.level(), 3);
+    let outs = s.step(at + 1, Input::SetLevel { level: 9 }).to_vec();
+    assert!(matches!(outs[0].item, Output::Rejected { .. }));
+}
+
+#[test]
+fn higher_levels_bring_more_chance_cues() {
+    let count = |level: u8| -> usize {
+        (0..20)
+            .map(|seed| {
+                let mut s = Session::new(team_meeting(), level, seed).unwrap();
+                s.step(0, Input::Tick);
+                // Leave the start rating open for ten minutes: the world
+                // goes on around a participant who is thinking.
+                s.step(600_000, Input::Tick)
+                    .iter()
+                    .filter(|o| matches!(o.item, Output::CueStarted { .. }))
+                    .count()
+            })
+            .sum()
+    };
+    let (one, three, five) = (count(1), count(3), count(5));
+    assert_eq!(one, 0, "level 1 has no chance cues");
+    assert!(three > 0 && five > three, "cues per level: 1={one} 3={three} 5={five}");
+}
+
+#[test]
+fn time_pressure_runs_out_and_someone_checks_the_clock() {
+    // Level 5: a 12-second answer clock, shorter than the 15-second silence route.
+    let mut s = Session::new(team_meeting(), 5, 3).unwrap();
+    past_start_ratings(&mut s);
+    while s.offered_choice().is_none() {
+        let d = s.next_deadline().unwrap();
+        s.step(d, Input::Tick);
+    }
+    let offered = s.now();
+    let outs = s.step(offered + 13_000, Input::Tick).to_vec();
+    let up = outs.iter().find(|o| matches!(o.item, Output::TimeUp { .. })).expect("time-up after 12 s");
+    assert_eq!(up.at, offered + 12_000);
+    assert!(outs.iter().any(|o| matches!(o.item, Output::CueStarted { cue: mestring::scenario::StressCue::WatchCheck, .. })));
+    // At this level Ola interrupts while the participant thinks.
+    assert!(outs.iter().any(|o| matches!(o.item, Output::CueStarted { cue: mestring::scenario::StressCue::Interruption, .. })));
+    // The choice is still open: time pressure presses, it does not decide.
+    assert!(s.offered_choice().is_some());
+}
+
+#[test]
+fn response_latency_excludes_pauses() {
+    let mut s = Session::new(team_meeting(), 1, 1).unwrap();
+    past_start_ratings(&mut s);
+    while s.offered_choice().is_none() {
+        let d = s.next_deadline().unwrap();
+        s.step(d, Input::Tick);
+    }
+    let t = s.now();
+    s.step(t + 1_000, Input::Pause { by: Actor::Participant });
+    s.step(t + 61_000, Input::Resume { by: Actor::Participant });
+    let outs = s.step(t + 63_000, Input::Choose { option: 0 }).to_vec();
+    assert!(outs.iter().any(|o| matches!(o.item, Output::Chosen { latency: 3_000, .. })), "{outs:?}");
+}
