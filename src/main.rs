@@ -15,7 +15,11 @@ use mestring::scenario::{self, diagnostic, load};
 use mestring::session::Session;
 
 #[derive(Parser)]
-#[command(name = "mestring", version, about = "Graded work-situation exposure in VR, for work-focused rehabilitation")]
+#[command(
+    name = "mestring",
+    version,
+    about = "Graded work-situation exposure in VR, for work-focused rehabilitation"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -244,7 +248,8 @@ fn play(args: PlayArgs) -> ExitCode {
     }
 
     let text = transcript.text();
-    let out_path = args.transcript.clone().unwrap_or_else(|| default_transcript_path(&scenario.id, args.level));
+    let out_path =
+        args.transcript.clone().unwrap_or_else(|| default_transcript_path(&scenario.id, args.level));
     if let Some(dir) = out_path.parent().filter(|d| !d.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(dir)
     {
@@ -283,13 +288,16 @@ struct Silent;
 
 impl Observer for Silent {
     fn input(&mut self, _: &scenario::Scenario, _: u64, _: &mestring::session::Input) {}
-    fn outputs(&mut self, _: &scenario::Scenario, _: &[mestring::session::Stamped<mestring::session::Output>]) {}
+    fn outputs(
+        &mut self,
+        _: &scenario::Scenario,
+        _: &[mestring::session::Stamped<mestring::session::Output>],
+    ) {
+    }
 }
 
 fn default_transcript_path(id: &str, level: u8) -> PathBuf {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     PathBuf::from("transcripts").join(format!("{id}-level{level}-{}.transcript", utc_stamp(secs)))
 }
 

@@ -58,10 +58,9 @@ pub fn run(scenario: LoadedScenario, options: RunOptions) -> Result<(), RunError
     }
     let title = format!("mestring – {}", s.title.show(&options.lang));
     let mut app = App::new();
-    app.add_plugins(DefaultPlugins.set(WindowPlugin {
-        primary_window: Some(Window { title, ..default() }),
-        ..default()
-    }))
+    app.add_plugins(
+        DefaultPlugins.set(WindowPlugin { primary_window: Some(Window { title, ..default() }), ..default() }),
+    )
     .insert_resource(ClearColor(Color::srgb(0.11, 0.12, 0.14)))
     .insert_resource(Loaded { scenario, options })
     .add_plugins((title::plugin, auto_exit_plugin));

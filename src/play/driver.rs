@@ -7,7 +7,7 @@
 use super::script::{Action, Step};
 use super::transcript::Transcript;
 use crate::scenario::Scenario;
-use crate::session::{Actor, Input, Millis, Session, Stamped, Output};
+use crate::session::{Actor, Input, Millis, Output, Session, Stamped};
 
 /// How a scripted run finished.
 #[derive(Debug, Clone, PartialEq)]

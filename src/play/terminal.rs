@@ -31,8 +31,13 @@ impl<W: Write> Printer<W> {
         let name = |c: usize| scenario.cast.get(c).map_or("?", |c| c.name.as_str());
         match output {
             Output::Started { level } => {
-                let summary = scenario.levels.get(usize::from(*level) - 1).map_or("", |l| l.summary.show(&lang));
-                self.say(&format!("\n== {} ==\n{}\n", scenario.title.show(&lang), scenario.situation.show(&lang)));
+                let summary =
+                    scenario.levels.get(usize::from(*level) - 1).map_or("", |l| l.summary.show(&lang));
+                self.say(&format!(
+                    "\n== {} ==\n{}\n",
+                    scenario.title.show(&lang),
+                    scenario.situation.show(&lang)
+                ));
                 self.say(&format!("[{time}] level {level}: {summary}"));
                 self.say("(p = pause, r = resume, q = stop, at any time)\n");
             }
@@ -74,7 +79,9 @@ impl<W: Write> Printer<W> {
             Output::TimeUp { .. } => self.say(&format!("[{time}] * time is up - someone checks the clock")),
             Output::SilenceTaken { .. } => self.say(&format!("[{time}] * the silence is taken as an answer")),
             Output::LevelChanged { from, to } => self.say(&format!("[{time}] level {from} -> {to}")),
-            Output::Paused { by } => self.say(&format!("[{time}] paused by {} (r resumes, q stops)", by.name())),
+            Output::Paused { by } => {
+                self.say(&format!("[{time}] paused by {} (r resumes, q stops)", by.name()))
+            }
             Output::Resumed { by } => self.say(&format!("[{time}] resumed by {}", by.name())),
             Output::Marker { note } => self.say(&format!("[{time}] marker: {note}")),
             Output::Rejected { reason, .. } => self.say(&format!("  ({})", reason.describe())),

@@ -123,7 +123,8 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
             let _ = write!(s, "said {}", beat_id(scenario, *beat));
         }
         Output::LineSkipped { beat, by } => {
-            let _ = write!(s, "skipped {} [{} absent]", beat_id(scenario, *beat), character_id(scenario, *by));
+            let _ =
+                write!(s, "skipped {} [{} absent]", beat_id(scenario, *beat), character_id(scenario, *by));
         }
         Output::ChoicesOffered { beat, answer_millis } => {
             let _ = write!(s, "choices {}", beat_id(scenario, *beat));
@@ -159,7 +160,8 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
             let _ = write!(s, "ask {}", rating_code(rating));
         }
         Output::Rated { rating, answer, latency } => {
-            let _ = write!(s, "rated {} {} after {}", rating_code(rating), answer_words(answer), clock(*latency));
+            let _ =
+                write!(s, "rated {} {} after {}", rating_code(rating), answer_words(answer), clock(*latency));
         }
         Output::CueStarted { cue, intensity, by, millis } => {
             let _ = write!(s, "cue {} {intensity:.2} for {}", cue.name(), clock(*millis));
@@ -208,7 +210,8 @@ pub fn first_difference(expected: &str, actual: &str) -> Option<(usize, String, 
             (None, None) => return None,
             (x, y) if x == y => continue,
             (x, y) => {
-                let show = |l: Option<&str>| l.map_or_else(|| "(end of transcript)".to_string(), str::to_string);
+                let show =
+                    |l: Option<&str>| l.map_or_else(|| "(end of transcript)".to_string(), str::to_string);
                 return Some((n, show(x), show(y)));
             }
         }

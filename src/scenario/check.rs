@@ -147,10 +147,7 @@ impl Checker<'_> {
                 path,
                 format!("{what} file \"{relative}\" does not exist"),
                 "file not found",
-                format!(
-                    "paths are relative to the scenario's folder; looked for {}",
-                    full.display()
-                ),
+                format!("paths are relative to the scenario's folder; looked for {}", full.display()),
             );
         }
     }
@@ -285,7 +282,13 @@ impl Checker<'_> {
             return true;
         }
         let hint = self.known("characters", self.character_ids());
-        self.error("unknown-character", path, format!("no character has the id \"{id}\""), "unknown character", hint);
+        self.error(
+            "unknown-character",
+            path,
+            format!("no character has the id \"{id}\""),
+            "unknown character",
+            hint,
+        );
         false
     }
 
@@ -345,7 +348,9 @@ impl Checker<'_> {
             }
             self.check_range(&at(&path, &[f("voice"), f("pitch")]), c.voice.pitch, 0.5, 2.0, "voice pitch");
             self.check_range(&at(&path, &[f("voice"), f("rate")]), c.voice.rate, 0.5, 2.0, "voice rate");
-            for (field, value) in [("skin", &c.look.skin), ("hair", &c.look.hair), ("clothing", &c.look.clothing)] {
+            for (field, value) in
+                [("skin", &c.look.skin), ("hair", &c.look.hair), ("clothing", &c.look.clothing)]
+            {
                 if parse_hex_colour(value).is_none() {
                     self.error(
                         "bad-colour",
@@ -415,7 +420,10 @@ impl Checker<'_> {
                     self.warning(
                         "absent-behaviour",
                         &key_path,
-                        format!("level {} changes how \"{id}\" behaves, but they are not present", level.level),
+                        format!(
+                            "level {} changes how \"{id}\" behaves, but they are not present",
+                            level.level
+                        ),
                         "not present at this level",
                         "add them to `present`, or remove this change".into(),
                     );
@@ -623,7 +631,9 @@ impl Checker<'_> {
                                 &at(&path, &[f("routes"), P::Index(j), f("levels")]),
                                 format!("levels ({lo}, {hi}) is not a range of this scenario's levels"),
                                 "bad level range",
-                                format!("write (lowest, highest) with 1 <= lowest <= highest <= {level_count}"),
+                                format!(
+                                    "write (lowest, highest) with 1 <= lowest <= highest <= {level_count}"
+                                ),
                             );
                         }
                     }
@@ -670,8 +680,13 @@ impl Checker<'_> {
                 reverse[to].push(from);
             }
         }
-        let ends: Vec<usize> =
-            s.beats.iter().enumerate().filter(|(_, b)| matches!(b, Beat::End { .. })).map(|(i, _)| i).collect();
+        let ends: Vec<usize> = s
+            .beats
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, Beat::End { .. }))
+            .map(|(i, _)| i)
+            .collect();
         let can_end = reach(&ends, &reverse);
         // Every beat upstream of a closed loop is stuck too; naming them all
         // would bury the one place to fix. Report each loop once, where the
@@ -693,7 +708,8 @@ impl Checker<'_> {
         }
 
         // A loop of beats that never wait (Cue, Branch) would spin forever.
-        let instant: Vec<bool> = s.beats.iter().map(|b| !b.waits() && !matches!(b, Beat::End { .. })).collect();
+        let instant: Vec<bool> =
+            s.beats.iter().map(|b| !b.waits() && !matches!(b, Beat::End { .. })).collect();
         if let Some(cycle_at) = find_cycle(&edges, &instant) {
             self.error(
                 "instant-loop",

@@ -165,8 +165,7 @@ pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
 /// a caret and the hint. `color` adds terminal colours.
 pub fn render_text(reports: &[FileReport], color: bool) -> String {
     let mut files = SimpleFiles::new();
-    let mut buffer =
-        if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
     let config = term::Config::default();
     for report in reports {
         let id = files.add(report.file.display().to_string(), report.source.clone());

@@ -39,10 +39,13 @@ pub fn load_file(path: &Path) -> Result<LoadedScenario, FileReport> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            let mut report = FileReport { file: path.to_path_buf(), source: String::new(), findings: Vec::new() };
+            let mut report =
+                FileReport { file: path.to_path_buf(), source: String::new(), findings: Vec::new() };
             let mut sink = FindingSink::new(path, "");
             let hint = match e.kind() {
-                std::io::ErrorKind::NotFound => "check the path; `mestring check scenarios/` lists the shipped ones",
+                std::io::ErrorKind::NotFound => {
+                    "check the path; `mestring check scenarios/` lists the shipped ones"
+                }
                 std::io::ErrorKind::PermissionDenied => "the file is not readable by this user",
                 _ => "check that the path names a readable file",
             };
@@ -151,19 +154,15 @@ fn describe_ron_error(code: &ron::Error) -> (String, String, String) {
     let message = code.to_string();
     let (label, hint): (&str, String) = match code {
         E::ExpectedComma => ("a comma is missing here", "put a comma between fields and list items".into()),
-        E::Eof => (
-            "the file ends here",
-            "a bracket ( [ { or a quote \" is opened but never closed".into(),
-        ),
+        E::Eof => ("the file ends here", "a bracket ( [ { or a quote \" is opened but never closed".into()),
         E::ExpectedStringEnd => ("this text has no closing quote", "close the text with \"".into()),
         E::NoSuchStructField { expected, found, .. } => (
             "not a field here",
             format!("\"{found}\" is not known here; the fields are: {}", expected.join(", ")),
         ),
-        E::MissingStructField { field, .. } => (
-            "a field is missing",
-            format!("add `{field}: ...`; docs/scenario-format.md says what it holds"),
-        ),
+        E::MissingStructField { field, .. } => {
+            ("a field is missing", format!("add `{field}: ...`; docs/scenario-format.md says what it holds"))
+        }
         E::DuplicateStructField { field, .. } => {
             ("given twice", format!("`{field}` is written twice; keep one"))
         }
@@ -179,7 +178,9 @@ fn describe_ron_error(code: &ron::Error) -> (String, String, String) {
             "unexpected text after the scenario",
             "a file holds one Scenario( ... ); remove what follows its closing bracket".into(),
         ),
-        E::ExpectedString => ("a text in quotes was expected", "write text in double quotes: \"like this\"".into()),
+        E::ExpectedString => {
+            ("a text in quotes was expected", "write text in double quotes: \"like this\"".into())
+        }
         E::ExpectedMap => (
             "a text per language was expected",
             "write texts per language like {\"nb\": \"Hei\", \"en\": \"Hello\"}".into(),

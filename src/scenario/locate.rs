@@ -86,9 +86,7 @@ impl SourceMap {
                 (PathPart::Field(want), Child::Field(name)) if want == name => Some(Ok(n)),
                 (PathPart::Index(want), Child::Index(i)) if want == i => Some(Ok(n)),
                 (PathPart::Key(want), Child::Key(k, _)) if want == k => Some(Ok(n)),
-                (PathPart::KeyName(want), Child::Key(k, span)) if want == k => {
-                    Some(Err(span.clone()))
-                }
+                (PathPart::KeyName(want), Child::Key(k, span)) if want == k => Some(Err(span.clone())),
                 _ => None,
             });
             match next {
@@ -196,7 +194,9 @@ impl Scanner<'_> {
             let body_start = self.pos;
             loop {
                 let b = self.peek()?;
-                if b == b'"' && self.src[self.pos + 1..].iter().take(hashes).filter(|&&c| c == b'#').count() == hashes {
+                if b == b'"'
+                    && self.src[self.pos + 1..].iter().take(hashes).filter(|&&c| c == b'#').count() == hashes
+                {
                     let body = String::from_utf8_lossy(&self.src[body_start..self.pos]).into_owned();
                     self.pos += 1 + hashes;
                     return Some((start..self.pos, body));

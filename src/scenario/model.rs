@@ -293,10 +293,7 @@ impl StressCue {
     pub fn is_personal(self) -> bool {
         matches!(
             self,
-            StressCue::Sigh
-                | StressCue::CriticalRemark
-                | StressCue::Interruption
-                | StressCue::WatchCheck
+            StressCue::Sigh | StressCue::CriticalRemark | StressCue::Interruption | StressCue::WatchCheck
         )
     }
 
@@ -430,9 +427,7 @@ impl Beat {
                 let mut out: Vec<_> = options
                     .iter()
                     .enumerate()
-                    .map(|(i, o)| {
-                        (vec![P::field("options"), P::Index(i), P::field("next")], o.next.as_str())
-                    })
+                    .map(|(i, o)| (vec![P::field("options"), P::Index(i), P::field("next")], o.next.as_str()))
                     .collect();
                 if let Some(s) = silence {
                     out.push((vec![P::field("silence"), P::field("next")], s.next.as_str()));
@@ -443,9 +438,7 @@ impl Beat {
                 let mut out: Vec<_> = routes
                     .iter()
                     .enumerate()
-                    .map(|(i, r)| {
-                        (vec![P::field("routes"), P::Index(i), P::field("next")], r.next.as_str())
-                    })
+                    .map(|(i, r)| (vec![P::field("routes"), P::Index(i), P::field("next")], r.next.as_str()))
                     .collect();
                 out.push((vec![P::field("otherwise")], otherwise.as_str()));
                 out

@@ -44,18 +44,33 @@ pub enum Input {
     /// Only time passes.
     Tick,
     /// The participant picks an offered option (0-based).
-    Choose { option: usize },
+    Choose {
+        option: usize,
+    },
     /// The participant answers the rating prompt that is open.
     Rate(RatingAnswer),
-    Pause { by: Actor },
-    Resume { by: Actor },
-    Stop { by: Actor },
+    Pause {
+        by: Actor,
+    },
+    Resume {
+        by: Actor,
+    },
+    Stop {
+        by: Actor,
+    },
     /// The clinician steps the exposure up or down.
-    SetLevel { level: u8 },
+    SetLevel {
+        level: u8,
+    },
     /// The clinician makes a stress cue happen now.
-    TriggerCue { cue: StressCue, intensity: f32 },
+    TriggerCue {
+        cue: StressCue,
+        intensity: f32,
+    },
     /// The clinician notes something for the debrief.
-    Marker { note: String },
+    Marker {
+        note: String,
+    },
 }
 
 /// Why an input was not taken. The session goes on as before.
@@ -95,8 +110,12 @@ impl Rejection {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum EndReason {
     /// The flow reached an End beat.
-    Completed { beat: usize },
-    Stopped { by: Actor },
+    Completed {
+        beat: usize,
+    },
+    Stopped {
+        by: Actor,
+    },
     /// The flow went round without waiting far too often; only a scenario
     /// that skipped the checker can do this, and it ends instead of hanging.
     ScenarioFault,
@@ -104,36 +123,97 @@ pub enum EndReason {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Output {
-    Started { level: u8 },
+    Started {
+        level: u8,
+    },
     /// A character's presence and behaviour, at the start and whenever a
     /// level change alters them.
-    Cast { character: usize, present: bool, behaviour: Behaviour },
+    Cast {
+        character: usize,
+        present: bool,
+        behaviour: Behaviour,
+    },
     /// The level's background: noise and crowding (0..1).
-    Ambience { noise: f32, crowding: f32 },
+    Ambience {
+        noise: f32,
+        crowding: f32,
+    },
     /// A character starts a line; it lasts `millis` of active time.
-    Line { beat: usize, by: usize, attitude: Attitude, millis: Millis },
-    LineDone { beat: usize },
+    Line {
+        beat: usize,
+        by: usize,
+        attitude: Attitude,
+        millis: Millis,
+    },
+    LineDone {
+        beat: usize,
+    },
     /// The speaker is not present at this level, so the line is left out.
-    LineSkipped { beat: usize, by: usize },
+    LineSkipped {
+        beat: usize,
+        by: usize,
+    },
     /// Options are shown; `answer_millis` is the time-pressure clock.
-    ChoicesOffered { beat: usize, answer_millis: Option<Millis> },
+    ChoicesOffered {
+        beat: usize,
+        answer_millis: Option<Millis>,
+    },
     /// The participant chose; `latency` runs from the offer, pauses excluded.
-    Chosen { beat: usize, option: usize, latency: Millis },
+    Chosen {
+        beat: usize,
+        option: usize,
+        latency: Millis,
+    },
     /// The time-pressure clock ran out (the choice stays open).
-    TimeUp { beat: usize },
+    TimeUp {
+        beat: usize,
+    },
     /// The participant stayed silent long enough for the scenario to move on.
-    SilenceTaken { beat: usize, after: Millis },
-    SilenceStarted { beat: usize, millis: Millis },
-    RatingAsked { rating: RatingKind },
-    Rated { rating: RatingKind, answer: RatingAnswer, latency: Millis },
-    CueStarted { cue: StressCue, intensity: f32, by: Option<usize>, millis: Millis },
-    CueStopped { cue: StressCue },
-    LevelChanged { from: u8, to: u8 },
-    Paused { by: Actor },
-    Resumed { by: Actor },
-    Marker { note: String },
-    Rejected { input: String, reason: Rejection },
-    Ended { reason: EndReason },
+    SilenceTaken {
+        beat: usize,
+        after: Millis,
+    },
+    SilenceStarted {
+        beat: usize,
+        millis: Millis,
+    },
+    RatingAsked {
+        rating: RatingKind,
+    },
+    Rated {
+        rating: RatingKind,
+        answer: RatingAnswer,
+        latency: Millis,
+    },
+    CueStarted {
+        cue: StressCue,
+        intensity: f32,
+        by: Option<usize>,
+        millis: Millis,
+    },
+    CueStopped {
+        cue: StressCue,
+    },
+    LevelChanged {
+        from: u8,
+        to: u8,
+    },
+    Paused {
+        by: Actor,
+    },
+    Resumed {
+        by: Actor,
+    },
+    Marker {
+        note: String,
+    },
+    Rejected {
+        input: String,
+        reason: Rejection,
+    },
+    Ended {
+        reason: EndReason,
+    },
 }
 
 /// Something with the session-clock time it happened at.

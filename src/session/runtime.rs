@@ -31,11 +31,19 @@ pub enum SessionError {
 enum Cursor {
     /// About to enter this beat (after any queued ratings).
     Enter(usize),
-    Speaking { beat: usize, until: Millis },
-    Silent { beat: usize, until: Millis },
+    Speaking {
+        beat: usize,
+        until: Millis,
+    },
+    Silent {
+        beat: usize,
+        until: Millis,
+    },
     Choosing(Choosing),
     /// Asking queued ratings before the session ends at this End beat.
-    Ending { beat: usize },
+    Ending {
+        beat: usize,
+    },
     Ended,
 }
 
@@ -247,14 +255,9 @@ impl Session {
     fn next_timer(&self) -> Option<Millis> {
         let cursor = match &self.cursor {
             Cursor::Speaking { until, .. } | Cursor::Silent { until, .. } => Some(*until),
-            Cursor::Choosing(c) if self.open_rating.is_none() => [
-                c.time_up_at,
-                c.silence_at,
-                c.interrupt_at.map(|(t, _)| t),
-            ]
-            .into_iter()
-            .flatten()
-            .min(),
+            Cursor::Choosing(c) if self.open_rating.is_none() => {
+                [c.time_up_at, c.silence_at, c.interrupt_at.map(|(t, _)| t)].into_iter().flatten().min()
+            }
             _ => None,
         };
         let flowing = !matches!(self.cursor, Cursor::Ended | Cursor::Ending { .. });
@@ -413,9 +416,12 @@ impl Session {
     /// Follows the beat's single `next`.
     fn leave(&mut self, beat: usize) {
         let next = match self.scenario.beats.get(beat) {
-            Some(Beat::Say { next, .. } | Beat::Wait { next, .. } | Beat::Cue { next, .. } | Beat::Rate { next, .. }) => {
-                next.clone()
-            }
+            Some(
+                Beat::Say { next, .. }
+                | Beat::Wait { next, .. }
+                | Beat::Cue { next, .. }
+                | Beat::Rate { next, .. },
+            ) => next.clone(),
             _ => String::new(),
         };
         self.go_to(beat, &next);
@@ -505,7 +511,8 @@ impl Session {
                 let interrupter = (0..scenario.cast.len()).find(|&c| {
                     is_present(&scenario, self.level, c) && behaviour_at(&scenario, self.level, c).interrupts
                 });
-                let interrupt_at = interrupter.map(|c| (active + 2_000 + (self.rng.unit() * 4_000.0) as Millis, c));
+                let interrupt_at =
+                    interrupter.map(|c| (active + 2_000 + (self.rng.unit() * 4_000.0) as Millis, c));
                 self.emit(Output::ChoicesOffered { beat: index, answer_millis });
                 self.cursor = Cursor::Choosing(Choosing {
                     beat: index,
@@ -671,9 +678,12 @@ pub fn validate_answer(kind: &RatingKind, answer: RatingAnswer) -> Result<(), Re
         (RatingKind::Suds | RatingKind::Expectancy(_), RatingAnswer::Scale(v)) if v <= 100 => Ok(()),
         (RatingKind::SelfEfficacy(_), RatingAnswer::Scale(v)) if v <= 100 && v % 10 == 0 => Ok(()),
         (RatingKind::Cybersickness, RatingAnswer::Scale(v)) if v <= 20 => Ok(()),
-        (RatingKind::ExpectancyReview(_), RatingAnswer::Review { likelihood, .. }) if likelihood <= 100 => Ok(()),
-        (RatingKind::ExpectancyReview(_), RatingAnswer::Scale(_))
-        | (_, RatingAnswer::Review { .. }) => Err(Rejection::WrongAnswerKind),
+        (RatingKind::ExpectancyReview(_), RatingAnswer::Review { likelihood, .. }) if likelihood <= 100 => {
+            Ok(())
+        }
+        (RatingKind::ExpectancyReview(_), RatingAnswer::Scale(_)) | (_, RatingAnswer::Review { .. }) => {
+            Err(Rejection::WrongAnswerKind)
+        }
         _ => Err(Rejection::RatingOutOfRange),
     }
 }

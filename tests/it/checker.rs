@@ -57,7 +57,8 @@ fn misspelt_field_lists_the_right_ones() {
 
 #[test]
 fn unknown_character() {
-    let (src, report) = broken("Say(id: \"ola-accepts\", by: \"ola\"", "Say(id: \"ola-accepts\", by: \"ole\"");
+    let (src, report) =
+        broken("Say(id: \"ola-accepts\", by: \"ola\"", "Say(id: \"ola-accepts\", by: \"ole\"");
     assert_finding(&src, &report, "unknown-character", "by: \"ole\"");
 }
 
@@ -116,7 +117,9 @@ fn duplicate_ids() {
     let line = src[..second].matches('\n').count() + 1;
     let f = report.findings.iter().find(|f| f.code == "duplicate-id").expect("duplicate-id");
     assert_eq!(f.line, line);
-    assert!(f.hint.as_deref().unwrap().contains(&format!("line {}", line_of(&src, "id: \"kari-encourage\""))));
+    assert!(
+        f.hint.as_deref().unwrap().contains(&format!("line {}", line_of(&src, "id: \"kari-encourage\"")))
+    );
 }
 
 #[test]
@@ -137,13 +140,15 @@ fn too_few_levels() {
 
 #[test]
 fn missing_audio_file() {
-    let (src, report) = broken("}, next: \"second-try\"),", "}, audio: \"audio/nowhere.ogg\", next: \"second-try\"),");
+    let (src, report) =
+        broken("}, next: \"second-try\"),", "}, audio: \"audio/nowhere.ogg\", next: \"second-try\"),");
     assert_finding(&src, &report, "missing-file", "audio/nowhere.ogg");
 }
 
 #[test]
 fn missing_model_file() {
-    let (src, report) = broken("room: MeetingRoom,", "room: MeetingRoom,\n        model: \"models/room.glb\",");
+    let (src, report) =
+        broken("room: MeetingRoom,", "room: MeetingRoom,\n        model: \"models/room.glb\",");
     assert_finding(&src, &report, "missing-file", "models/room.glb");
 }
 

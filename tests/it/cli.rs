@@ -24,7 +24,15 @@ fn check_passes_the_shipped_scenarios() {
 fn check_reports_every_file_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.ron");
-    std::fs::write(&bad, team_meeting_source().replacen("next: \"kari-close\", tags: [KeepsPrivate]", "next: \"nope\", tags: [KeepsPrivate]", 1)).unwrap();
+    std::fs::write(
+        &bad,
+        team_meeting_source().replacen(
+            "next: \"kari-close\", tags: [KeepsPrivate]",
+            "next: \"nope\", tags: [KeepsPrivate]",
+            1,
+        ),
+    )
+    .unwrap();
     let garbage = dir.path().join("garbage.ron");
     std::fs::write(&garbage, [0xC3, 0x28, 0xFF]).unwrap();
     let o = mestring(&["check", "--color", "never", dir.path().to_str().unwrap()]);
@@ -67,9 +75,19 @@ fn play_with_script_and_expect() {
     let out = dir.path().join("run.transcript");
     let args = |expect: &str| {
         vec![
-            "play".to_string(), "team-meeting".into(), "--level".into(), "3".into(), "--lang".into(), "en".into(),
-            "--script".into(), script.to_str().unwrap().into(), "--quiet".into(),
-            "--transcript".into(), out.to_str().unwrap().into(), "--expect".into(), expect.into(),
+            "play".to_string(),
+            "team-meeting".into(),
+            "--level".into(),
+            "3".into(),
+            "--lang".into(),
+            "en".into(),
+            "--script".into(),
+            script.to_str().unwrap().into(),
+            "--quiet".into(),
+            "--transcript".into(),
+            out.to_str().unwrap().into(),
+            "--expect".into(),
+            expect.into(),
         ]
     };
     let run = |expect: &str| {
@@ -114,7 +132,16 @@ fn interactive_play_reads_answers_and_q_stops() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("t.transcript");
     let mut child = Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(["play", "team-meeting", "--lang", "en", "--speed", "50", "--transcript", out.to_str().unwrap()])
+        .args([
+            "play",
+            "team-meeting",
+            "--lang",
+            "en",
+            "--speed",
+            "50",
+            "--transcript",
+            out.to_str().unwrap(),
+        ])
         .current_dir(repo())
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

@@ -82,7 +82,9 @@ fn huge_but_valid_scenario_is_checked() {
             i + 1
         ));
     }
-    beats.push_str("Say(id: \"line-3000\", by: \"kari\", text: {\"nb\": \"Slutt\", \"en\": \"End\"}, next: \"end\"),\n");
+    beats.push_str(
+        "Say(id: \"line-3000\", by: \"kari\", text: {\"nb\": \"Slutt\", \"en\": \"End\"}, next: \"end\"),\n",
+    );
     let src = src.replacen("start: \"welcome\",", "start: \"line-0\",", 1).replacen(
         "End(id: \"end\"",
         &format!("{beats}End(id: \"end\""),
@@ -91,5 +93,9 @@ fn huge_but_valid_scenario_is_checked() {
     let path = repo().join("scenarios/huge.ron");
     let report = load_bytes(&path, src.as_bytes()).unwrap_err();
     // The shipped beats are now unreachable; that is all that is wrong.
-    assert!(report.findings.iter().filter(|f| f.is_error()).all(|f| f.code == "unreachable-beat"), "{:#?}", report.findings.iter().map(|f| f.code).collect::<Vec<_>>());
+    assert!(
+        report.findings.iter().filter(|f| f.is_error()).all(|f| f.code == "unreachable-beat"),
+        "{:#?}",
+        report.findings.iter().map(|f| f.code).collect::<Vec<_>>()
+    );
 }

@@ -14,10 +14,14 @@ use crate::{repo, shipped};
 
 /// The `#! scenario ID level N lang L seed S` line a golden script starts with.
 fn directive(text: &str, path: &Path) -> (String, u8, String, u64) {
-    let line = text.lines().find(|l| l.starts_with("#!")).unwrap_or_else(|| panic!("{} lacks #! line", path.display()));
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("#!"))
+        .unwrap_or_else(|| panic!("{} lacks #! line", path.display()));
     let words: Vec<&str> = line.trim_start_matches("#!").split_whitespace().collect();
     let get = |key: &str| {
-        let i = words.iter().position(|w| *w == key).unwrap_or_else(|| panic!("{}: no {key}", path.display()));
+        let i =
+            words.iter().position(|w| *w == key).unwrap_or_else(|| panic!("{}: no {key}", path.display()));
         words[i + 1].to_string()
     };
     (get("scenario"), get("level").parse().unwrap(), get("lang"), get("seed").parse().unwrap())
@@ -26,7 +30,8 @@ fn directive(text: &str, path: &Path) -> (String, u8, String, u64) {
 pub fn play_golden(script_path: &Path) -> String {
     let text = std::fs::read_to_string(script_path).unwrap();
     let (id, level, lang, seed) = directive(&text, script_path);
-    let scenario = shipped().into_iter().find(|(i, _)| *i == id).unwrap_or_else(|| panic!("no scenario {id}")).1;
+    let scenario =
+        shipped().into_iter().find(|(i, _)| *i == id).unwrap_or_else(|| panic!("no scenario {id}")).1;
     let steps = script::parse(&text).unwrap();
     let mut session = Session::new(Arc::clone(&scenario), level, seed).unwrap();
     let mut transcript = Transcript::new(&scenario, level, seed, &lang);
@@ -55,14 +60,18 @@ fn golden_transcripts_match() {
             std::fs::write(&blessed, &actual).unwrap();
             continue;
         }
-        let expected = std::fs::read_to_string(&blessed)
-            .unwrap_or_else(|_| panic!("{} has no blessed transcript; run cargo xtask bless", script.display()));
+        let expected = std::fs::read_to_string(&blessed).unwrap_or_else(|_| {
+            panic!("{} has no blessed transcript; run cargo xtask bless", script.display())
+        });
         if let Some((line, want, got)) = first_difference(&expected, &actual) {
             failures.push(format!("{}:{line}\n  expected: {want}\n  actual:   {got}", blessed.display()));
         }
         // Every golden run must reach the scenario's end, not run out.
-        assert!(actual.contains("< ended completed") || actual.contains("< ended stopped by participant"),
-            "{} does not end the session cleanly", script.display());
+        assert!(
+            actual.contains("< ended completed") || actual.contains("< ended stopped by participant"),
+            "{} does not end the session cleanly",
+            script.display()
+        );
     }
     assert!(failures.is_empty(), "transcripts differ:\n{}", failures.join("\n"));
     for (id, _) in shipped() {

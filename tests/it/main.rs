@@ -26,7 +26,8 @@ pub fn shipped() -> Vec<(String, Arc<Scenario>)> {
     files
         .iter()
         .map(|p| {
-            let loaded = load_file(p).unwrap_or_else(|r| panic!("{} does not load: {:?}", p.display(), r.findings));
+            let loaded =
+                load_file(p).unwrap_or_else(|r| panic!("{} does not load: {:?}", p.display(), r.findings));
             (loaded.scenario.id.clone(), Arc::new(loaded.scenario))
         })
         .collect()

@@ -14,7 +14,9 @@ fn answer_for(kind: &RatingKind, pick: u8) -> RatingAnswer {
         RatingKind::Suds | RatingKind::Expectancy(_) => RatingAnswer::Scale(pick % 101),
         RatingKind::SelfEfficacy(_) => RatingAnswer::Scale((pick % 11) * 10),
         RatingKind::Cybersickness => RatingAnswer::Scale(pick % 21),
-        RatingKind::ExpectancyReview(_) => RatingAnswer::Review { happened: pick % 2 == 0, likelihood: pick % 101 },
+        RatingKind::ExpectancyReview(_) => {
+            RatingAnswer::Review { happened: pick % 2 == 0, likelihood: pick % 101 }
+        }
     }
 }
 
@@ -27,7 +29,13 @@ fn option_count(scenario: &Scenario, beat: usize) -> usize {
 
 /// Plays as a participant who always answers, after `think` ms, picking
 /// by `picks`. Returns how it ended and the number of inputs it took.
-fn answer_everything(scenario: Arc<Scenario>, level: u8, seed: u64, picks: &[u8], think: Millis) -> (EndReason, usize) {
+fn answer_everything(
+    scenario: Arc<Scenario>,
+    level: u8,
+    seed: u64,
+    picks: &[u8],
+    think: Millis,
+) -> (EndReason, usize) {
     let mut s = Session::new(Arc::clone(&scenario), level, seed).unwrap();
     let mut ended = None;
     let mut note = |outs: &[mestring::session::Stamped<Output>]| {
@@ -124,7 +132,8 @@ fn arb_input() -> impl Strategy<Value = Input> {
         Just(Input::Tick),
         (0usize..12).prop_map(|option| Input::Choose { option }),
         any::<u8>().prop_map(|v| Input::Rate(RatingAnswer::Scale(v))),
-        (any::<bool>(), any::<u8>()).prop_map(|(happened, likelihood)| Input::Rate(RatingAnswer::Review { happened, likelihood })),
+        (any::<bool>(), any::<u8>())
+            .prop_map(|(happened, likelihood)| Input::Rate(RatingAnswer::Review { happened, likelihood })),
         actor.clone().prop_map(|by| Input::Pause { by }),
         actor.clone().prop_map(|by| Input::Resume { by }),
         actor.prop_map(|by| Input::Stop { by }),
@@ -171,7 +180,10 @@ fn a_pause_freezes_the_scenario_and_a_stop_always_works() {
     let outs = s.step(now + 600_600, Input::Pause { by: Actor::Clinician }).to_vec();
     assert!(matches!(outs[0].item, Output::Paused { by: Actor::Clinician }));
     let outs = s.step(now + 600_700, Input::Stop { by: Actor::Participant }).to_vec();
-    assert!(outs.iter().any(|o| o.item == Output::Ended { reason: EndReason::Stopped { by: Actor::Participant } }));
+    assert!(
+        outs.iter()
+            .any(|o| o.item == Output::Ended { reason: EndReason::Stopped { by: Actor::Participant } })
+    );
     assert!(s.has_ended());
 }
 
@@ -245,9 +257,15 @@ fn time_pressure_runs_out_and_someone_checks_the_clock() {
     let outs = s.step(offered + 13_000, Input::Tick).to_vec();
     let up = outs.iter().find(|o| matches!(o.item, Output::TimeUp { .. })).expect("time-up after 12 s");
     assert_eq!(up.at, offered + 12_000);
-    assert!(outs.iter().any(|o| matches!(o.item, Output::CueStarted { cue: mestring::scenario::StressCue::WatchCheck, .. })));
+    assert!(outs.iter().any(|o| matches!(
+        o.item,
+        Output::CueStarted { cue: mestring::scenario::StressCue::WatchCheck, .. }
+    )));
     // At this level Ola interrupts while the participant thinks.
-    assert!(outs.iter().any(|o| matches!(o.item, Output::CueStarted { cue: mestring::scenario::StressCue::Interruption, .. })));
+    assert!(outs.iter().any(|o| matches!(
+        o.item,
+        Output::CueStarted { cue: mestring::scenario::StressCue::Interruption, .. }
+    )));
     // The choice is still open: time pressure presses, it does not decide.
     assert!(s.offered_choice().is_some());
 }

@@ -1,1 +1,222 @@
-fn main() {}
+//! Project automation: `cargo xtask <command>`.
+//!
+//!   setup   install the Debian packages the build and tests need (only missing ones)
+//!   demo    play the bundled team meeting from a script, then show it in a window
+//!   test    setup, then the whole test suite (window tests under Xvfb)
+//!   lint    format check, clippy with warnings denied, the core built without Bevy
+//!   ci      lint, then test
+//!   bless   re-record the golden transcripts after an intended change
+//!   bench   run the criterion benchmarks of the scenario core
+//!
+//! Plain std on purpose: this must build in seconds on a fresh machine,
+//! before anything else is installed.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Debian packages: headers the build links against, and what the window
+/// tests need to render without a display or GPU.
+const PACKAGES: &[(&str, &str)] = &[
+    ("pkg-config", "finds system libraries for the build"),
+    ("libasound2-dev", "ALSA headers for sound output (rodio)"),
+    ("libudev-dev", "udev headers for input devices"),
+    ("libopenxr-loader1", "the OpenXR loader for headsets"),
+    ("libvulkan1", "the Vulkan loader"),
+    ("mesa-vulkan-drivers", "software Vulkan (llvmpipe) for window tests"),
+    ("xvfb", "a virtual display for window tests"),
+    ("xauth", "needed by xvfb-run"),
+    ("libxkbcommon-x11-0", "keyboard handling in X11 windows"),
+    ("libx11-xcb1", "X11 windows"),
+    ("libxcursor1", "X11 cursors"),
+    ("libxi6", "X11 input"),
+    ("libxrandr2", "X11 screen modes"),
+];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup(),
+        Some("demo") => demo(),
+        Some("test") => test(&args[1..]),
+        Some("lint") => lint(),
+        Some("ci") => lint().and_then(|()| test(&[])),
+        Some("bless") => bless(),
+        Some("bench") => bench(),
+        _ => {
+            eprintln!("usage: cargo xtask <setup | demo | test | lint | ci | bless | bench>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(".")).to_path_buf()
+}
+
+fn step(what: &str) {
+    eprintln!("\n==> {what}");
+}
+
+/// Runs a command in the repository root; an error names the command.
+fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("`{program} {}` failed ({status})", args.join(" "))) }
+}
+
+fn cargo(args: &[&str]) -> Result<(), String> {
+    run(&env::var("CARGO").unwrap_or_else(|_| "cargo".into()), args)
+}
+
+fn installed(package: &str) -> bool {
+    Command::new("dpkg-query")
+        .args(["-W", "-f=${Status}", package])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+}
+
+fn setup() -> Result<(), String> {
+    step("checking system packages");
+    if Command::new("dpkg-query").arg("--version").output().is_err() {
+        return Err("this is not a Debian-like system (no dpkg-query); install the equivalents of: "
+            .to_string()
+            + &PACKAGES.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(" "));
+    }
+    let missing: Vec<&str> = PACKAGES.iter().map(|(p, _)| *p).filter(|p| !installed(p)).collect();
+    if missing.is_empty() {
+        eprintln!("all {} packages are installed", PACKAGES.len());
+        return Ok(());
+    }
+    for (p, why) in PACKAGES.iter().filter(|(p, _)| missing.contains(p)) {
+        eprintln!("  missing: {p} ({why})");
+    }
+    let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0"));
+    let sudo = !is_root && Command::new("sudo").args(["-n", "true"]).status().is_ok_and(|s| s.success());
+    if !is_root && !sudo {
+        return Err(format!(
+            "installing packages needs root. Run as root, or:\n  sudo apt-get update && sudo apt-get install -y {}",
+            missing.join(" ")
+        ));
+    }
+    let apt = |args: &[&str]| -> Result<(), String> {
+        let mut full: Vec<&str> = Vec::new();
+        if sudo {
+            full.push("apt-get");
+        }
+        full.extend_from_slice(args);
+        let status = Command::new(if sudo { "sudo" } else { "apt-get" })
+            .args(&full)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .status()
+            .map_err(|e| format!("cannot run apt-get: {e}"))?;
+        if status.success() { Ok(()) } else { Err(format!("apt-get {} failed", args.join(" "))) }
+    };
+    apt(&["update", "-qq"])?;
+    let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    install.extend(missing.iter().copied());
+    apt(&install)?;
+    eprintln!("installed {} package(s)", missing.len());
+    Ok(())
+}
+
+/// Tests that open a window need a display: use the one there is, or a
+/// virtual one.
+fn under_display(args: &[&str]) -> Result<(), String> {
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    if env::var_os("DISPLAY").is_some() {
+        return run(&cargo, args);
+    }
+    let mut full = vec!["--auto-servernum", "--server-args=-screen 0 1280x800x24", cargo.as_str()];
+    full.extend_from_slice(args);
+    run("xvfb-run", &full)
+}
+
+fn demo() -> Result<(), String> {
+    setup()?;
+    step("checking the bundled scenarios");
+    cargo(&["run", "--quiet", "--", "check", "scenarios/"])?;
+    step("playing the team meeting at level 3 from a script (answers as a participant would)");
+    cargo(&[
+        "run",
+        "--quiet",
+        "--",
+        "play",
+        "team-meeting",
+        "--level",
+        "3",
+        "--lang",
+        "en",
+        "--script",
+        "tests/golden/team-meeting-assertive.script",
+        "--transcript",
+        "target/demo/team-meeting.transcript",
+    ])?;
+    step("opening the window for the team meeting (closes after 8 s; screenshot in target/demo/)");
+    under_display(&[
+        "run",
+        "--quiet",
+        "--",
+        "run",
+        "team-meeting",
+        "--level",
+        "3",
+        "--lang",
+        "en",
+        "--exit-after",
+        "8",
+        "--screenshot",
+        "target/demo/team-meeting.png",
+    ])?;
+    eprintln!(
+        "\ndemo done: transcript in target/demo/team-meeting.transcript, screenshot in target/demo/team-meeting.png\n\
+         play it yourself: cargo run -- play team-meeting --level 3 --lang en"
+    );
+    Ok(())
+}
+
+fn test(extra: &[String]) -> Result<(), String> {
+    setup()?;
+    step("running the test suite");
+    let mut args = vec!["test", "--workspace", "--no-fail-fast"];
+    args.extend(extra.iter().map(String::as_str));
+    under_display(&args)
+}
+
+fn lint() -> Result<(), String> {
+    step("format check");
+    cargo(&["fmt", "--all", "--check"])?;
+    step("clippy, warnings denied");
+    cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    step("the scenario core builds without Bevy");
+    cargo(&["check", "--no-default-features", "--lib"])
+}
+
+fn bless() -> Result<(), String> {
+    step("re-recording golden transcripts (review the diff before committing!)");
+    let status = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["test", "--no-default-features", "--test", "it", "golden"])
+        .env("MESTRING_BLESS", "1")
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() {
+        return Err("blessing failed".into());
+    }
+    run("git", &["diff", "--stat", "--", "tests/golden"])
+}
+
+fn bench() -> Result<(), String> {
+    step("benchmarks of the scenario core (release build, without Bevy)");
+    cargo(&["bench", "--no-default-features", "--bench", "core"])
+}
