@@ -41,7 +41,9 @@ fn parse_and_check(c: &mut Criterion) {
 fn next_input(s: &Session, scenario: &Scenario, k: usize) -> (u64, Input) {
     if let Some(kind) = s.open_rating() {
         let answer = match kind {
-            RatingKind::ExpectancyReview(_) => RatingAnswer::Review { happened: k % 2 == 0, likelihood: 40 },
+            RatingKind::ExpectancyReview(_) => {
+                RatingAnswer::Review { happened: k.is_multiple_of(2), likelihood: 40 }
+            }
             RatingKind::Cybersickness => RatingAnswer::Scale(2),
             _ => RatingAnswer::Scale(((k % 10) * 10) as u8),
         };

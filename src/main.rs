@@ -43,9 +43,9 @@ enum Command {
         scenario: String,
         #[arg(long, default_value_t = 1)]
         level: u8,
-        /// Language to show (a language the scenario declares).
-        #[arg(long, default_value = "nb")]
-        lang: String,
+        /// Language to show. Default: the scenario's first language.
+        #[arg(long)]
+        lang: Option<String>,
         /// Seed for chance cues; the same seed replays the same session.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -72,8 +72,9 @@ enum Command {
         scenario: String,
         #[arg(long, default_value_t = 1)]
         level: u8,
-        #[arg(long, default_value = "nb")]
-        lang: String,
+        /// Language to show. Default: the scenario's first language.
+        #[arg(long)]
+        lang: Option<String>,
         /// Use the desktop window even if a headset runtime is present.
         #[arg(long)]
         desktop: bool,
@@ -109,6 +110,7 @@ fn main() -> ExitCode {
         #[cfg(feature = "shell")]
         Command::Run { scenario, level, lang, desktop, exit_after, screenshot } => {
             let Some(loaded) = load_scenario(&scenario) else { return ExitCode::FAILURE };
+            let lang = lang.unwrap_or_else(|| first_language(&loaded.scenario));
             let options = mestring::app::RunOptions { level, lang, desktop, exit_after, screenshot };
             match mestring::app::run(loaded, options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -177,10 +179,15 @@ fn load_scenario(name: &str) -> Option<scenario::LoadedScenario> {
     }
 }
 
+/// The language shown when none is asked for.
+fn first_language(scenario: &scenario::Scenario) -> String {
+    scenario.languages.first().cloned().unwrap_or_else(|| "en".into())
+}
+
 struct PlayArgs {
     scenario: String,
     level: u8,
-    lang: String,
+    lang: Option<String>,
     seed: u64,
     script: Option<PathBuf>,
     expect: Option<PathBuf>,
@@ -192,10 +199,11 @@ struct PlayArgs {
 fn play(args: PlayArgs) -> ExitCode {
     let Some(loaded) = load_scenario(&args.scenario) else { return ExitCode::FAILURE };
     let scenario = Arc::new(loaded.scenario);
-    if !scenario.languages.contains(&args.lang) {
+    let lang = args.lang.clone().unwrap_or_else(|| first_language(&scenario));
+    if !scenario.languages.contains(&lang) {
         eprintln!(
             "error: the scenario is not written in \"{}\"; it has {}",
-            args.lang,
+            lang,
             scenario.languages.join(", ")
         );
         return ExitCode::FAILURE;
@@ -211,8 +219,8 @@ fn play(args: PlayArgs) -> ExitCode {
         eprintln!("error: --speed must be between 0.1 and 100");
         return ExitCode::FAILURE;
     }
-    let mut transcript = Transcript::new(&scenario, args.level, args.seed, &args.lang);
-    let mut printer = Printer { out: std::io::stdout(), lang: args.lang.clone() };
+    let mut transcript = Transcript::new(&scenario, args.level, args.seed, &lang);
+    let mut printer = Printer { out: std::io::stdout(), lang: lang.clone() };
     let mut silent = Silent;
     let shown: &mut dyn Observer = if args.quiet { &mut silent } else { &mut printer };
 

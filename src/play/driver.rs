@@ -38,12 +38,24 @@ impl Observer for Transcript {
     }
 }
 
-/// Feeds one input and shows it and its outputs to the observer.
+/// Feeds one input and shows it and its outputs to the observer, in time
+/// order: what fell due before the input first, then the input, then what
+/// it caused.
 pub fn feed(session: &mut Session, observer: &mut dyn Observer, at: Millis, input: Input) {
     let at = at.max(session.now());
     let scenario = std::sync::Arc::clone(session.scenario());
+    let due = session.step(at, Input::Tick);
+    observer.outputs(&scenario, due);
     observer.input(&scenario, at, &input);
     let outputs = session.step(at, input);
+    observer.outputs(&scenario, outputs);
+}
+
+/// Starts the session at time 0: the level, the cast, the first ratings
+/// or line. Nobody gave an input, so none is shown.
+pub fn start(session: &mut Session, observer: &mut dyn Observer) {
+    let scenario = std::sync::Arc::clone(session.scenario());
+    let outputs = session.step(0, Input::Tick);
     observer.outputs(&scenario, outputs);
 }
 
@@ -71,8 +83,7 @@ fn run_until_waiting(session: &mut Session, observer: &mut dyn Observer) {
 /// Plays `steps` against `session` from its current state.
 pub fn run_script(session: &mut Session, steps: &[Step], observer: &mut dyn Observer) -> ScriptOutcome {
     if session.now() == 0 && !session.has_ended() {
-        // The first step starts the session: start ratings, first line.
-        feed(session, observer, 0, Input::Tick);
+        start(session, observer);
     }
     for step in steps {
         if session.has_ended() {

@@ -8,7 +8,7 @@ use std::io::{BufRead, Write};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use super::driver::{Observer, feed};
+use super::driver::{Observer, feed, start};
 use crate::prompts::rating_prompt;
 use crate::scenario::{Beat, RatingKind, Scenario};
 use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Session, Stamped};
@@ -191,7 +191,7 @@ pub fn play_interactive(session: &mut Session, observer: &mut dyn Observer, spee
     });
     let began = Instant::now();
     let now = || (began.elapsed().as_secs_f64() * 1000.0 * speed) as Millis;
-    feed(session, observer, 0, Input::Tick);
+    start(session, observer);
     while !session.has_ended() {
         let wait = match session.next_deadline() {
             Some(deadline) => Duration::from_secs_f64(deadline.saturating_sub(now()) as f64 / 1000.0 / speed),

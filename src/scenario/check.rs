@@ -599,7 +599,7 @@ impl Checker<'_> {
                             &at(&path, &[f("options"), P::Index(models[1]), f("model")]),
                             "more than one option is marked as the model answer".into(),
                             "second model answer",
-                            "a modelling run needs exactly one answer to show; mark one".into(),
+                            "a modelling run shows the one marked answer; mark only one".into(),
                         );
                     }
                     if let Some(silence) = silence {
@@ -745,23 +745,28 @@ impl Checker<'_> {
                 .collect();
             let reachable = reach(&[start], &edges);
             for (i, beat) in s.beats.iter().enumerate() {
-                if let Beat::Say { by, .. } = beat
-                    && reachable[i]
-                    && s.cast.iter().any(|c| &c.id == by)
-                    && !level.present.contains(by)
-                {
+                let by = match beat {
+                    Beat::Say { by, .. } | Beat::Cue { by: Some(by), .. } => by,
+                    _ => continue,
+                };
+                if reachable[i] && s.cast.iter().any(|c| &c.id == by) && !level.present.contains(by) {
                     absent_levels.entry(i).or_default().push(level.level);
                 }
             }
         }
         for (i, levels) in absent_levels {
-            let Beat::Say { by, .. } = &s.beats[i] else { continue };
+            let (by, what) = match &s.beats[i] {
+                Beat::Say { by, .. } => (by, "speaks here"),
+                Beat::Cue { by: Some(by), .. } => (by, "makes this cue"),
+                _ => continue,
+            };
+            let skipped = if matches!(s.beats[i], Beat::Say { .. }) { "line" } else { "cue" };
             self.warning(
                 "speaker-absent",
                 &[f("beats"), P::Index(i), f("by")],
-                format!("\"{by}\" speaks here but is not present at level(s) {levels:?}; the line is skipped there"),
+                format!("\"{by}\" {what} but is not present at level(s) {levels:?}; the {skipped} is skipped there"),
                 "not present at every level",
-                "add them to those levels' `present`, or route around this line with a Branch".into(),
+                "add them to those levels' `present`, or route around this beat with a Branch".into(),
             );
         }
     }

@@ -60,10 +60,7 @@ pub fn load_file(path: &Path) -> Result<LoadedScenario, FileReport> {
 /// Parses and checks scenario text that is already in memory; `path` names
 /// it in messages and anchors relative asset paths.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<LoadedScenario, FileReport> {
-    let (source, scenario) = match parse(path, bytes) {
-        Ok(parsed) => parsed,
-        Err(report) => return Err(report),
-    };
+    let (source, scenario) = parse(path, bytes)?;
     let report = check::check(path, &source, &scenario);
     if report.errors() > 0 {
         Err(report)
@@ -189,6 +186,10 @@ fn describe_ron_error(code: &ron::Error) -> (String, String, String) {
             ("a number was expected", "write a plain number like 3 or 2.5".into())
         }
         E::ExpectedArray => ("a list was expected", "write lists in square brackets: [a, b]".into()),
+        E::ExpectedIdentifier => (
+            "a word was expected",
+            "fixed words like Friendly or MeetingRoom are written without quotes".into(),
+        ),
         E::UnclosedBlockComment => ("comment never closed", "close the /* comment with */".into()),
         E::UnexpectedChar(_) => (
             "unexpected character",

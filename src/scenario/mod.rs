@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod resolved;
 pub mod text;
 
 pub use diagnostic::{FileReport, Finding, Severity};

@@ -5,9 +5,11 @@
 //! misspelt field is reported instead of silently ignored.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::resolved::Resolved;
 use super::text::Text;
 
 /// One work situation, with its cast, levels, flow and ratings.
@@ -36,6 +38,17 @@ pub struct Scenario {
     pub beats: Vec<Beat>,
     #[serde(default)]
     pub debrief: Vec<DebriefQuestion>,
+    /// References resolved to indices, worked out on first use.
+    #[serde(skip)]
+    resolved: OnceLock<Resolved>,
+}
+
+impl Scenario {
+    /// The scenario's ids resolved to indices and its lines timed, computed
+    /// once and shared by every session on this scenario.
+    pub fn resolved(&self) -> &Resolved {
+        self.resolved.get_or_init(|| Resolved::of(self))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -70,8 +83,8 @@ pub enum RoomKind {
     OpenOffice,
 }
 
-/// A place on the floor, in metres: `x` to the right, `z` away from the
-/// room's entrance. The room's centre is `(0, 0)`.
+/// A place on the floor, in metres from the room's centre `(0, 0)`: `x`
+/// across the room, `z` along it. Facing angles turn from +z towards +x.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 pub struct FloorPoint(pub f32, pub f32);
 
@@ -248,7 +261,7 @@ pub struct CueRule {
     pub cue: StressCue,
     pub per_minute: f32,
     /// 0 (barely noticeable) .. 1 (as strong as it gets).
-    #[serde(default = "full_intensity")]
+    #[serde(default = "default_intensity")]
     pub intensity: f32,
     /// Who causes it, for cues a person makes (sigh, remark, interruption,
     /// watch check). Left out: someone present.
@@ -256,7 +269,8 @@ pub struct CueRule {
     pub by: Option<String>,
 }
 
-fn full_intensity() -> f32 {
+/// A clearly noticeable cue that still leaves room to step up.
+fn default_intensity() -> f32 {
     0.6
 }
 
@@ -336,6 +350,7 @@ impl StressCue {
 /// One step of the flow. Every beat has an `id`; beats that lead on name
 /// the beat that follows in `next`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum Beat {
     /// A character speaks.
     Say {
@@ -370,7 +385,7 @@ pub enum Beat {
     Cue {
         id: String,
         cue: StressCue,
-        #[serde(default = "full_intensity")]
+        #[serde(default = "default_intensity")]
         intensity: f32,
         #[serde(default)]
         by: Option<String>,

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use super::cast::{behaviour_at, is_present, level_def};
 use super::io::*;
 use super::rng::SessionRng;
+use crate::scenario::resolved::{attitude_slot, to_millis};
 use crate::scenario::{Beat, RatingKind, RatingWhen, Scenario, StressCue};
 
 /// Upper bound on beats entered in one step without waiting. A checked
@@ -96,11 +97,8 @@ impl Session {
         if level_def(&scenario, level).is_none() {
             return Err(SessionError::NoSuchLevel { level, max: scenario.levels.len() });
         }
-        let start = scenario
-            .beats
-            .iter()
-            .position(|b| b.id() == scenario.start)
-            .ok_or_else(|| SessionError::NoStartBeat(scenario.start.clone()))?;
+        let start =
+            scenario.resolved().start.ok_or_else(|| SessionError::NoStartBeat(scenario.start.clone()))?;
         Ok(Session {
             periodic_due: vec![None; scenario.ratings.schedule.len()],
             scenario,
@@ -334,10 +332,8 @@ impl Session {
                     && t <= active
                 {
                     self.emit(Output::SilenceTaken { beat: c.beat, after: active - c.offered_at });
-                    if let Some(Beat::Choose { silence: Some(route), .. }) = self.scenario.beats.get(c.beat) {
-                        let next = route.next.clone();
-                        self.go_to(c.beat, &next);
-                    }
+                    let next = self.scenario.resolved().silence.get(c.beat).copied().flatten();
+                    self.go_to(c.beat, next);
                 } else {
                     if let Some(t) = c.time_up_at
                         && t <= active
@@ -401,9 +397,9 @@ impl Session {
     // ------------------------------------------------------------ flow
 
     /// Finishes `beat` and moves to `next`.
-    fn go_to(&mut self, beat: usize, next: &str) {
+    fn go_to(&mut self, beat: usize, next: Option<usize>) {
         self.after_beat(beat);
-        self.cursor = match self.scenario.beats.iter().position(|b| b.id() == next) {
+        self.cursor = match next {
             Some(n) => Cursor::Enter(n),
             // Only reachable for an unchecked scenario: end rather than die.
             None => {
@@ -415,25 +411,14 @@ impl Session {
 
     /// Follows the beat's single `next`.
     fn leave(&mut self, beat: usize) {
-        let next = match self.scenario.beats.get(beat) {
-            Some(
-                Beat::Say { next, .. }
-                | Beat::Wait { next, .. }
-                | Beat::Cue { next, .. }
-                | Beat::Rate { next, .. },
-            ) => next.clone(),
-            _ => String::new(),
-        };
-        self.go_to(beat, &next);
+        let next = self.scenario.resolved().next.get(beat).copied().flatten();
+        self.go_to(beat, next);
     }
 
     fn after_beat(&mut self, beat: usize) {
-        let Some(id) = self.scenario.beats.get(beat).map(|b| b.id().to_string()) else { return };
         let scenario = Arc::clone(&self.scenario);
-        for ask in &scenario.ratings.schedule {
-            if matches!(&ask.when, RatingWhen::AfterBeat(b) if *b == id) {
-                self.queued_ratings.push_back(ask.rating.clone());
-            }
+        for &k in scenario.resolved().after_beat.get(beat).into_iter().flatten() {
+            self.queued_ratings.push_back(scenario.ratings.schedule[k].rating.clone());
         }
     }
 
@@ -490,8 +475,8 @@ impl Session {
         };
         let active = self.active();
         match beat {
-            Beat::Say { by, text, variants, seconds, .. } => {
-                let Some(speaker) = scenario.cast.iter().position(|c| &c.id == by) else {
+            Beat::Say { .. } => {
+                let Some(speaker) = scenario.resolved().by[index] else {
                     return self.leave(index);
                 };
                 if !is_present(&scenario, self.level, speaker) {
@@ -499,15 +484,13 @@ impl Session {
                     return self.leave(index);
                 }
                 let attitude = behaviour_at(&scenario, self.level, speaker).attitude;
-                let words = variants.get(&attitude).unwrap_or(text);
-                let rate = scenario.cast[speaker].voice.rate;
-                let millis = seconds.map_or_else(|| speaking_millis(words, rate), seconds_to_millis);
+                let millis = scenario.resolved().line_millis[index][attitude_slot(attitude)];
                 self.emit(Output::Line { beat: index, by: speaker, attitude, millis });
                 self.cursor = Cursor::Speaking { beat: index, until: active + millis };
             }
             Beat::Choose { silence, .. } => {
                 let level = level_def(&scenario, self.level);
-                let answer_millis = level.and_then(|l| l.answer_seconds).map(seconds_to_millis);
+                let answer_millis = level.and_then(|l| l.answer_seconds).map(to_millis);
                 let interrupter = (0..scenario.cast.len()).find(|&c| {
                     is_present(&scenario, self.level, c) && behaviour_at(&scenario, self.level, c).interrupts
                 });
@@ -518,33 +501,41 @@ impl Session {
                     beat: index,
                     offered_at: active,
                     time_up_at: answer_millis.map(|m| active + m),
-                    silence_at: silence.as_ref().map(|s| active + seconds_to_millis(s.seconds)),
+                    silence_at: silence.as_ref().map(|s| active + to_millis(s.seconds)),
                     interrupt_at,
                 });
             }
             Beat::Wait { seconds, .. } => {
-                let millis = seconds_to_millis(*seconds);
+                let millis = to_millis(*seconds);
                 self.emit(Output::SilenceStarted { beat: index, millis });
                 self.cursor = Cursor::Silent { beat: index, until: active + millis };
             }
             Beat::Cue { cue, intensity, by, .. } => {
-                let by = match by {
-                    Some(id) => scenario.cast.iter().position(|c| &c.id == id),
-                    None if cue.is_personal() => self.someone_present(),
-                    None => None,
-                };
-                self.start_cue(*cue, *intensity, by);
+                match (by, scenario.resolved().by[index]) {
+                    // Someone named who is in the room makes it.
+                    (Some(_), Some(c)) if is_present(&scenario, self.level, c) => {
+                        self.start_cue(*cue, *intensity, Some(c));
+                    }
+                    // The named person is not here at this level: as with
+                    // chance cues, nobody else makes their sigh or remark.
+                    (Some(_), _) => {}
+                    (None, _) => {
+                        let by = if cue.is_personal() { self.someone_present() } else { None };
+                        self.start_cue(*cue, *intensity, by);
+                    }
+                }
                 self.leave(index);
             }
             Beat::Rate { rating, .. } => {
                 self.queued_ratings.push_back(rating.clone());
                 self.leave(index);
             }
-            Beat::Branch { routes, otherwise, .. } => {
-                let next = routes
-                    .iter()
-                    .find(|r| (r.levels.0..=r.levels.1).contains(&self.level))
-                    .map_or(otherwise, |r| &r.next);
+            Beat::Branch { routes, .. } => {
+                let resolved = scenario.resolved();
+                let next = match routes.iter().position(|r| (r.levels.0..=r.levels.1).contains(&self.level)) {
+                    Some(j) => resolved.routes[index][j],
+                    None => resolved.otherwise[index],
+                };
                 self.go_to(index, next);
             }
             Beat::End { .. } => {
@@ -644,16 +635,12 @@ impl Session {
         };
         let Cursor::Choosing(c) = &self.cursor else { return };
         let offered_at = c.offered_at;
-        let next = match self.scenario.beats.get(beat) {
-            Some(Beat::Choose { options, .. }) => options.get(option).map(|o| o.next.clone()),
-            _ => None,
-        };
-        let Some(next) = next else {
+        let Some(&next) = self.scenario.resolved().options.get(beat).and_then(|o| o.get(option)) else {
             return self.reject(input, Rejection::NoSuchOption);
         };
         let latency = self.active() - offered_at;
         self.emit(Output::Chosen { beat, option, latency });
-        self.go_to(beat, &next);
+        self.go_to(beat, next);
         self.run_flow();
     }
 
@@ -676,7 +663,7 @@ impl Session {
 pub fn validate_answer(kind: &RatingKind, answer: RatingAnswer) -> Result<(), Rejection> {
     match (kind, answer) {
         (RatingKind::Suds | RatingKind::Expectancy(_), RatingAnswer::Scale(v)) if v <= 100 => Ok(()),
-        (RatingKind::SelfEfficacy(_), RatingAnswer::Scale(v)) if v <= 100 && v % 10 == 0 => Ok(()),
+        (RatingKind::SelfEfficacy(_), RatingAnswer::Scale(v)) if v <= 100 && v.is_multiple_of(10) => Ok(()),
         (RatingKind::Cybersickness, RatingAnswer::Scale(v)) if v <= 20 => Ok(()),
         (RatingKind::ExpectancyReview(_), RatingAnswer::Review { likelihood, .. }) if likelihood <= 100 => {
             Ok(())
@@ -688,24 +675,7 @@ pub fn validate_answer(kind: &RatingKind, answer: RatingAnswer) -> Result<(), Re
     }
 }
 
-/// Every timer lasts at least a tenth of a second, whatever an unchecked
-/// file says, so the clock always moves on between two timers firing.
-fn seconds_to_millis(seconds: f32) -> Millis {
-    let millis = if seconds.is_finite() && seconds > 0.0 { (seconds * 1000.0).round() as Millis } else { 0 };
-    millis.clamp(100, 3_600_000)
-}
-
 fn minutes_to_millis(minutes: f32) -> Millis {
     // At least half a minute apart, whatever an unchecked file says.
-    seconds_to_millis(minutes * 60.0).max(30_000)
-}
-
-/// How long a line takes to say: about 150 words a minute at an ordinary
-/// rate, plus a breath. The longest language decides, so timing (and with
-/// it every transcript) is the same whichever language is shown.
-pub fn speaking_millis(text: &crate::scenario::Text, rate: f32) -> Millis {
-    let words = text.entries().map(|(_, t)| t.split_whitespace().count()).max().unwrap_or(0);
-    let rate = if rate.is_finite() && rate > 0.1 { rate } else { 1.0 };
-    let seconds = 0.6 + words as f32 * 0.4 / rate;
-    seconds_to_millis(seconds.max(1.2))
+    to_millis(minutes * 60.0).max(30_000)
 }

@@ -200,3 +200,43 @@ fn shipped_scenarios_are_clean() {
         );
     }
 }
+
+#[test]
+fn misspelt_field_inside_a_beat_is_not_ignored() {
+    let (src, report) = broken("silence: (seconds: 12.0", "silense: (seconds: 12.0");
+    assert_finding(&src, &report, "syntax", "silense:");
+    assert!(report.findings[0].hint.as_deref().unwrap().contains("silence"), "{:?}", report.findings[0]);
+}
+
+#[test]
+fn quoted_fixed_word_gets_a_hint() {
+    let (src, report) = broken("role: Manager,", "role: \"Manager\",");
+    assert_finding(&src, &report, "syntax", "role: \"Manager\"");
+}
+
+#[test]
+fn cue_by_someone_absent_at_a_reachable_level_is_a_warning() {
+    // Per is only present from level 3, but this cue is in every level's flow.
+    let source = team_meeting_source().replacen(
+        "otherwise: \"aisha-support\",",
+        "otherwise: \"per-sighs\",\n        ),\n        Cue(id: \"per-sighs\", cue: Sigh, by: \"per\", next: \"aisha-support\"",
+        1,
+    );
+    let loaded = load_bytes(&repo().join("scenarios/ok.ron"), source.as_bytes()).expect("warnings only");
+    let f = loaded.report.findings.iter().find(|f| f.code == "speaker-absent").expect("a warning");
+    assert!(f.message.contains("\"per\" makes this cue") && f.message.contains("[1]"), "{}", f.message);
+    assert_eq!(f.line, line_of(&source, "by: \"per\", next"));
+}
+
+#[test]
+fn the_complete_example_in_the_authors_guide_passes_the_checker() {
+    let guide = std::fs::read_to_string(repo().join("docs/scenario-format.md")).unwrap();
+    // The first ```ron block after the section heading is the full example.
+    let section = &guide[guide.find("## 3. A complete example").expect("section 3")..];
+    let start = section.find("```ron\n").expect("a ron block") + "```ron\n".len();
+    let example = &section[start..start + section[start..].find("\n```").unwrap()];
+    let loaded = load_bytes(&repo().join("scenarios/extra-task.ron"), example.as_bytes())
+        .unwrap_or_else(|r| panic!("{}", render_text(std::slice::from_ref(&r), false)));
+    assert!(loaded.report.findings.is_empty(), "{:#?}", loaded.report.findings);
+    assert_eq!(loaded.scenario.levels.len(), 3);
+}

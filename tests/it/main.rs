@@ -5,6 +5,8 @@ mod cli;
 mod fuzz;
 mod golden;
 mod session;
+#[cfg(feature = "shell")]
+mod window;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -15,7 +15,7 @@ fn answer_for(kind: &RatingKind, pick: u8) -> RatingAnswer {
         RatingKind::SelfEfficacy(_) => RatingAnswer::Scale((pick % 11) * 10),
         RatingKind::Cybersickness => RatingAnswer::Scale(pick % 21),
         RatingKind::ExpectancyReview(_) => {
-            RatingAnswer::Review { happened: pick % 2 == 0, likelihood: pick % 101 }
+            RatingAnswer::Review { happened: pick.is_multiple_of(2), likelihood: pick % 101 }
         }
     }
 }
