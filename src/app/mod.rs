@@ -5,6 +5,7 @@
 //! For now the shell opens the desktop window and shows which scenario and
 //! level is loaded; the stage, headset and console plugins grow here.
 
+mod fonts;
 mod title;
 
 use std::path::PathBuf;
@@ -63,7 +64,7 @@ pub fn run(scenario: LoadedScenario, options: RunOptions) -> Result<(), RunError
     )
     .insert_resource(ClearColor(Color::srgb(0.11, 0.12, 0.14)))
     .insert_resource(Loaded { scenario, options })
-    .add_plugins((title::plugin, auto_exit_plugin));
+    .add_plugins((fonts::plugin, title::plugin, auto_exit_plugin));
     match app.run() {
         AppExit::Success => Ok(()),
         AppExit::Error(code) => Err(RunError::Exit(code.get())),

@@ -2,6 +2,7 @@
 
 mod checker;
 mod cli;
+mod font;
 mod fuzz;
 mod golden;
 mod session;

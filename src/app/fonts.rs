@@ -1,0 +1,21 @@
+//! The font every text is drawn in.
+//!
+//! Bevy's built-in font is a subset without æ, ø, å or « », which
+//! Norwegian participants read in every line. DejaVu Sans covers them
+//! (and most European scripts), stays legible at headset resolutions, and
+//! is freely redistributable (assets/fonts/DejaVu-LICENSE.txt). It is
+//! compiled in, so text never depends on where the asset folder is.
+
+use bevy::asset::AssetId;
+use bevy::prelude::*;
+
+const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+pub fn plugin(app: &mut App) {
+    // Text that names no font uses the default font handle: replacing the
+    // font behind it changes every text at once.
+    let mut fonts = app.world_mut().resource_mut::<Assets<Font>>();
+    if let Err(e) = fonts.insert(AssetId::default(), Font::from_bytes(DEJAVU_SANS.to_vec())) {
+        warn!("could not install the text font, some letters may not show: {e}");
+    }
+}
