@@ -220,7 +220,8 @@ fn play(args: PlayArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut transcript = Transcript::new(&scenario, args.level, args.seed, &lang);
-    let mut printer = Printer { out: std::io::stdout(), lang: lang.clone() };
+    let echo_inputs = args.script.is_some();
+    let mut printer = Printer { out: std::io::stdout(), lang: lang.clone(), echo_inputs, prompt_open: false };
     let mut silent = Silent;
     let shown: &mut dyn Observer = if args.quiet { &mut silent } else { &mut printer };
 

@@ -115,3 +115,39 @@ pub fn rating_code(kind: &RatingKind) -> String {
         RatingKind::Cybersickness => "cybersickness".into(),
     }
 }
+
+/// The terminal player's own words, per language.
+#[derive(Debug, Clone, Copy)]
+pub struct PlayerWords {
+    pub controls: &'static str,
+    pub choose: &'static str,
+    pub seconds_left: &'static str,
+    pub review_hint: &'static str,
+    pub time_up: &'static str,
+    pub silence_taken: &'static str,
+    pub complete: &'static str,
+}
+
+pub fn player_words(lang: &str) -> PlayerWords {
+    if norwegian(lang) {
+        PlayerWords {
+            controls: "(p = pause, r = fortsett, q = avslutt, når som helst)",
+            choose: "skriv nummeret på svaret",
+            seconds_left: "sekunder til å svare",
+            review_hint: "svar f.eks. «j 20» (det skjedde, 20 %) eller «n 10»",
+            time_up: "tiden er ute – noen ser på klokka",
+            silence_taken: "stillheten blir tatt som et svar",
+            complete: "scenarioet er fullført",
+        }
+    } else {
+        PlayerWords {
+            controls: "(p = pause, r = resume, q = stop, at any time)",
+            choose: "type the number of your answer",
+            seconds_left: "seconds to answer",
+            review_hint: "answer like \"y 20\" (it happened, 20 %) or \"n 10\"",
+            time_up: "time is up - someone checks the clock",
+            silence_taken: "the silence is taken as an answer",
+            complete: "the scenario is complete",
+        }
+    }
+}

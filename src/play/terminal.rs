@@ -17,16 +17,24 @@ use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Sess
 pub struct Printer<W: Write> {
     pub out: W,
     pub lang: String,
+    /// Show inputs that did not come from the keyboard (a script's), so a
+    /// scripted run reads like the conversation it was.
+    pub echo_inputs: bool,
+    /// A prompt is on screen waiting for its answer on the same line.
+    pub prompt_open: bool,
 }
 
 impl<W: Write> Printer<W> {
     fn say(&mut self, text: &str) {
+        // Something happening while a prompt waits starts its own line.
+        let open = std::mem::take(&mut self.prompt_open);
         // A closed terminal must not take the session down with it.
-        let _ = writeln!(self.out, "{text}");
+        let _ = writeln!(self.out, "{}{text}", if open { "\n" } else { "" });
     }
 
     fn show(&mut self, scenario: &Scenario, at: Millis, output: &Output) {
         let lang = self.lang.clone();
+        let words = crate::prompts::player_words(&lang);
         let time = super::transcript::clock(at);
         let name = |c: usize| scenario.cast.get(c).map_or("?", |c| c.name.as_str());
         match output {
@@ -38,8 +46,8 @@ impl<W: Write> Printer<W> {
                     scenario.title.show(&lang),
                     scenario.situation.show(&lang)
                 ));
-                self.say(&format!("[{time}] level {level}: {summary}"));
-                self.say("(p = pause, r = resume, q = stop, at any time)\n");
+                self.say(&format!("[{time}] {summary}"));
+                self.say(&format!("{}\n", words.controls));
             }
             Output::Line { beat, by, attitude, .. } => {
                 if let Some(Beat::Say { text, variants, .. }) = scenario.beats.get(*beat) {
@@ -56,9 +64,9 @@ impl<W: Write> Printer<W> {
                         self.say(&format!("  {}) {}", i + 1, o.text.show(&lang)));
                     }
                     if let Some(m) = answer_millis {
-                        self.say(&format!("  (you have {} s)", m / 1000));
+                        self.say(&format!("  ({} {})", m / 1000, words.seconds_left));
                     }
-                    self.prompt("choose a number");
+                    self.prompt(words.choose);
                 }
             }
             Output::RatingAsked { rating } => {
@@ -67,7 +75,7 @@ impl<W: Write> Printer<W> {
                 let mid = p.mid.map(|m| format!(", {m}")).unwrap_or_default();
                 self.say(&format!("  ({}{mid}, {})", p.low, p.high));
                 if matches!(rating, RatingKind::ExpectancyReview(_)) {
-                    self.prompt("answer like \"y 20\" (it happened, 20 %) or \"n 10\"");
+                    self.prompt(words.review_hint);
                 } else {
                     self.prompt(&format!("0-{}", p.max));
                 }
@@ -76,8 +84,8 @@ impl<W: Write> Printer<W> {
                 let who = by.map(|c| format!(" ({})", name(c))).unwrap_or_default();
                 self.say(&format!("[{time}] * {}{who}", cue.name()));
             }
-            Output::TimeUp { .. } => self.say(&format!("[{time}] * time is up - someone checks the clock")),
-            Output::SilenceTaken { .. } => self.say(&format!("[{time}] * the silence is taken as an answer")),
+            Output::TimeUp { .. } => self.say(&format!("[{time}] * {}", words.time_up)),
+            Output::SilenceTaken { .. } => self.say(&format!("[{time}] * {}", words.silence_taken)),
             Output::LevelChanged { from, to } => self.say(&format!("[{time}] level {from} -> {to}")),
             Output::Paused { by } => {
                 self.say(&format!("[{time}] paused by {} (r resumes, q stops)", by.name()))
@@ -89,7 +97,7 @@ impl<W: Write> Printer<W> {
                 let why = match reason {
                     EndReason::Completed { beat } => match scenario.beats.get(*beat) {
                         Some(Beat::End { text: Some(t), .. }) => t.show(&lang).to_string(),
-                        _ => "the scenario is complete".into(),
+                        _ => words.complete.into(),
                     },
                     EndReason::Stopped { by } => format!("stopped by the {}", by.name()),
                     EndReason::ScenarioFault => "the scenario file has a fault; run `mestring check`".into(),
@@ -103,11 +111,30 @@ impl<W: Write> Printer<W> {
     fn prompt(&mut self, hint: &str) {
         let _ = write!(self.out, "> ({hint}) ");
         let _ = self.out.flush();
+        self.prompt_open = true;
     }
 }
 
 impl<W: Write> Observer for Printer<W> {
-    fn input(&mut self, _: &Scenario, _: Millis, _: &Input) {}
+    fn input(&mut self, _: &Scenario, at: Millis, input: &Input) {
+        if !self.echo_inputs || *input == Input::Tick {
+            return;
+        }
+        match input {
+            Input::Choose { option } => {
+                self.prompt_open = false;
+                self.say(&(option + 1).to_string());
+            }
+            Input::Rate(answer) => {
+                self.prompt_open = false;
+                self.say(&super::transcript::answer_words(answer));
+            }
+            other => {
+                let time = super::transcript::clock(at);
+                self.say(&format!("[{time}] > {}", super::transcript::input_words(other)));
+            }
+        }
+    }
 
     fn outputs(&mut self, scenario: &Scenario, outputs: &[Stamped<Output>]) {
         for o in outputs {
