@@ -3,7 +3,7 @@
 //!   setup   install the Debian packages the build and tests need (only missing ones)
 //!   demo    play the bundled team meeting from a script, then show it in a window
 //!   test    setup, then the whole test suite (window tests under Xvfb)
-//!   lint    format check, clippy with warnings denied, the core built without Bevy
+//!   lint    setup, format check, clippy with warnings denied, the core built without Bevy
 //!   ci      lint, then test
 //!   bless   re-record the golden transcripts after an intended change
 //!   bench   run the criterion benchmarks of the scenario core
@@ -194,6 +194,8 @@ fn test(extra: &[String]) -> Result<(), String> {
 }
 
 fn lint() -> Result<(), String> {
+    // clippy compiles the sound and input crates, which need the headers.
+    setup()?;
     step("format check");
     cargo(&["fmt", "--all", "--check"])?;
     step("clippy, warnings denied");
