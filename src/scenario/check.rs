@@ -24,6 +24,7 @@ pub fn check(file: &Path, source: &str, scenario: &Scenario) -> FileReport {
         base: file.parent().unwrap_or(Path::new(".")),
         source,
         languages: scenario.languages.iter().map(String::as_str).collect(),
+        beat_ids: scenario.beats.iter().map(Beat::id).collect(),
     };
     checker.run();
     let findings = checker.sink.findings;
@@ -47,6 +48,8 @@ struct Checker<'a> {
     base: &'a Path,
     source: &'a str,
     languages: Vec<&'a str>,
+    /// Every beat id, for checking references in one lookup each.
+    beat_ids: HashSet<&'a str>,
 }
 
 impl Checker<'_> {
@@ -486,7 +489,7 @@ impl Checker<'_> {
                     self.check_range(&at(&path, &[f("when")]), *minutes, 0.5, 60.0, "minutes between ratings")
                 }
                 RatingWhen::AfterBeat(beat) => {
-                    if !self.scenario.beats.iter().any(|b| b.id() == beat) {
+                    if !self.beat_ids.contains(beat.as_str()) {
                         self.unknown_beat(&at(&path, &[f("when")]), beat);
                     }
                 }
@@ -548,7 +551,7 @@ impl Checker<'_> {
             "beat",
             s.beats.iter().enumerate().map(|(i, b)| (vec![f("beats"), P::Index(i), f("id")], b.id())),
         );
-        if !s.beats.is_empty() && !s.beats.iter().any(|b| b.id() == s.start) {
+        if !s.beats.is_empty() && !self.beat_ids.contains(s.start.as_str()) {
             self.unknown_beat(&[f("start")], &s.start);
         }
         let level_count = s.levels.len();
@@ -556,7 +559,7 @@ impl Checker<'_> {
             let path = [f("beats"), P::Index(i)];
             self.check_id(&at(&path, &[f("id")]), beat.id(), "beat");
             for (sub, target) in beat.successors() {
-                if !s.beats.iter().any(|b| b.id() == target) {
+                if !self.beat_ids.contains(target) {
                     self.unknown_beat(&at(&path, &sub), target);
                 }
             }

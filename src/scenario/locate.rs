@@ -275,100 +275,93 @@ impl Scanner<'_> {
         }
     }
 
-    /// `( ... )` after an optional name: named fields or tuple elements.
-    fn parens(&mut self, start: usize, depth: usize) -> Option<Node> {
-        self.pos += 1; // '('
-        let mut children = Vec::new();
-        let mut index = 0;
+    /// Walks a bracketed sequence from its opening bracket at `start` to
+    /// `close`, handing each item to `item`. Commas between items are
+    /// skipped; ron has already checked they are where they belong.
+    fn delimited(
+        &mut self,
+        start: usize,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<Range<usize>> {
+        self.pos += 1; // the opening bracket
         loop {
             self.skip_ws();
             match self.peek()? {
-                b')' => {
+                b if b == close => {
                     self.pos += 1;
-                    return Some(Node { span: start..self.pos, children });
+                    return Some(start..self.pos);
                 }
-                b',' => {
-                    self.pos += 1;
-                    continue;
-                }
-                _ => {}
+                b',' => self.pos += 1,
+                _ => item(self)?,
             }
-            // A field is `name:`; anything else is a tuple element.
-            let save = self.pos;
-            if let Some(name_span) = self.ident() {
-                self.skip_ws();
-                if self.peek() == Some(b':') {
-                    self.pos += 1;
-                    let name = String::from_utf8_lossy(&self.src[name_span.clone()]).into_owned();
-                    let name = name.strip_prefix("r#").unwrap_or(&name).to_string();
-                    let value = self.value(depth + 1)?;
-                    children.push((Child::Field(name), value));
-                    continue;
-                }
-            }
-            self.pos = save;
-            let value = self.value(depth + 1)?;
-            children.push((Child::Index(index), value));
-            index += 1;
         }
+    }
+
+    /// `name:` at the cursor, consumed; otherwise nothing is consumed.
+    fn field_name(&mut self) -> Option<String> {
+        let save = self.pos;
+        if let Some(span) = self.ident() {
+            self.skip_ws();
+            if self.peek() == Some(b':') {
+                self.pos += 1;
+                let name = String::from_utf8_lossy(&self.src[span]).into_owned();
+                return Some(name.strip_prefix("r#").map_or_else(|| name.clone(), str::to_string));
+            }
+        }
+        self.pos = save;
+        None
+    }
+
+    /// `( ... )` after an optional name: named fields or tuple elements.
+    fn parens(&mut self, start: usize, depth: usize) -> Option<Node> {
+        let mut children = Vec::new();
+        let mut index = 0;
+        let span = self.delimited(start, b')', |s| {
+            let child = match s.field_name() {
+                Some(name) => Child::Field(name),
+                None => {
+                    index += 1;
+                    Child::Index(index - 1)
+                }
+            };
+            children.push((child, s.value(depth + 1)?));
+            Some(())
+        })?;
+        Some(Node { span, children })
     }
 
     fn list(&mut self, start: usize, depth: usize) -> Option<Node> {
-        self.pos += 1; // '['
         let mut children = Vec::new();
-        let mut index = 0;
-        loop {
-            self.skip_ws();
-            match self.peek()? {
-                b']' => {
-                    self.pos += 1;
-                    return Some(Node { span: start..self.pos, children });
-                }
-                b',' => {
-                    self.pos += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            let value = self.value(depth + 1)?;
-            children.push((Child::Index(index), value));
-            index += 1;
-        }
+        let span = self.delimited(start, b']', |s| {
+            let child = Child::Index(children.len());
+            children.push((child, s.value(depth + 1)?));
+            Some(())
+        })?;
+        Some(Node { span, children })
     }
 
     fn map(&mut self, start: usize, depth: usize) -> Option<Node> {
-        self.pos += 1; // '{'
         let mut children = Vec::new();
-        loop {
-            self.skip_ws();
-            match self.peek()? {
-                b'}' => {
-                    self.pos += 1;
-                    return Some(Node { span: start..self.pos, children });
-                }
-                b',' => {
-                    self.pos += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            let key_start = self.pos;
-            let key_text = match self.peek()? {
-                b'"' => self.string()?.1,
+        let span = self.delimited(start, b'}', |s| {
+            let key_start = s.pos;
+            let key_text = match s.peek()? {
+                b'"' => s.string()?.1,
                 _ => {
-                    let key = self.value(depth + 1)?;
-                    String::from_utf8_lossy(&self.src[key.span]).into_owned()
+                    let key = s.value(depth + 1)?;
+                    String::from_utf8_lossy(&s.src[key.span]).into_owned()
                 }
             };
-            let key_span = key_start..self.pos;
-            self.skip_ws();
-            if self.peek()? != b':' {
+            let key_span = key_start..s.pos;
+            s.skip_ws();
+            if s.peek()? != b':' {
                 return None;
             }
-            self.pos += 1;
-            let value = self.value(depth + 1)?;
-            children.push((Child::Key(key_text, key_span), value));
-        }
+            s.pos += 1;
+            children.push((Child::Key(key_text, key_span), s.value(depth + 1)?));
+            Some(())
+        })?;
+        Some(Node { span, children })
     }
 }
 
