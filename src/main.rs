@@ -219,7 +219,22 @@ fn play(args: PlayArgs) -> ExitCode {
         eprintln!("error: --speed must be between 0.1 and 100");
         return ExitCode::FAILURE;
     }
+    // Read before anything is written: the transcript may go to the very
+    // file it is compared with.
+    let expected = match args.expect.as_ref().map(std::fs::read_to_string).transpose() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read the expected transcript: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut transcript = Transcript::new(&scenario, args.level, args.seed, &lang);
+    let out_path =
+        args.transcript.clone().unwrap_or_else(|| default_transcript_path(&scenario.id, args.level));
+    if let Err(e) = open_private(&out_path).and_then(|file| transcript.write_through(file)) {
+        eprintln!("error: cannot write the transcript to {}: {e}", out_path.display());
+        return ExitCode::FAILURE;
+    }
     let echo_inputs = args.script.is_some();
     let mut printer = Printer { out: std::io::stdout(), lang: lang.clone(), echo_inputs, prompt_open: false };
     let mut silent = Silent;
@@ -257,29 +272,14 @@ fn play(args: PlayArgs) -> ExitCode {
     }
 
     let text = transcript.text();
-    let out_path =
-        args.transcript.clone().unwrap_or_else(|| default_transcript_path(&scenario.id, args.level));
-    if let Some(dir) = out_path.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        eprintln!("error: cannot create {}: {e}", dir.display());
-        return ExitCode::FAILURE;
-    }
-    if let Err(e) = std::fs::write(&out_path, &text) {
-        eprintln!("error: cannot write the transcript to {}: {e}", out_path.display());
+    if let Some(e) = transcript.write_error() {
+        eprintln!("error: the transcript {} is incomplete: {e}", out_path.display());
         return ExitCode::FAILURE;
     }
     eprintln!("transcript: {}", out_path.display());
 
-    if let Some(expect) = &args.expect {
-        let expected = match std::fs::read_to_string(expect) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: cannot read expected transcript {}: {e}", expect.display());
-                return ExitCode::FAILURE;
-            }
-        };
-        match first_difference(&expected, &text) {
+    if let (Some(expect), Some(expected)) = (&args.expect, &expected) {
+        match first_difference(expected, &text) {
             None => eprintln!("matches {}", expect.display()),
             Some((line, want, got)) => {
                 eprintln!("transcript differs from {} at line {line}:", expect.display());
@@ -303,6 +303,16 @@ impl Observer for Silent {
         _: &[mestring::session::Stamped<mestring::session::Output>],
     ) {
     }
+}
+
+/// Creates (or empties) a file only its owner can read: transcripts hold
+/// ratings, which are health data. Its folder is created as needed.
+fn open_private(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    }
+    std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)
 }
 
 fn default_transcript_path(id: &str, level: u8) -> PathBuf {

@@ -3,6 +3,7 @@
 //! and stable so a blessed transcript pins a scenario's behaviour.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use crate::prompts::rating_code;
 use crate::scenario::{Beat, Scenario};
@@ -15,11 +16,17 @@ pub fn clock(at: Millis) -> String {
     format!("{:02}:{:02}.{:03}", at / 60_000, (at / 1000) % 60, at % 1000)
 }
 
-/// Collects transcript lines for one session.
-#[derive(Debug, Clone)]
+/// Collects transcript lines for one session, and writes each one to a
+/// file as it happens when given one: a session cut short (Ctrl-C, a
+/// crash, a kill) keeps everything up to that moment.
+#[derive(Debug)]
 pub struct Transcript {
     lang: String,
     lines: Vec<String>,
+    file: Option<std::fs::File>,
+    /// The first write error, kept so the player can say the file is
+    /// incomplete instead of failing mid-session.
+    write_error: Option<std::io::Error>,
 }
 
 impl Transcript {
@@ -28,7 +35,31 @@ impl Transcript {
             HEADER.to_string(),
             format!("# scenario {} level {level} seed {seed} lang {lang}", scenario.id),
         ];
-        Transcript { lang: lang.to_string(), lines }
+        Transcript { lang: lang.to_string(), lines, file: None, write_error: None }
+    }
+
+    /// Writes the lines so far to `file`, and every later line as it comes.
+    pub fn write_through(&mut self, file: std::fs::File) -> std::io::Result<()> {
+        self.file = Some(file);
+        for line in std::mem::take(&mut self.lines) {
+            self.push(line);
+        }
+        self.write_error.take().map_or(Ok(()), Err)
+    }
+
+    /// A write to the file that failed, if any.
+    pub fn write_error(&self) -> Option<&std::io::Error> {
+        self.write_error.as_ref()
+    }
+
+    fn push(&mut self, line: String) {
+        if let Some(file) = &mut self.file
+            && self.write_error.is_none()
+            && let Err(e) = file.write_all(format!("{line}\n").as_bytes())
+        {
+            self.write_error = Some(e);
+        }
+        self.lines.push(line);
     }
 
     pub fn lines(&self) -> &[String] {
@@ -42,11 +73,12 @@ impl Transcript {
     }
 
     pub fn input(&mut self, at: Millis, input: &Input) {
-        self.lines.push(format!("{} > {}", clock(at), input_words(input)));
+        self.push(format!("{} > {}", clock(at), input_words(input)));
     }
 
     pub fn output(&mut self, scenario: &Scenario, at: Millis, output: &Output) {
-        self.lines.push(format!("{} < {}", clock(at), output_words(scenario, &self.lang, output)));
+        let line = format!("{} < {}", clock(at), output_words(scenario, &self.lang, output));
+        self.push(line);
     }
 }
 

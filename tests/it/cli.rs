@@ -162,3 +162,61 @@ fn interactive_play_reads_answers_and_q_stops() {
     assert!(t.contains("rated suds 30"), "{t}");
     assert!(t.contains("ended stopped by participant"), "{t}");
 }
+
+#[test]
+fn a_killed_play_keeps_its_transcript_up_to_the_kill_and_only_the_owner_reads_it() {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("private/t.transcript");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .args(["play", "team-meeting", "--lang", "en", "--transcript", out.to_str().unwrap()])
+        .current_dir(repo())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "35").unwrap();
+    writeln!(stdin, "60").unwrap();
+    // Wait until the second rating is on disk, then kill without warning.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !std::fs::read_to_string(&out).unwrap_or_default().contains("rated self-efficacy:give-update 60") {
+        assert!(std::time::Instant::now() < deadline, "the ratings never reached the file");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let t = std::fs::read_to_string(&out).unwrap();
+    assert!(t.starts_with("# mestring transcript v1"), "{t}");
+    assert!(t.contains("rated suds 35"), "{t}");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), 0o600);
+    assert_eq!(mode(out.parent().unwrap()), 0o700);
+}
+
+#[test]
+fn expecting_the_file_being_written_still_compares_against_its_old_contents() {
+    let dir = tempfile::tempdir().unwrap();
+    let same = dir.path().join("same.transcript");
+    std::fs::write(&same, "# mestring transcript v1\n# something else entirely\n").unwrap();
+    let script = repo().join("tests/golden/team-meeting-assertive.script");
+    let o = mestring(&[
+        "play",
+        "team-meeting",
+        "--level",
+        "3",
+        "--lang",
+        "en",
+        "--quiet",
+        "--script",
+        script.to_str().unwrap(),
+        "--transcript",
+        same.to_str().unwrap(),
+        "--expect",
+        same.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("differs"), "{}", stderr(&o));
+}
