@@ -302,7 +302,10 @@ impl Session {
             if let (Some(due), RatingWhen::Every(minutes)) = (self.periodic_due[i], &ask.when)
                 && due <= active
             {
-                if !self.queued_ratings.contains(&ask.rating) {
+                // Not twice in a row: a rating already waiting, or being
+                // answered right now, covers this one.
+                let open = self.open_rating.as_ref().is_some_and(|r| r.kind == ask.rating);
+                if !open && !self.queued_ratings.contains(&ask.rating) {
                     self.queued_ratings.push_back(ask.rating.clone());
                 }
                 self.periodic_due[i] = Some(due + minutes_to_millis(*minutes));

@@ -284,3 +284,18 @@ fn response_latency_excludes_pauses() {
     let outs = s.step(t + 63_000, Input::Choose { option: 0 }).to_vec();
     assert!(outs.iter().any(|o| matches!(o.item, Output::Chosen { latency: 3_000, .. })), "{outs:?}");
 }
+
+#[test]
+fn a_periodic_rating_due_while_the_same_rating_is_open_is_not_asked_twice() {
+    let mut s = Session::new(team_meeting(), 1, 1).unwrap();
+    s.step(0, Input::Tick);
+    assert_eq!(s.open_rating(), Some(&RatingKind::Suds));
+    // The participant takes four minutes over the first SUDS; the 3-minute
+    // SUDS falls due meanwhile and must not follow straight after.
+    s.step(240_000, Input::Rate(RatingAnswer::Scale(40)));
+    assert!(matches!(s.open_rating(), Some(RatingKind::SelfEfficacy(_))), "{:?}", s.open_rating());
+    s.step(241_000, Input::Rate(RatingAnswer::Scale(50)));
+    assert!(matches!(s.open_rating(), Some(RatingKind::Expectancy(_))), "{:?}", s.open_rating());
+    let outs = s.step(242_000, Input::Rate(RatingAnswer::Scale(60))).to_vec();
+    assert!(outs.iter().any(|o| matches!(o.item, Output::Line { .. })), "the first line follows: {outs:?}");
+}
