@@ -5,8 +5,10 @@
 
 pub mod play;
 pub mod prompts;
+pub mod record;
 pub mod scenario;
 pub mod session;
+pub mod wallclock;
 
 #[cfg(feature = "shell")]
 pub mod app;

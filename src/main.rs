@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use mestring::play::script;
 use mestring::play::terminal::{Both, Printer, play_interactive};
-use mestring::play::{Observer, ScriptOutcome, Transcript, first_difference, run_script};
+use mestring::play::{Observer, ScriptOutcome, Transcript, first_difference, run_script_paced};
 use mestring::scenario::{self, diagnostic, load};
 use mestring::session::Session;
 
@@ -21,6 +21,9 @@ use mestring::session::Session;
     about = "Graded work-situation exposure in VR, for work-focused rehabilitation"
 )]
 struct Cli {
+    /// Where records are kept. Default: $MESTRING_DATA_DIR, else ~/.local/share/mestring
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -64,6 +67,33 @@ enum Command {
         /// Let time run faster in an interactive run (e.g. 4).
         #[arg(long, default_value_t = 1.0)]
         speed: f64,
+        /// Record the session for this participant (their pseudonymous code).
+        #[arg(long)]
+        participant: Option<String>,
+        /// With --script: simulated seconds per real second (default: as fast as possible).
+        #[arg(long)]
+        pace: Option<f64>,
+    },
+    /// List, add or remove participants (pseudonymous codes only).
+    Participants {
+        #[command(subcommand)]
+        action: Option<ParticipantAction>,
+    },
+    /// List recorded sessions.
+    Sessions {
+        #[arg(long)]
+        participant: Option<String>,
+    },
+    /// Export records for analysis: tidy CSV or the full record as JSON.
+    Export {
+        #[arg(long, conflicts_with = "session", required_unless_present = "session")]
+        participant: Option<String>,
+        #[arg(long)]
+        session: Option<String>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write.
+        out: PathBuf,
     },
     /// Run a scenario in a headset, or in a desktop window when none is present.
     #[cfg(feature = "shell")]
@@ -87,6 +117,27 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum ParticipantAction {
+    /// List participants and how many sessions each has.
+    List,
+    /// Add a participant under a pseudonymous code (e.g. P017).
+    Add { code: String },
+    /// Erase a participant and everything recorded about them.
+    Remove {
+        code: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
@@ -102,10 +153,39 @@ enum ColorChoice {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let data_dir = cli.data_dir.clone().unwrap_or_else(mestring::record::default_data_dir);
     match cli.command {
         Command::Check { paths, format, color } => check(paths, format, color),
-        Command::Play { scenario, level, lang, seed, script, expect, transcript, quiet, speed } => {
-            play(PlayArgs { scenario, level, lang, seed, script, expect, transcript, quiet, speed })
+        Command::Play {
+            scenario,
+            level,
+            lang,
+            seed,
+            script,
+            expect,
+            transcript,
+            quiet,
+            speed,
+            participant,
+            pace,
+        } => play(PlayArgs {
+            scenario,
+            level,
+            lang,
+            seed,
+            script,
+            expect,
+            transcript,
+            quiet,
+            speed,
+            participant,
+            pace,
+            data_dir,
+        }),
+        Command::Participants { action } => records::participants(&data_dir, action),
+        Command::Sessions { participant } => records::sessions(&data_dir, participant.as_deref()),
+        Command::Export { participant, session, format, out } => {
+            records::export(&data_dir, participant.as_deref(), session.as_deref(), format, &out)
         }
         #[cfg(feature = "shell")]
         Command::Run { scenario, level, lang, desktop, exit_after, screenshot } => {
@@ -194,10 +274,14 @@ struct PlayArgs {
     transcript: Option<PathBuf>,
     quiet: bool,
     speed: f64,
+    participant: Option<String>,
+    pace: Option<f64>,
+    data_dir: PathBuf,
 }
 
 fn play(args: PlayArgs) -> ExitCode {
     let Some(loaded) = load_scenario(&args.scenario) else { return ExitCode::FAILURE };
+    let source_path = loaded.path.clone();
     let scenario = Arc::new(loaded.scenario);
     let lang = args.lang.clone().unwrap_or_else(|| first_language(&scenario));
     if !scenario.languages.contains(&lang) {
@@ -235,6 +319,21 @@ fn play(args: PlayArgs) -> ExitCode {
         eprintln!("error: cannot write the transcript to {}: {e}", out_path.display());
         return ExitCode::FAILURE;
     }
+    let mut recording = match &args.participant {
+        None => None,
+        Some(_) => match records::start_recording(&args, &scenario, &source_path, &lang) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let mut not_recording = Silent;
+    let recorder: &mut dyn Observer = match &mut recording {
+        Some((_, r)) => r,
+        None => &mut not_recording,
+    };
     let echo_inputs = args.script.is_some();
     let mut printer = Printer { out: std::io::stdout(), lang: lang.clone(), echo_inputs, prompt_open: false };
     let mut silent = Silent;
@@ -256,7 +355,18 @@ fn play(args: PlayArgs) -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            let outcome = run_script(&mut session, &steps, &mut Both(&mut transcript, shown));
+            let began = std::time::Instant::now();
+            let pace = args.pace.filter(|p| p.is_finite() && *p > 0.0);
+            let mut pacer = |sim: u64| {
+                if let Some(p) = pace {
+                    let due = std::time::Duration::from_secs_f64(sim as f64 / 1000.0 / p);
+                    if let Some(wait) = due.checked_sub(began.elapsed()) {
+                        std::thread::sleep(wait);
+                    }
+                }
+            };
+            let mut both = Both(&mut transcript, shown);
+            let outcome = run_script_paced(&mut session, &steps, &mut Both(&mut both, recorder), &mut pacer);
             if let ScriptOutcome::ScriptRanOut { .. } = outcome {
                 eprintln!(
                     "note: the script ended while the session still waited for an answer; it was stopped"
@@ -267,8 +377,15 @@ fn play(args: PlayArgs) -> ExitCode {
             if !std::io::stdin().is_terminal() && !args.quiet {
                 eprintln!("note: reading answers from standard input");
             }
-            play_interactive(&mut session, &mut Both(&mut transcript, shown), args.speed);
+            let mut both = Both(&mut transcript, shown);
+            play_interactive(&mut session, &mut Both(&mut both, recorder), args.speed);
         }
+    }
+    if let Some((mut store, recorder)) = recording
+        && let Err(e) = records::finish_recording(&mut store, recorder)
+    {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
     }
 
     let text = transcript.text();
@@ -316,31 +433,222 @@ fn open_private(path: &Path) -> std::io::Result<std::fs::File> {
 }
 
 fn default_transcript_path(id: &str, level: u8) -> PathBuf {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    PathBuf::from("transcripts").join(format!("{id}-level{level}-{}.transcript", utc_stamp(secs)))
+    let (date, time) = mestring::wallclock::utc_date_time(mestring::wallclock::now_unix_ms() / 1000);
+    PathBuf::from("transcripts").join(format!("{id}-level{level}-{date}-{time}.transcript"))
 }
 
-/// `YYYYMMDD-HHMMSS` in UTC, from seconds since 1970 (civil-from-days).
-fn utc_stamp(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}{month:02}{day:02}-{:02}{:02}{:02}", rem / 3600, (rem / 60) % 60, rem % 60)
-}
+/// The record commands: participants, sessions, export, and recording a play.
+mod records {
+    use std::io::IsTerminal;
+    use std::path::Path;
+    use std::process::ExitCode;
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn utc_stamp_matches_known_dates() {
-        assert_eq!(super::utc_stamp(0), "19700101-000000");
-        assert_eq!(super::utc_stamp(1_795_435_200), "20261123-120000");
+    use mestring::record::export::{self, Selection};
+    use mestring::record::recorder::SessionInfo;
+    use mestring::record::{Recorder, Store};
+    use mestring::scenario::Scenario;
+
+    use super::{ExportFormat, ParticipantAction, PlayArgs};
+
+    /// Opens the store and imports what sessions that died left behind,
+    /// saying so: a clinician should know a session was cut short.
+    pub fn open(dir: &Path) -> Result<Store, String> {
+        let mut store = Store::open(dir).map_err(|e| e.to_string())?;
+        for (path, result) in store.import_pending() {
+            match result {
+                Ok(i) if i.complete => eprintln!("imported session {} ({} events)", i.session, i.events),
+                Ok(i) => eprintln!(
+                    "imported session {} as interrupted: it ended without closing ({} events kept{})",
+                    i.session,
+                    i.events,
+                    i.bad_tail
+                        .map(|t| format!("; its last line was damaged: {}", t.reason))
+                        .unwrap_or_default()
+                ),
+                Err(e) => eprintln!("warning: could not import {}: {e}; it is left in place", path.display()),
+            }
+        }
+        Ok(store)
+    }
+
+    fn fail(e: impl std::fmt::Display) -> ExitCode {
+        eprintln!("error: {e}");
+        ExitCode::FAILURE
+    }
+
+    pub fn participants(dir: &Path, action: Option<ParticipantAction>) -> ExitCode {
+        let mut store = match open(dir) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        match action.unwrap_or(ParticipantAction::List) {
+            ParticipantAction::List => match store.participants() {
+                Ok(rows) if rows.is_empty() => {
+                    eprintln!("no participants yet; add one with: mestring participants add P001");
+                    ExitCode::SUCCESS
+                }
+                Ok(rows) => {
+                    println!("{:<16} {:>8}", "code", "sessions");
+                    for r in rows {
+                        println!("{:<16} {:>8}", r.code, r.sessions);
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            },
+            ParticipantAction::Add { code } => {
+                match store.add_participant(&code, mestring::wallclock::now_unix_ms() as i64) {
+                    Ok(code) => {
+                        println!("added participant {code}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(e),
+                }
+            }
+            ParticipantAction::Remove { code, yes } => {
+                let code = match store.participant(&code) {
+                    Ok(c) => c,
+                    Err(e) => return fail(e),
+                };
+                if !yes {
+                    if !std::io::stdin().is_terminal() {
+                        return fail(format!(
+                            "removing {code} erases all their records; add --yes to confirm"
+                        ));
+                    }
+                    eprint!(
+                        "This erases {code} and every session recorded for them. Type the code again to confirm: "
+                    );
+                    let mut answer = String::new();
+                    let _ = std::io::stdin().read_line(&mut answer);
+                    if answer.trim().to_ascii_uppercase() != code {
+                        eprintln!("not removed");
+                        return ExitCode::FAILURE;
+                    }
+                }
+                match store.remove_participant(&code) {
+                    Ok(e) => {
+                        println!(
+                            "removed participant {code}: {} session(s), {} event(s), {} journal file(s)",
+                            e.sessions, e.events, e.journals
+                        );
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(e),
+                }
+            }
+        }
+    }
+
+    pub fn sessions(dir: &Path, participant: Option<&str>) -> ExitCode {
+        let store = match open(dir) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        match store.sessions(participant) {
+            Ok(rows) if rows.is_empty() => {
+                eprintln!("no sessions recorded yet");
+                ExitCode::SUCCESS
+            }
+            Ok(rows) => {
+                println!(
+                    "{:<44} {:<10} {:<24} {:>5} {:>9} {:<11} {:>6}",
+                    "session", "participant", "scenario", "level", "minutes", "status", "events"
+                );
+                for r in rows {
+                    println!(
+                        "{:<44} {:<10} {:<24} {:>5} {:>9.1} {:<11} {:>6}",
+                        r.id,
+                        r.participant.as_deref().unwrap_or("-"),
+                        r.scenario,
+                        r.level,
+                        r.duration_ms as f64 / 60_000.0,
+                        r.status,
+                        r.events
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        }
+    }
+
+    pub fn export(
+        dir: &Path,
+        participant: Option<&str>,
+        session: Option<&str>,
+        format: ExportFormat,
+        out: &Path,
+    ) -> ExitCode {
+        let store = match open(dir) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        let selection = match (participant, session) {
+            (Some(p), _) => Selection::Participant(p),
+            (None, Some(s)) => Selection::Session(s),
+            (None, None) => return fail("name --participant CODE or --session ID"),
+        };
+        // Write to a temporary name and rename: a failed export never
+        // leaves a half file that looks whole.
+        let tmp = out.with_extension("partial");
+        let result = super::open_private(&tmp).map_err(|e| e.to_string()).and_then(|file| {
+            let mut w = std::io::BufWriter::new(file);
+            let n = match format {
+                ExportFormat::Csv => export::csv(&store, &selection, &mut w),
+                ExportFormat::Json => export::json(&store, &selection, &mut w),
+            }
+            .map_err(|e| e.to_string())?;
+            std::io::Write::flush(&mut w).map_err(|e| e.to_string())?;
+            std::fs::rename(&tmp, out).map_err(|e| e.to_string())?;
+            Ok(n)
+        });
+        match result {
+            Ok(n) => {
+                eprintln!("exported {n} events to {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                fail(e)
+            }
+        }
+    }
+
+    pub fn start_recording(
+        args: &PlayArgs,
+        scenario: &Scenario,
+        source: &Path,
+        lang: &str,
+    ) -> Result<(Store, Recorder), String> {
+        let store = open(&args.data_dir)?;
+        let code = store
+            .participant(args.participant.as_deref().unwrap_or_default())
+            .map_err(|e| format!("{e}; add them first with: mestring participants add CODE"))?;
+        let scenario_source =
+            std::fs::read_to_string(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+        let info = SessionInfo {
+            participant: Some(&code),
+            scenario,
+            scenario_source: &scenario_source,
+            level: args.level,
+            seed: args.seed,
+            lang,
+            started_unix_ms: mestring::wallclock::now_unix_ms(),
+        };
+        let recorder = Recorder::start(&store.journal_dir(), &info).map_err(|e| {
+            format!("cannot start the session journal in {}: {e}", store.journal_dir().display())
+        })?;
+        Ok((store, recorder))
+    }
+
+    pub fn finish_recording(store: &mut Store, recorder: Recorder) -> Result<(), String> {
+        let journal = recorder.journal();
+        recorder.close().map_err(|e| format!("the journal {} may be incomplete: {e}", journal.display()))?;
+        let imported = store.import_journal(&journal).map_err(|e| {
+            format!("{e}; the journal {} is kept and will be imported on the next start", journal.display())
+        })?;
+        eprintln!("recorded session {} ({} events)", imported.session, imported.events);
+        Ok(())
     }
 }

@@ -59,10 +59,14 @@ pub fn start(session: &mut Session, observer: &mut dyn Observer) {
     observer.outputs(&scenario, outputs);
 }
 
+/// Called with the simulated time before the session is stepped to it;
+/// a pacer sleeps there so a scripted run takes real time.
+pub type Pacer<'a> = &'a mut dyn FnMut(Millis);
+
 /// Lets simulated time run until the session waits for the participant,
 /// is paused, or has ended. Ticks are not written as inputs: only what
 /// they cause is.
-fn run_until_waiting(session: &mut Session, observer: &mut dyn Observer) {
+fn run_until_waiting(session: &mut Session, observer: &mut dyn Observer, pace: Pacer) {
     // Chance cues alone can keep producing deadlines; the flow cannot wait
     // on time forever, so this bound is only a guard.
     for _ in 0..1_000_000 {
@@ -74,14 +78,39 @@ fn run_until_waiting(session: &mut Session, observer: &mut dyn Observer) {
             return;
         }
         let Some(deadline) = session.next_deadline() else { return };
+        pace(deadline);
         let scenario = std::sync::Arc::clone(session.scenario());
         let outputs = session.step(deadline, Input::Tick);
         observer.outputs(&scenario, outputs);
     }
 }
 
-/// Plays `steps` against `session` from its current state.
+/// Lets simulated time run to `target`, one deadline at a time so a pacer
+/// sees each; the outputs are the same as from one step to `target`.
+fn run_to(session: &mut Session, observer: &mut dyn Observer, target: Millis, pace: Pacer) {
+    let scenario = std::sync::Arc::clone(session.scenario());
+    while let Some(deadline) = session.next_deadline().filter(|&d| d < target) {
+        pace(deadline);
+        let outputs = session.step(deadline, Input::Tick);
+        observer.outputs(&scenario, outputs);
+    }
+    pace(target);
+    let outputs = session.step(target, Input::Tick);
+    observer.outputs(&scenario, outputs);
+}
+
+/// Plays `steps` against `session` from its current state, as fast as it can.
 pub fn run_script(session: &mut Session, steps: &[Step], observer: &mut dyn Observer) -> ScriptOutcome {
+    run_script_paced(session, steps, observer, &mut |_| {})
+}
+
+/// Plays `steps`, calling `pace` before each moment of simulated time.
+pub fn run_script_paced(
+    session: &mut Session,
+    steps: &[Step],
+    observer: &mut dyn Observer,
+    pace: Pacer,
+) -> ScriptOutcome {
     if session.now() == 0 && !session.has_ended() {
         start(session, observer);
     }
@@ -90,21 +119,18 @@ pub fn run_script(session: &mut Session, steps: &[Step], observer: &mut dyn Obse
             return ScriptOutcome::Ended;
         }
         if step.is_answer() {
-            run_until_waiting(session, observer);
+            run_until_waiting(session, observer, pace);
         }
         let at = session.now() + step.after;
         match &step.action {
-            Action::Wait(millis) => {
-                let target = session.now() + step.after + millis;
-                // Play out everything due on the way, stamped at its time.
-                let scenario = std::sync::Arc::clone(session.scenario());
-                let outputs = session.step(target, Input::Tick);
-                observer.outputs(&scenario, outputs);
+            Action::Wait(millis) => run_to(session, observer, at + millis, pace),
+            Action::Do(input) => {
+                run_to(session, observer, at, pace);
+                feed(session, observer, at, input.clone());
             }
-            Action::Do(input) => feed(session, observer, at, input.clone()),
         }
     }
-    run_until_waiting(session, observer);
+    run_until_waiting(session, observer, pace);
     if session.has_ended() {
         ScriptOutcome::Ended
     } else {

@@ -6,5 +6,5 @@ pub mod script;
 pub mod terminal;
 pub mod transcript;
 
-pub use driver::{Observer, ScriptOutcome, feed, run_script};
+pub use driver::{Observer, ScriptOutcome, feed, run_script, run_script_paced};
 pub use transcript::{Transcript, first_difference};

@@ -5,6 +5,7 @@ mod cli;
 mod font;
 mod fuzz;
 mod golden;
+mod record;
 mod session;
 #[cfg(feature = "shell")]
 mod window;

@@ -31,6 +31,7 @@ const PACKAGES: &[(&str, &str)] = &[
     ("libxcursor1", "X11 cursors"),
     ("libxi6", "X11 input"),
     ("libxrandr2", "X11 screen modes"),
+    ("python3", "reads exported CSV in a test, as an analyst would"),
 ];
 
 fn main() -> ExitCode {

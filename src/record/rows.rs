@@ -1,0 +1,250 @@
+//! One tidy row per recorded event: the shape the store keeps and the CSV
+//! export writes, so R or pandas read it without cleaning.
+
+use serde::Serialize;
+
+use super::journal::JournalRecord;
+use crate::play::transcript::input_words;
+use crate::prompts::rating_code;
+use crate::scenario::{Beat, Scenario};
+use crate::session::{EndReason, Input, Output, RatingAnswer};
+
+/// Column names, in order, for the CSV export.
+pub const COLUMNS: &[&str] = &[
+    "session",
+    "participant",
+    "scenario",
+    "seq",
+    "at_ms",
+    "level",
+    "direction",
+    "kind",
+    "beat",
+    "character",
+    "option",
+    "tags",
+    "latency_ms",
+    "rating",
+    "value",
+    "happened",
+    "cue",
+    "intensity",
+    "actor",
+    "note",
+];
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct EventRow {
+    pub seq: u64,
+    pub at_ms: u64,
+    /// The exposure level in force when it happened.
+    pub level: u8,
+    /// "input" (what the participant or clinician did) or "output".
+    pub direction: String,
+    pub kind: String,
+    pub beat: Option<String>,
+    pub character: Option<String>,
+    /// 1-based, as the participant saw it.
+    pub option: Option<i64>,
+    pub tags: Option<String>,
+    pub latency_ms: Option<u64>,
+    pub rating: Option<String>,
+    pub value: Option<i64>,
+    pub happened: Option<bool>,
+    pub cue: Option<String>,
+    pub intensity: Option<f64>,
+    /// Who paused, resumed, stopped: participant or clinician.
+    pub actor: Option<String>,
+    pub note: Option<String>,
+    /// The full record as JSON, for the JSON export.
+    pub detail: String,
+}
+
+fn beat_id(s: &Scenario, beat: usize) -> Option<String> {
+    s.beats.get(beat).map(|b| b.id().to_string())
+}
+
+fn character_id(s: &Scenario, c: usize) -> Option<String> {
+    s.cast.get(c).map(|c| c.id.clone())
+}
+
+/// The row for one journal record; `level` tracks level changes.
+pub fn event_row(scenario: &Scenario, record: &JournalRecord, level: &mut u8) -> Option<EventRow> {
+    let detail = serde_json::to_string(record).unwrap_or_default();
+    let mut row = match record {
+        JournalRecord::Input { seq, at, input } => {
+            let mut row = EventRow {
+                seq: *seq,
+                at_ms: *at,
+                direction: "input".into(),
+                kind: input_words(input).split_whitespace().next().unwrap_or("").to_string(),
+                ..EventRow::default()
+            };
+            match input {
+                Input::Choose { option } => row.option = Some(*option as i64 + 1),
+                Input::Rate(answer) => fill_answer(&mut row, answer),
+                Input::Pause { by } | Input::Resume { by } | Input::Stop { by } => {
+                    row.actor = Some(by.name().into())
+                }
+                Input::SetLevel { level } => row.value = Some(i64::from(*level)),
+                Input::TriggerCue { cue, intensity } => {
+                    row.cue = Some(cue.name().into());
+                    row.intensity = Some(f64::from(*intensity));
+                }
+                Input::Marker { note } => row.note = Some(note.clone()),
+                Input::Tick => {}
+            }
+            row
+        }
+        JournalRecord::Output { seq, at, output } => {
+            let mut row =
+                EventRow { seq: *seq, at_ms: *at, direction: "output".into(), ..EventRow::default() };
+            output_row(scenario, output, &mut row, level);
+            row
+        }
+        JournalRecord::Header(_) | JournalRecord::Closed { .. } => return None,
+    };
+    row.level = *level;
+    row.detail = detail;
+    Some(row)
+}
+
+fn fill_answer(row: &mut EventRow, answer: &RatingAnswer) {
+    match answer {
+        RatingAnswer::Scale(v) => row.value = Some(i64::from(*v)),
+        RatingAnswer::Review { happened, likelihood } => {
+            row.value = Some(i64::from(*likelihood));
+            row.happened = Some(*happened);
+        }
+    }
+}
+
+fn output_row(s: &Scenario, output: &Output, row: &mut EventRow, level: &mut u8) {
+    let kind = match output {
+        Output::Started { level: l } => {
+            row.value = Some(i64::from(*l));
+            "started"
+        }
+        Output::Cast { character, present, behaviour } => {
+            row.character = character_id(s, *character);
+            row.note = Some(format!(
+                "{} {:?} gaze {:.2}{}",
+                if *present { "present" } else { "absent" },
+                behaviour.attitude,
+                behaviour.gaze,
+                if behaviour.interrupts { " interrupts" } else { "" }
+            ));
+            "cast"
+        }
+        Output::Ambience { noise, crowding } => {
+            row.intensity = Some(f64::from(*noise));
+            row.note = Some(format!("crowding {crowding:.2}"));
+            "ambience"
+        }
+        Output::Line { beat, by, attitude, millis } => {
+            row.beat = beat_id(s, *beat);
+            row.character = character_id(s, *by);
+            row.latency_ms = Some(*millis);
+            row.note = Some(format!("{attitude:?}"));
+            "line"
+        }
+        Output::LineDone { beat } => {
+            row.beat = beat_id(s, *beat);
+            "line-done"
+        }
+        Output::LineSkipped { beat, by } => {
+            row.beat = beat_id(s, *beat);
+            row.character = character_id(s, *by);
+            "line-skipped"
+        }
+        Output::ChoicesOffered { beat, answer_millis } => {
+            row.beat = beat_id(s, *beat);
+            row.latency_ms = *answer_millis;
+            "choices"
+        }
+        Output::Chosen { beat, option, latency } => {
+            row.beat = beat_id(s, *beat);
+            row.option = Some(*option as i64 + 1);
+            row.latency_ms = Some(*latency);
+            if let Some(Beat::Choose { options, .. }) = s.beats.get(*beat)
+                && let Some(o) = options.get(*option)
+            {
+                let tags: Vec<&str> = o.tags.iter().map(|t| t.name()).collect();
+                row.tags = (!tags.is_empty()).then(|| tags.join(";"));
+                row.note = o.model.then(|| "model answer".to_string());
+            }
+            "chosen"
+        }
+        Output::TimeUp { beat } => {
+            row.beat = beat_id(s, *beat);
+            "time-up"
+        }
+        Output::SilenceTaken { beat, after } => {
+            row.beat = beat_id(s, *beat);
+            row.latency_ms = Some(*after);
+            "silence-taken"
+        }
+        Output::SilenceStarted { beat, millis } => {
+            row.beat = beat_id(s, *beat);
+            row.latency_ms = Some(*millis);
+            "wait"
+        }
+        Output::RatingAsked { rating } => {
+            row.rating = Some(rating_code(rating));
+            "rating-asked"
+        }
+        Output::Rated { rating, answer, latency } => {
+            row.rating = Some(rating_code(rating));
+            row.latency_ms = Some(*latency);
+            fill_answer(row, answer);
+            "rated"
+        }
+        Output::CueStarted { cue, intensity, by, millis } => {
+            row.cue = Some(cue.name().into());
+            row.intensity = Some(f64::from(*intensity));
+            row.character = by.and_then(|c| character_id(s, c));
+            row.latency_ms = Some(*millis);
+            "cue-started"
+        }
+        Output::CueStopped { cue } => {
+            row.cue = Some(cue.name().into());
+            "cue-stopped"
+        }
+        Output::LevelChanged { from, to } => {
+            *level = *to;
+            row.value = Some(i64::from(*to));
+            row.note = Some(format!("from {from}"));
+            "level-changed"
+        }
+        Output::Paused { by } => {
+            row.actor = Some(by.name().into());
+            "paused"
+        }
+        Output::Resumed { by } => {
+            row.actor = Some(by.name().into());
+            "resumed"
+        }
+        Output::Marker { note } => {
+            row.note = Some(note.clone());
+            "marker"
+        }
+        Output::Rejected { input, reason } => {
+            row.note = Some(format!("{input}: {}", reason.describe()));
+            "rejected"
+        }
+        Output::Ended { reason } => {
+            row.note = Some(match reason {
+                EndReason::Completed { beat } => {
+                    format!("completed at {}", beat_id(s, *beat).unwrap_or_default())
+                }
+                EndReason::Stopped { by } => {
+                    row.actor = Some(by.name().into());
+                    format!("stopped by {}", by.name())
+                }
+                EndReason::ScenarioFault => "scenario fault".into(),
+            });
+            "ended"
+        }
+    };
+    row.kind = kind.into();
+}

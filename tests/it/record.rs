@@ -1,0 +1,355 @@
+//! Recording: journals survive kills, the store imports them, exports load
+//! in standard tools, and bad input loses nothing already stored.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use mestring::record::Store;
+
+use crate::repo;
+
+fn mestring(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .current_dir(repo())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A 30-minute session at the top level: start ratings, then the
+/// participant stays in the room (silent) while the meeting and its
+/// chance cues go on, until the clinician stops it.
+const LONG_SCRIPT: &str = "rate 40\nrate 50\nrate 70\nwait 1780\nstop by clinician\n";
+
+fn write_script(dir: &Path) -> std::path::PathBuf {
+    let p = dir.join("long.script");
+    std::fs::write(&p, LONG_SCRIPT).unwrap();
+    p
+}
+
+fn play_args<'a>(script: &'a str, transcript: &'a str) -> Vec<&'a str> {
+    vec![
+        "play",
+        "team-meeting",
+        "--level",
+        "5",
+        "--lang",
+        "en",
+        "--seed",
+        "11",
+        "--participant",
+        "P001",
+        "--script",
+        script,
+        "--transcript",
+        transcript,
+    ]
+}
+
+#[test]
+fn a_session_killed_halfway_is_kept_up_to_the_last_100_ms_and_marked_interrupted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let script = write_script(dir.path());
+    let script = script.to_str().unwrap();
+    assert!(mestring(&data, &["participants", "add", "P001"]).status.success());
+
+    // The whole session, uninterrupted: the reference.
+    let full_t = dir.path().join("full.transcript");
+    let mut args = play_args(script, full_t.to_str().unwrap());
+    args.push("--quiet");
+    let o = mestring(&data, &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // The same session in real time at 600x (30 minutes in 3 s), killed
+    // with SIGKILL about halfway. Every printed line is timestamped on
+    // arrival; the recorder gets each record right after it is printed.
+    let cut_t = dir.path().join("cut.transcript");
+    let mut args = play_args(script, cut_t.to_str().unwrap());
+    args.extend(["--pace", "600"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .arg("--data-dir")
+        .arg(&data)
+        .args(&args)
+        .current_dir(repo())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<(Instant, String)>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send((Instant::now(), line));
+        }
+    });
+    // Kill once the session is past its 15th simulated minute.
+    let mut printed: Vec<(Instant, String)> = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let (t, line) = rx.recv_timeout(Duration::from_secs(60)).expect("the session prints as it runs");
+        let past_halfway = sim_ms(&line).is_some_and(|ms| ms >= 15 * 60_000);
+        printed.push((t, line));
+        if past_halfway {
+            break;
+        }
+        assert!(Instant::now() < deadline);
+    }
+    child.kill().unwrap();
+    let killed_at = Instant::now();
+    child.wait().unwrap();
+
+    // The next start imports the journal the dead process left behind.
+    let o = mestring(&data, &["sessions", "--participant", "P001"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("as interrupted"), "{}", stderr(&o));
+    let store = Store::open(&data).unwrap();
+    let sessions = store.sessions(Some("P001")).unwrap();
+    assert_eq!(sessions.len(), 2);
+    let full = sessions.iter().find(|s| s.status == "complete").expect("the full run");
+    let cut = sessions.iter().find(|s| s.status == "interrupted").expect("the killed run");
+    assert!(full.duration_ms >= 29 * 60_000, "the reference lasts 30 minutes: {}", full.duration_ms);
+
+    // Nothing handed to the journal 100 ms before the kill is missing.
+    let cut_events = store.events(&cut.id).unwrap();
+    let last_recorded = cut_events.iter().map(|e| e.at_ms).max().unwrap();
+    let must_have = printed
+        .iter()
+        .filter(|(t, _)| killed_at.duration_since(*t) > Duration::from_millis(100))
+        .filter_map(|(_, l)| sim_ms(l))
+        .max()
+        .expect("lines printed well before the kill");
+    assert!(
+        last_recorded >= must_have,
+        "recorded up to {last_recorded} ms, but {must_have} ms was printed more than 100 ms before the kill"
+    );
+
+    // And what was kept is exactly the start of the uninterrupted session.
+    let full_events = store.events(&full.id).unwrap();
+    assert!(cut_events.len() > 20 && cut_events.len() < full_events.len());
+    for (a, b) in cut_events.iter().zip(&full_events) {
+        assert_eq!((a.seq, a.at_ms, &a.kind, &a.cue), (b.seq, b.at_ms, &b.kind, &b.cue));
+    }
+}
+
+/// The simulated time a printed line starts with: `[mm:ss.mmm] ...`.
+fn sim_ms(line: &str) -> Option<u64> {
+    let inner = line.strip_prefix('[')?.split(']').next()?;
+    let (m, rest) = inner.split_once(':')?;
+    let (s, ms) = rest.split_once('.')?;
+    Some(m.parse::<u64>().ok()? * 60_000 + s.parse::<u64>().ok()? * 1000 + ms.parse::<u64>().ok()?)
+}
+
+#[test]
+fn exported_csv_loads_in_python_with_the_expected_columns_and_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(mestring(&data, &["participants", "add", "P002"]).status.success());
+    let script = repo().join("tests/golden/team-meeting-assertive.script");
+    let t = dir.path().join("t.transcript");
+    let o = mestring(
+        &data,
+        &[
+            "play",
+            "team-meeting",
+            "--level",
+            "3",
+            "--lang",
+            "en",
+            "--participant",
+            "p002",
+            "--quiet",
+            "--script",
+            script.to_str().unwrap(),
+            "--transcript",
+            t.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Every transcript line but the two headers is one recorded event.
+    let expected_rows = std::fs::read_to_string(&t).unwrap().lines().count() - 2;
+
+    let csv = dir.path().join("p002.csv");
+    let o = mestring(&data, &["export", "--participant", "P002", "--format", "csv", csv.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let check = r#"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+cols = list(rows[0].keys())
+rated = [r for r in rows if r['kind'] == 'rated']
+chosen = [r for r in rows if r['kind'] == 'chosen']
+print(len(rows), ','.join(cols))
+print(len(rated), ','.join(r['rating'] + '=' + r['value'] for r in rated))
+print(len(chosen), ','.join(r['option'] + ':' + r['tags'] + ':' + r['latency_ms'] for r in chosen))
+"#;
+    let py = Command::new("python3").args(["-c", check, csv.to_str().unwrap()]).output().expect("python3");
+    assert!(py.status.success(), "{}", String::from_utf8_lossy(&py.stderr));
+    let out = String::from_utf8_lossy(&py.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], format!("{expected_rows} {}", mestring::record::rows::COLUMNS.join(",")));
+    assert_eq!(
+        lines[1],
+        "8 suds=40,self-efficacy:give-update=50,expectancy:criticised=70,suds=55,suds=30,\
+         self-efficacy:give-update=70,self-efficacy:answer-criticism=60,expectancy-review:criticised=40"
+    );
+    assert_eq!(lines[2], "3 1:assertive:3500,1:assertive;sets-boundary:6000,1:asks-for-help:2500");
+
+    let json = dir.path().join("p002.json");
+    let o = mestring(&data, &["export", "--participant", "P002", "--format", "json", json.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(v["sessions"][0]["events"].as_array().unwrap().len(), expected_rows);
+    assert_eq!(v["sessions"][0]["status"], "complete");
+}
+
+#[test]
+fn a_damaged_journal_tail_is_imported_as_interrupted_with_what_came_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(mestring(&data, &["participants", "add", "P003"]).status.success());
+    let script = repo().join("tests/golden/team-meeting-assertive.script");
+    // Record a session, then put its journal back as if the process had
+    // died while writing its last line.
+    let t = dir.path().join("t.transcript");
+    let o = mestring(
+        &data,
+        &[
+            "play",
+            "team-meeting",
+            "--level",
+            "3",
+            "--lang",
+            "en",
+            "--participant",
+            "P003",
+            "--quiet",
+            "--script",
+            script.to_str().unwrap(),
+            "--transcript",
+            t.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let imported = std::fs::read_dir(data.join("journals/imported")).unwrap().next().unwrap().unwrap().path();
+    let text = std::fs::read_to_string(&imported).unwrap();
+    // Lose the closing line and the end of the last event's line.
+    let last_event_end = text[..text.len() - 1].rfind('\n').unwrap();
+    let cut = last_event_end - 10;
+    let orphan = data.join("journals/orphan.journal");
+    // A new session id, so it is not the one already stored.
+    let renamed = text[..cut].replacen("team-meeting-0", "team-meeting-9", 1);
+    // The header line's checksum covers the id: recompute it.
+    let (first, rest) = renamed.split_once('\n').unwrap();
+    let json = first.split_once(' ').unwrap().1;
+    std::fs::write(&orphan, format!("{:08x} {json}\n{rest}", crc32fast_hash(json))).unwrap();
+
+    let o = mestring(&data, &["sessions"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("as interrupted") && stderr(&o).contains("damaged"), "{}", stderr(&o));
+    let store = Store::open(&data).unwrap();
+    let sessions = store.sessions(Some("P003")).unwrap();
+    let cut_session = sessions.iter().find(|s| s.status == "interrupted").expect("imported as interrupted");
+    let whole = sessions.iter().find(|s| s.status == "complete").unwrap();
+    assert_eq!(store.events(&cut_session.id).unwrap().len(), store.events(&whole.id).unwrap().len() - 1);
+    assert!(cut_session.damaged_tail.is_some());
+}
+
+fn crc32fast_hash(s: &str) -> u32 {
+    // The same CRC-32 (IEEE) the journal uses, computed independently.
+    let mut crc = !0u32;
+    for b in s.bytes() {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn bad_input_to_the_record_commands_is_refused_plainly_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(mestring(&data, &["participants", "add", "P004"]).status.success());
+
+    let o = mestring(&data, &["participants", "add", "P004"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("already a participant"), "{}", stderr(&o));
+
+    let o = mestring(&data, &["participants", "add", "12345678901"]);
+    assert!(stderr(&o).contains("national identity number"), "{}", stderr(&o));
+
+    let o = mestring(
+        &data,
+        &["play", "team-meeting", "--participant", "P999", "--script", "/dev/null", "--quiet"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no participant with the code P999"), "{}", stderr(&o));
+
+    let o = mestring(&data, &["export", "--session", "nope", "--format", "csv", "/tmp/never-written.csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no session with the id nope"), "{}", stderr(&o));
+    assert!(!Path::new("/tmp/never-written.csv").exists());
+
+    // A data folder that cannot be created.
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "").unwrap();
+    let o = mestring(&blocker.join("data"), &["participants"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot use the data folder"), "{}", stderr(&o));
+
+    // Removing needs confirmation, and says what it erased.
+    let o = mestring(&data, &["participants", "remove", "P004"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--yes"), "{}", stderr(&o));
+    let o = mestring(&data, &["participants", "remove", "p004", "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("removed participant P004: 0 session(s)"));
+
+    // Through all of it the store stayed usable.
+    let o = mestring(&data, &["participants"]);
+    assert!(o.status.success());
+}
+
+#[test]
+fn removing_a_participant_erases_their_sessions_and_journals() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    for code in ["P005", "P006"] {
+        assert!(mestring(&data, &["participants", "add", code]).status.success());
+        let t = dir.path().join(format!("{code}.transcript"));
+        let script = repo().join("tests/golden/team-meeting-avoidant.script");
+        let o = mestring(
+            &data,
+            &[
+                "play",
+                "team-meeting",
+                "--participant",
+                code,
+                "--quiet",
+                "--script",
+                script.to_str().unwrap(),
+                "--transcript",
+                t.to_str().unwrap(),
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let o = mestring(&data, &["participants", "remove", "P005", "--yes"]);
+    let said = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(said.contains("1 session(s)") && said.contains("1 journal file(s)"), "{said}");
+    let store = Store::open(&data).unwrap();
+    assert!(matches!(store.sessions(Some("P005")), Err(mestring::record::StoreError::NoParticipant(_))));
+    assert_eq!(store.sessions(None).unwrap().len(), 1, "P006's session stays");
+    assert_eq!(std::fs::read_dir(data.join("journals/imported")).unwrap().count(), 1);
+}
