@@ -79,6 +79,11 @@ enum Command {
         #[command(subcommand)]
         action: Option<ParticipantAction>,
     },
+    /// Return-to-work self-efficacy questionnaire (11 items, 1-6): add or list.
+    RtwSe {
+        #[command(subcommand)]
+        action: RtwSeAction,
+    },
     /// List recorded sessions.
     Sessions {
         #[arg(long)]
@@ -130,6 +135,20 @@ enum ParticipantAction {
         #[arg(long)]
         yes: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum RtwSeAction {
+    /// Store one questionnaire: the 11 answers in item order, e.g. 4,5,3,6,2,4,5,5,4,3,6
+    Add {
+        participant: String,
+        answers: String,
+        /// A label such as "before" or "after".
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// A participant's questionnaires, oldest first, with their means.
+    List { participant: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -184,6 +203,7 @@ fn main() -> ExitCode {
         }),
         Command::Participants { action } => records::participants(&data_dir, action),
         Command::Sessions { participant } => records::sessions(&data_dir, participant.as_deref()),
+        Command::RtwSe { action } => records::rtw_se(&data_dir, action),
         Command::Export { participant, session, format, out } => {
             records::export(&data_dir, participant.as_deref(), session.as_deref(), format, &out)
         }
@@ -448,7 +468,8 @@ mod records {
     use mestring::record::{Recorder, Store};
     use mestring::scenario::Scenario;
 
-    use super::{ExportFormat, ParticipantAction, PlayArgs};
+    use super::{ExportFormat, ParticipantAction, PlayArgs, RtwSeAction};
+    use mestring::record::rtw_se::{REFERENCE_MEAN, RtwSe};
 
     /// Opens the store and imports what sessions that died left behind,
     /// saying so: a clinician should know a session was cut short.
@@ -529,14 +550,59 @@ mod records {
                 match store.remove_participant(&code) {
                     Ok(e) => {
                         println!(
-                            "removed participant {code}: {} session(s), {} event(s), {} journal file(s)",
-                            e.sessions, e.events, e.journals
+                            "removed participant {code}: {} session(s), {} event(s), {} sample(s), {} questionnaire(s), {} journal file(s)",
+                            e.sessions, e.events, e.samples, e.questionnaires, e.journals
                         );
                         ExitCode::SUCCESS
                     }
                     Err(e) => fail(e),
                 }
             }
+        }
+    }
+
+    pub fn rtw_se(dir: &Path, action: RtwSeAction) -> ExitCode {
+        let store = match open(dir) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        match action {
+            RtwSeAction::Add { participant, answers, label } => {
+                let q = match RtwSe::parse(&answers) {
+                    Ok(q) => q,
+                    Err(e) => return fail(e),
+                };
+                match store.add_rtw_se(
+                    &participant,
+                    label.as_deref(),
+                    &q,
+                    mestring::wallclock::now_unix_ms() as i64,
+                ) {
+                    Ok(mean) => {
+                        println!("stored RTW-SE for {}: mean {mean:.2}", participant.to_ascii_uppercase());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(e),
+                }
+            }
+            RtwSeAction::List { participant } => match store.rtw_se(&participant) {
+                Ok(rows) if rows.is_empty() => {
+                    eprintln!("no questionnaires stored for {participant}");
+                    ExitCode::SUCCESS
+                }
+                Ok(rows) => {
+                    println!("{:<12} {:<10} {:>5}", "answered", "label", "mean");
+                    for (at, label, mean) in rows {
+                        let (date, _) = mestring::wallclock::utc_date_time((at / 1000) as u64);
+                        println!("{date:<12} {:<10} {mean:>5.2}", label.as_deref().unwrap_or("-"));
+                    }
+                    println!(
+                        "(in the Norwegian validation, a mean of {REFERENCE_MEAN} or more went with full return to work)"
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            },
         }
     }
 

@@ -5,8 +5,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::behaviour::{BehaviourSample, GazeSummary, GazeTarget, summarise};
+use super::journal::JournalRecord;
 use super::rows::{COLUMNS, EventRow};
-use super::store::{SessionRow, Store, StoreError};
+use super::store::{SampleRow, SessionRow, Store, StoreError};
+use crate::session::{Millis, Output};
 
 /// Which sessions to export.
 pub enum Selection<'a> {
@@ -34,16 +37,23 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
-/// Writes the CSV; returns the number of event rows.
+/// Writes the CSV; returns the number of rows (events and samples).
 pub fn csv(store: &Store, selection: &Selection, out: &mut dyn Write) -> Result<usize, ExportError> {
     writeln!(out, "{}", COLUMNS.join(","))?;
     let mut n = 0;
+    let mut write_row = |cells: Vec<String>| -> std::io::Result<()> {
+        // A row that does not fill every column would shift the ones after.
+        debug_assert_eq!(cells.len(), COLUMNS.len(), "CSV row and header disagree");
+        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        n += 1;
+        writeln!(out, "{}", line.join(","))
+    };
     for s in sessions(store, selection)? {
+        let head =
+            |record: &str| vec![record.to_string(), s.id.clone(), opt(&s.participant), s.scenario.clone()];
         for e in store.events(&s.id)? {
-            let cells = [
-                s.id.clone(),
-                opt(&s.participant),
-                s.scenario.clone(),
+            let mut cells = head("event");
+            cells.extend([
                 e.seq.to_string(),
                 e.at_ms.to_string(),
                 e.level.to_string(),
@@ -61,10 +71,24 @@ pub fn csv(store: &Store, selection: &Selection, out: &mut dyn Write) -> Result<
                 opt(&e.intensity),
                 opt(&e.actor),
                 opt(&e.note),
-            ];
-            let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
-            writeln!(out, "{}", line.join(","))?;
-            n += 1;
+            ]);
+            cells.extend(std::iter::repeat_n(String::new(), 15));
+            write_row(cells)?;
+        }
+        for x in store.samples(&s.id)? {
+            let mut cells = head("sample");
+            cells.extend([String::new(), x.at_ms.to_string()]);
+            // level, direction, kind, beat: events only.
+            cells.extend(std::iter::repeat_n(String::new(), 4));
+            // The character looked at, in the same column events use.
+            cells.push(opt(&x.gaze_character));
+            // option .. note: events only.
+            cells.extend(std::iter::repeat_n(String::new(), 10));
+            cells.extend(x.head.iter().chain(&x.rotation).map(f64::to_string));
+            cells.extend(x.left.iter().chain(&x.right).map(opt));
+            cells.push(x.gaze.clone());
+            cells.push(x.eye_tracked.to_string());
+            write_row(cells)?;
         }
     }
     Ok(n)
@@ -75,6 +99,10 @@ struct JsonSession {
     #[serde(flatten)]
     session: SessionRow,
     events: Vec<serde_json::Value>,
+    samples: Vec<SampleRow>,
+    /// Measures derived from the samples: eye contact, gaze-away episodes,
+    /// time to first look at a speaker.
+    gaze: GazeSummary,
 }
 
 /// Writes the JSON: every session with its full records; returns the
@@ -85,11 +113,13 @@ pub fn json(store: &Store, selection: &Selection, out: &mut dyn Write) -> Result
     for s in sessions(store, selection)? {
         let events: Vec<EventRow> = store.events(&s.id)?;
         n += events.len();
+        let samples = store.samples(&s.id)?;
+        let gaze = gaze_summary(&events, &samples);
         let events = events
             .iter()
             .map(|e| serde_json::from_str(&e.detail).unwrap_or(serde_json::Value::Null))
             .collect();
-        all.push(JsonSession { session: s, events });
+        all.push(JsonSession { session: s, events, samples, gaze });
     }
     serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "export_version": 1, "sessions": all }))
         .map_err(std::io::Error::from)?;
@@ -103,4 +133,38 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error("cannot write the export: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// The gaze measures from stored rows: outputs come back from each event's
+/// full record; the stored samples name characters by id, and the cast
+/// events say which index each id has.
+fn gaze_summary(events: &[EventRow], samples: &[SampleRow]) -> GazeSummary {
+    let mut outputs: Vec<(Millis, Output)> = Vec::new();
+    let mut index_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for e in events {
+        if let Ok(JournalRecord::Output { at, output, .. }) = serde_json::from_str(&e.detail) {
+            if let (Output::Cast { character, .. }, Some(id)) = (&output, &e.character) {
+                index_of.insert(id.clone(), *character);
+            }
+            outputs.push((at, output));
+        }
+    }
+    let cast_size = index_of.values().map(|c| c + 1).max().unwrap_or(0);
+    let samples: Vec<BehaviourSample> = samples
+        .iter()
+        .map(|x| BehaviourSample {
+            at: x.at_ms,
+            head_position: x.head.map(|v| v as f32),
+            head_rotation: x.rotation.map(|v| v as f32),
+            left_hand: None,
+            right_hand: None,
+            gaze: match (x.gaze.as_str(), x.gaze_character.as_ref().and_then(|id| index_of.get(id))) {
+                ("face", Some(&c)) => GazeTarget::Face(c),
+                ("object", _) => GazeTarget::Object,
+                _ => GazeTarget::Nothing,
+            },
+            eye_tracked: x.eye_tracked,
+        })
+        .collect();
+    summarise(cast_size, &samples, &outputs)
 }

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use super::behaviour::BehaviourSample;
 use crate::session::{Input, Millis, Output};
 
 /// How long a record may wait in memory before it is flushed and synced.
@@ -58,6 +59,8 @@ pub enum JournalRecord {
         at: Millis,
         output: Output,
     },
+    /// Where the participant looked and moved, at the sampling rate.
+    Sample(BehaviourSample),
     /// The session was closed properly; without it, the session was cut short.
     Closed {
         at: Millis,
@@ -83,7 +86,8 @@ fn decode(line: &str) -> Result<JournalRecord, String> {
 }
 
 enum Message {
-    Record(Vec<u8>),
+    /// Encoded on the writer thread, so the sender pays only the send.
+    Record(Box<JournalRecord>),
     Close,
 }
 
@@ -127,27 +131,29 @@ impl JournalWriter {
         &self.path
     }
 
-    fn send(&mut self, record: &JournalRecord) {
+    fn send(&mut self, record: JournalRecord) {
         // If the writer thread died (disk error), the error comes back at
         // close; the session itself goes on.
-        let _ = self.tx.send(Message::Record(encode(record)));
+        let _ = self.tx.send(Message::Record(Box::new(record)));
     }
 
     pub fn input(&mut self, at: Millis, input: &Input) {
         self.seq += 1;
-        let record = JournalRecord::Input { seq: self.seq, at, input: input.clone() };
-        self.send(&record);
+        self.send(JournalRecord::Input { seq: self.seq, at, input: input.clone() });
     }
 
     pub fn output(&mut self, at: Millis, output: &Output) {
         self.seq += 1;
-        let record = JournalRecord::Output { seq: self.seq, at, output: output.clone() };
-        self.send(&record);
+        self.send(JournalRecord::Output { seq: self.seq, at, output: output.clone() });
+    }
+
+    pub fn sample(&mut self, sample: &BehaviourSample) {
+        self.send(JournalRecord::Sample(*sample));
     }
 
     /// Marks the session closed, waits for everything to reach the disk.
     pub fn close(mut self, at: Millis) -> std::io::Result<WriteStats> {
-        self.send(&JournalRecord::Closed { at });
+        self.send(JournalRecord::Closed { at });
         self.finish()
     }
 
@@ -184,7 +190,8 @@ fn write_loop(file: File, rx: &mpsc::Receiver<Message>) -> std::io::Result<Write
         let wait =
             unsynced_since.map_or(Duration::from_secs(3600), |t| SYNC_EVERY.saturating_sub(t.elapsed()));
         match rx.recv_timeout(wait) {
-            Ok(Message::Record(line)) => {
+            Ok(Message::Record(record)) => {
+                let line = encode(&record);
                 out.write_all(&line)?;
                 stats.records += 1;
                 stats.bytes += line.len() as u64;

@@ -8,11 +8,13 @@
 //! on request, erased. Records are pseudonymous (`code`) and stay in a
 //! private folder on the clinic's machine.
 
+pub mod behaviour;
 pub mod code;
 pub mod export;
 pub mod journal;
 pub mod recorder;
 pub mod rows;
+pub mod rtw_se;
 pub mod store;
 
 pub use recorder::Recorder;

@@ -56,6 +56,13 @@ impl Recorder {
         Err(std::io::Error::other("no free session id"))
     }
 
+    /// Records a behaviour sample; the caller (the shell) samples at its
+    /// chosen rate. Costs one channel send on the calling thread.
+    pub fn sample(&mut self, sample: &super::behaviour::BehaviourSample) {
+        self.last_at = self.last_at.max(sample.at);
+        self.writer.sample(sample);
+    }
+
     pub fn journal(&self) -> PathBuf {
         self.writer.path().to_path_buf()
     }

@@ -9,28 +9,15 @@ use crate::prompts::rating_code;
 use crate::scenario::{Beat, Scenario};
 use crate::session::{EndReason, Input, Output, RatingAnswer};
 
-/// Column names, in order, for the CSV export.
+/// Column names, in order, for the CSV export. Events and behaviour
+/// samples share one long table: `record` says which a row is, and
+/// columns that do not apply to it are empty.
+#[rustfmt::skip]
 pub const COLUMNS: &[&str] = &[
-    "session",
-    "participant",
-    "scenario",
-    "seq",
-    "at_ms",
-    "level",
-    "direction",
-    "kind",
-    "beat",
-    "character",
-    "option",
-    "tags",
-    "latency_ms",
-    "rating",
-    "value",
-    "happened",
-    "cue",
-    "intensity",
-    "actor",
-    "note",
+    "record", "session", "participant", "scenario", "seq", "at_ms", "level", "direction", "kind", "beat",
+    "character", "option", "tags", "latency_ms", "rating", "value", "happened", "cue", "intensity", "actor",
+    "note", "head_x", "head_y", "head_z", "head_qx", "head_qy", "head_qz", "head_qw", "left_x", "left_y",
+    "left_z", "right_x", "right_y", "right_z", "gaze", "eye_tracked",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -102,7 +89,7 @@ pub fn event_row(scenario: &Scenario, record: &JournalRecord, level: &mut u8) ->
             output_row(scenario, output, &mut row, level);
             row
         }
-        JournalRecord::Header(_) | JournalRecord::Closed { .. } => return None,
+        JournalRecord::Header(_) | JournalRecord::Closed { .. } | JournalRecord::Sample(_) => return None,
     };
     row.level = *level;
     row.detail = detail;

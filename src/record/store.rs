@@ -12,9 +12,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use super::behaviour::{BehaviourSample, GazeTarget};
 use super::code::{self, CodeError};
 use super::journal::{self, BadTail, JournalError, JournalRecord};
 use super::rows::{EventRow, event_row};
+use super::rtw_se::RtwSe;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -80,6 +82,24 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (session, seq)
      );
      CREATE INDEX sessions_by_participant ON sessions(participant);",
+    // 2: behaviour samples, and the return-to-work self-efficacy questionnaire.
+    "CREATE TABLE samples (
+        session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        at_ms INTEGER NOT NULL,
+        head_x REAL NOT NULL, head_y REAL NOT NULL, head_z REAL NOT NULL,
+        head_qx REAL NOT NULL, head_qy REAL NOT NULL, head_qz REAL NOT NULL, head_qw REAL NOT NULL,
+        left_x REAL, left_y REAL, left_z REAL,
+        right_x REAL, right_y REAL, right_z REAL,
+        gaze TEXT NOT NULL, gaze_character TEXT, eye_tracked INTEGER NOT NULL
+     );
+     CREATE INDEX samples_by_session ON samples(session, at_ms);
+     CREATE TABLE rtw_se (
+        participant TEXT NOT NULL REFERENCES participants(code) ON DELETE CASCADE,
+        answered_unix_ms INTEGER NOT NULL,
+        label TEXT,
+        answers TEXT NOT NULL,
+        mean REAL NOT NULL
+     );",
 ];
 
 pub struct Store {
@@ -92,6 +112,19 @@ pub struct ParticipantRow {
     pub code: String,
     pub created_unix_ms: i64,
     pub sessions: i64,
+}
+
+/// One stored behaviour sample, as exported.
+#[derive(Debug, Clone, Serialize)]
+pub struct SampleRow {
+    pub at_ms: u64,
+    pub head: [f64; 3],
+    pub rotation: [f64; 4],
+    pub left: [Option<f64>; 3],
+    pub right: [Option<f64>; 3],
+    pub gaze: String,
+    pub gaze_character: Option<String>,
+    pub eye_tracked: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,6 +148,7 @@ pub struct Imported {
     pub session: String,
     pub complete: bool,
     pub events: usize,
+    pub samples: usize,
     pub bad_tail: Option<BadTail>,
 }
 
@@ -123,6 +157,8 @@ pub struct Imported {
 pub struct Erased {
     pub sessions: usize,
     pub events: usize,
+    pub samples: usize,
+    pub questionnaires: usize,
     pub journals: usize,
 }
 
@@ -271,6 +307,14 @@ impl Store {
                 |r| r.get(0),
             )
             .map_err(db)?;
+        let samples: i64 = tx
+            .query_row(
+                "SELECT COUNT(*) FROM samples WHERE session IN (SELECT id FROM sessions WHERE participant = ?1)",
+                [&code],
+                |r| r.get(0),
+            )
+            .map_err(db)?;
+        let questionnaires = tx.execute("DELETE FROM rtw_se WHERE participant = ?1", [&code]).map_err(db)?;
         let sessions = tx.execute("DELETE FROM sessions WHERE participant = ?1", [&code]).map_err(db)?;
         tx.execute("DELETE FROM participants WHERE code = ?1", [&code]).map_err(db)?;
         tx.commit().map_err(db)?;
@@ -280,7 +324,13 @@ impl Store {
                 removed_journals += 1;
             }
         }
-        Ok(Erased { sessions, events: events as usize, journals: removed_journals })
+        Ok(Erased {
+            sessions,
+            events: events as usize,
+            samples: samples as usize,
+            questionnaires,
+            journals: removed_journals,
+        })
     }
 
     /// Imports one journal: complete if it was closed, interrupted if not.
@@ -326,6 +376,11 @@ impl Store {
             let mut level = h.level;
             read.records.iter().filter_map(|r| event_row(&scenario, r, &mut level)).collect()
         };
+        let samples: Vec<&BehaviourSample> = read
+            .records
+            .iter()
+            .filter_map(|r| if let JournalRecord::Sample(s) = r { Some(s) } else { None })
+            .collect();
         let end_reason = rows.iter().rev().find(|r| r.kind == "ended").and_then(|r| r.note.clone());
         let damaged = read
             .bad_tail
@@ -385,6 +440,46 @@ impl Store {
                 ])
                 .map_err(db)?;
             }
+            let mut stmt = tx
+                .prepare(
+                    "INSERT INTO samples (session, at_ms, head_x, head_y, head_z, head_qx, head_qy, head_qz, head_qw,
+                        left_x, left_y, left_z, right_x, right_y, right_z, gaze, gaze_character, eye_tracked)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                )
+                .map_err(db)?;
+            for s in &samples {
+                let [x, y, z] = s.head_position;
+                let [qx, qy, qz, qw] = s.head_rotation;
+                let l = s.left_hand.map_or([None; 3], |p| p.map(Some));
+                let r = s.right_hand.map_or([None; 3], |p| p.map(Some));
+                // Characters by id, like events, so the row reads on its own.
+                let (gaze, character) = match s.gaze {
+                    GazeTarget::Face(c) => ("face", scenario.cast.get(c).map(|c| c.id.clone())),
+                    GazeTarget::Object => ("object", None),
+                    GazeTarget::Nothing => ("nothing", None),
+                };
+                stmt.execute(params![
+                    h.session,
+                    s.at as i64,
+                    x,
+                    y,
+                    z,
+                    qx,
+                    qy,
+                    qz,
+                    qw,
+                    l[0],
+                    l[1],
+                    l[2],
+                    r[0],
+                    r[1],
+                    r[2],
+                    gaze,
+                    character,
+                    s.eye_tracked,
+                ])
+                .map_err(db)?;
+            }
         }
         tx.commit().map_err(db)?;
         // Only once the store holds it does the journal move aside.
@@ -393,6 +488,7 @@ impl Store {
             session: h.session.clone(),
             complete,
             events: rows.len(),
+            samples: samples.len(),
             bad_tail: read.bad_tail.clone(),
         })
     }
@@ -477,6 +573,58 @@ impl Store {
                 actor: r.get(15)?,
                 note: r.get(16)?,
                 detail: r.get(17)?,
+            })
+        })
+        .and_then(Iterator::collect)
+        .map_err(|e| self.db_err(e))
+    }
+
+    /// Stores one RTW-SE questionnaire for a participant.
+    pub fn add_rtw_se(&self, raw: &str, label: Option<&str>, q: &RtwSe, now_unix_ms: i64) -> Result<f64> {
+        let code = self.participant(raw)?;
+        let answers: Vec<String> = q.answers.iter().map(u8::to_string).collect();
+        self.conn
+            .execute(
+                "INSERT INTO rtw_se (participant, answered_unix_ms, label, answers, mean) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![code, now_unix_ms, label, answers.join(","), q.mean()],
+            )
+            .map_err(|e| self.db_err(e))?;
+        Ok(q.mean())
+    }
+
+    /// A participant's RTW-SE questionnaires, oldest first: (when, label, mean).
+    pub fn rtw_se(&self, raw: &str) -> Result<Vec<(i64, Option<String>, f64)>> {
+        let code = self.participant(raw)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT answered_unix_ms, label, mean FROM rtw_se WHERE participant = ?1 ORDER BY answered_unix_ms")
+            .map_err(|e| self.db_err(e))?;
+        stmt.query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.db_err(e))
+    }
+
+    /// A session's behaviour samples, in time order, with the character
+    /// ids their gaze names.
+    pub fn samples(&self, session: &str) -> Result<Vec<SampleRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT at_ms, head_x, head_y, head_z, head_qx, head_qy, head_qz, head_qw, left_x, left_y, left_z,
+                        right_x, right_y, right_z, gaze, gaze_character, eye_tracked
+                 FROM samples WHERE session = ?1 ORDER BY at_ms, rowid",
+            )
+            .map_err(|e| self.db_err(e))?;
+        stmt.query_map([session], |r| {
+            Ok(SampleRow {
+                at_ms: r.get::<_, i64>(0)? as u64,
+                head: [r.get(1)?, r.get(2)?, r.get(3)?],
+                rotation: [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+                left: [r.get(8)?, r.get(9)?, r.get(10)?],
+                right: [r.get(11)?, r.get(12)?, r.get(13)?],
+                gaze: r.get(14)?,
+                gaze_character: r.get(15)?,
+                eye_tracked: r.get(16)?,
             })
         })
         .and_then(Iterator::collect)

@@ -353,3 +353,121 @@ fn removing_a_participant_erases_their_sessions_and_journals() {
     assert_eq!(store.sessions(None).unwrap().len(), 1, "P006's session stays");
     assert_eq!(std::fs::read_dir(data.join("journals/imported")).unwrap().count(), 1);
 }
+
+#[test]
+fn behaviour_samples_are_recorded_imported_exported_and_summarised() {
+    use mestring::play::run_script;
+    use mestring::record::Recorder;
+    use mestring::record::behaviour::{BehaviourSample, GazeTarget};
+    use mestring::record::recorder::SessionInfo;
+    use mestring::session::Session;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("data")).unwrap();
+    store.add_participant("P010", 0).unwrap();
+    let path = repo().join("scenarios/team-meeting.ron");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let scenario = std::sync::Arc::new(mestring::scenario::load_file(&path).unwrap().scenario);
+    let info = SessionInfo {
+        participant: Some("P010"),
+        scenario: &scenario,
+        scenario_source: &source,
+        level: 1,
+        seed: 1,
+        lang: "en",
+        started_unix_ms: 0,
+    };
+    let mut recorder = Recorder::start(&store.journal_dir(), &info).unwrap();
+    let steps = mestring::play::script::parse(
+        &std::fs::read_to_string(repo().join("tests/golden/team-meeting-avoidant.script")).unwrap(),
+    )
+    .unwrap();
+    let mut session = Session::new(std::sync::Arc::clone(&scenario), 1, 1).unwrap();
+    run_script(&mut session, &steps, &mut recorder);
+    let end = session.now();
+    // 30 Hz: Kari's face (index 0) for the first 20 s, then the table.
+    let mut at = 0;
+    while at < end {
+        let gaze = if at < 20_000 { GazeTarget::Face(0) } else { GazeTarget::Object };
+        recorder.sample(&BehaviourSample {
+            at,
+            head_position: [0.0, 1.2, 1.6],
+            head_rotation: [0.0, 1.0, 0.0, 0.0],
+            left_hand: Some([-0.2, 0.9, 1.3]),
+            right_hand: None,
+            gaze,
+            eye_tracked: false,
+        });
+        at += 1000 / 30;
+    }
+    let journal = recorder.journal();
+    recorder.close().unwrap();
+    let imported = store.import_journal(&journal).unwrap();
+    assert!(imported.complete);
+    assert_eq!(imported.samples as u64, end.div_ceil(1000 / 30));
+
+    let mut json = Vec::new();
+    mestring::record::export::json(
+        &store,
+        &mestring::record::export::Selection::Participant("P010"),
+        &mut json,
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let session = &v["sessions"][0];
+    assert_eq!(session["samples"].as_array().unwrap().len(), imported.samples);
+    let kari = session["gaze"]["eye_contact"][0].as_f64().unwrap();
+    let expected = 20_000.0 / end as f64;
+    assert!((kari - expected).abs() < 0.01, "eye contact with Kari {kari}, expected {expected}");
+    // Looking at the table from 20 s to the end is one long gaze-away episode.
+    let away = session["gaze"]["gaze_away"].as_array().unwrap();
+    assert_eq!(away.len(), 1);
+    assert!((19_990..20_040).contains(&away[0][0].as_u64().unwrap()));
+
+    let mut csv = Vec::new();
+    let rows = mestring::record::export::csv(
+        &store,
+        &mestring::record::export::Selection::Participant("P010"),
+        &mut csv,
+    )
+    .unwrap();
+    assert_eq!(rows, imported.events + imported.samples);
+    let text = String::from_utf8(csv).unwrap();
+    let sample_line = text.lines().find(|l| l.starts_with("sample,")).unwrap();
+    assert_eq!(sample_line.split(',').count(), mestring::record::rows::COLUMNS.len());
+    assert!(sample_line.contains(",kari,") && sample_line.ends_with(",face,false"), "{sample_line}");
+}
+
+#[test]
+fn an_older_store_is_migrated_and_a_newer_one_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    {
+        // A store as the first schema left it, with a participant in it.
+        let conn = rusqlite::Connection::open(data.join("mestring.sqlite")).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE participants (code TEXT PRIMARY KEY, created_unix_ms INTEGER NOT NULL);
+             INSERT INTO participants VALUES ('P020', 1);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&data).unwrap();
+    assert!(store.has_participant("P020").unwrap());
+    store
+        .add_rtw_se(
+            "P020",
+            Some("before"),
+            &mestring::record::rtw_se::RtwSe::parse("5,5,5,5,5,5,5,5,5,5,5").unwrap(),
+            2,
+        )
+        .unwrap();
+    drop(store);
+
+    let conn = rusqlite::Connection::open(data.join("mestring.sqlite")).unwrap();
+    conn.execute_batch("PRAGMA user_version = 99;").unwrap();
+    drop(conn);
+    let err = Store::open(&data).err().expect("a newer schema is refused");
+    assert!(err.to_string().contains("newer mestring"), "{err}");
+}

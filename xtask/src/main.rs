@@ -220,6 +220,6 @@ fn bless() -> Result<(), String> {
 }
 
 fn bench() -> Result<(), String> {
-    step("benchmarks of the scenario core (release build, without Bevy)");
-    cargo(&["bench", "--no-default-features", "--bench", "core"])
+    step("benchmarks of the scenario core and recording (release build, without Bevy)");
+    cargo(&["bench", "--no-default-features", "--bench", "core", "--bench", "record"])
 }

@@ -1,0 +1,230 @@
+//! Behaviour samples (where the head points, where the hands are, what is
+//! looked at) and the measures derived from them for the debrief.
+//!
+//! Samples are recorded raw, at 30 Hz by default; the measures are always
+//! computed from them, never stored instead of them, so a better measure
+//! later can be computed from old sessions too.
+
+use serde::{Deserialize, Serialize};
+
+use crate::session::{Millis, Output};
+
+/// The default sampling rate; the shell may sample up to the display rate.
+pub const DEFAULT_SAMPLE_HZ: u32 = 30;
+
+/// Gaze that leaves faces for longer than this is a gaze-away episode, a
+/// safety behaviour worth noticing (clinical-background.md).
+pub const GAZE_AWAY_MILLIS: Millis = 3_000;
+
+/// What the participant's gaze ray hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GazeTarget {
+    /// A character's face (index into the cast).
+    Face(usize),
+    /// Something else in the room: a prop, a panel, a wall.
+    Object,
+    Nothing,
+}
+
+/// One sample, on the session clock.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BehaviourSample {
+    pub at: Millis,
+    /// Head position in metres and orientation as a quaternion (x, y, z, w).
+    pub head_position: [f32; 3],
+    pub head_rotation: [f32; 4],
+    pub left_hand: Option<[f32; 3]>,
+    pub right_hand: Option<[f32; 3]>,
+    pub gaze: GazeTarget,
+    /// Whether the gaze came from eye tracking rather than the head's
+    /// forward direction.
+    pub eye_tracked: bool,
+}
+
+/// Measures of looking, for the debrief.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct GazeSummary {
+    /// Per character: share of sampled time their face was looked at,
+    /// counting only time they were present (0..1; None if never present
+    /// while sampled).
+    pub eye_contact: Vec<Option<f64>>,
+    /// Per beat with a line: (beat, character, share of the line's time the
+    /// speaker's face was looked at).
+    pub eye_contact_per_line: Vec<(usize, usize, f64)>,
+    /// Episodes when no face was looked at for longer than 3 s: (start, length).
+    pub gaze_away: Vec<(Millis, Millis)>,
+    /// Per line: (beat, speaker, time from the line's start to the first
+    /// look at the speaker's face; None if never during the line).
+    pub first_look: Vec<(usize, usize, Option<Millis>)>,
+}
+
+/// How long each sample stands for: until the next one, at most twice the
+/// nominal interval (a gap in sampling is not time spent looking).
+fn durations(samples: &[BehaviourSample]) -> Vec<Millis> {
+    let nominal = 1000 / Millis::from(DEFAULT_SAMPLE_HZ);
+    samples
+        .windows(2)
+        .map(|w| w[1].at.saturating_sub(w[0].at).min(2 * nominal))
+        .chain(samples.last().map(|_| nominal))
+        .collect()
+}
+
+/// Derives the gaze measures from samples (in time order) and the session's
+/// outputs (for who was present and who spoke when).
+pub fn summarise(cast_size: usize, samples: &[BehaviourSample], outputs: &[(Millis, Output)]) -> GazeSummary {
+    let weights = durations(samples);
+
+    // Presence over time, from Cast outputs.
+    let mut presence: Vec<Vec<(Millis, bool)>> = vec![Vec::new(); cast_size];
+    for (at, o) in outputs {
+        if let Output::Cast { character, present, .. } = o
+            && let Some(p) = presence.get_mut(*character)
+        {
+            p.push((*at, *present));
+        }
+    }
+    let present_at = |c: usize, t: Millis| {
+        presence[c].iter().take_while(|(at, _)| *at <= t).last().is_some_and(|(_, p)| *p)
+    };
+    let mut looked = vec![0u64; cast_size];
+    let mut available = vec![0u64; cast_size];
+    for (s, &w) in samples.iter().zip(&weights) {
+        for c in 0..cast_size {
+            if present_at(c, s.at) {
+                available[c] += w;
+                if s.gaze == GazeTarget::Face(c) {
+                    looked[c] += w;
+                }
+            }
+        }
+    }
+    let eye_contact =
+        (0..cast_size).map(|c| (available[c] > 0).then(|| looked[c] as f64 / available[c] as f64)).collect();
+
+    // Lines: from each Line to its LineDone (or the next Line).
+    let mut lines: Vec<(usize, usize, Millis, Millis)> = Vec::new();
+    for (at, o) in outputs {
+        match o {
+            Output::Line { beat, by, millis, .. } => lines.push((*beat, *by, *at, at + millis)),
+            Output::LineDone { beat } => {
+                if let Some(l) = lines.iter_mut().rev().find(|l| l.0 == *beat) {
+                    l.3 = *at;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut eye_contact_per_line = Vec::new();
+    let mut first_look = Vec::new();
+    for &(beat, by, start, end) in &lines {
+        let (mut on, mut total) = (0u64, 0u64);
+        let mut first = None;
+        for (s, &w) in samples.iter().zip(&weights) {
+            if s.at < start || s.at >= end {
+                continue;
+            }
+            total += w;
+            if s.gaze == GazeTarget::Face(by) {
+                on += w;
+                first.get_or_insert(s.at - start);
+            }
+        }
+        if total > 0 {
+            eye_contact_per_line.push((beat, by, on as f64 / total as f64));
+        }
+        first_look.push((beat, by, first));
+    }
+
+    // Gaze-away episodes: runs of samples on no face.
+    let mut gaze_away = Vec::new();
+    let mut run_start: Option<Millis> = None;
+    let mut run_end = 0;
+    for (s, &w) in samples.iter().zip(&weights) {
+        let away = !matches!(s.gaze, GazeTarget::Face(_));
+        match (away, run_start) {
+            (true, None) => {
+                run_start = Some(s.at);
+                run_end = s.at + w;
+            }
+            (true, Some(_)) => run_end = s.at + w,
+            (false, Some(start)) => {
+                if run_end - start > GAZE_AWAY_MILLIS {
+                    gaze_away.push((start, run_end - start));
+                }
+                run_start = None;
+            }
+            (false, None) => {}
+        }
+    }
+    if let Some(start) = run_start
+        && run_end - start > GAZE_AWAY_MILLIS
+    {
+        gaze_away.push((start, run_end - start));
+    }
+
+    GazeSummary { eye_contact, eye_contact_per_line, gaze_away, first_look }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Attitude, Behaviour};
+
+    fn sample(at: Millis, gaze: GazeTarget) -> BehaviourSample {
+        BehaviourSample {
+            at,
+            head_position: [0.0, 1.2, 0.0],
+            head_rotation: [0.0, 0.0, 0.0, 1.0],
+            left_hand: None,
+            right_hand: None,
+            gaze,
+            eye_tracked: false,
+        }
+    }
+
+    /// 30 Hz samples from `from` to `to` with one gaze target.
+    fn run(from: Millis, to: Millis, gaze: GazeTarget) -> Vec<BehaviourSample> {
+        (0..).map(|i| from + i * 1000 / 30).take_while(|&t| t < to).map(|t| sample(t, gaze)).collect()
+    }
+
+    #[test]
+    fn eye_contact_gaze_away_and_first_look() {
+        let b = Behaviour { attitude: Attitude::Neutral, gaze: 0.5, interrupts: false };
+        let outputs = vec![
+            (0, Output::Cast { character: 0, present: true, behaviour: b }),
+            (0, Output::Cast { character: 1, present: false, behaviour: b }),
+            (1_000, Output::Line { beat: 4, by: 0, attitude: Attitude::Neutral, millis: 4_000 }),
+            (5_000, Output::LineDone { beat: 4 }),
+            (6_000, Output::Cast { character: 1, present: true, behaviour: b }),
+        ];
+        // 0-2 s away, 2-4 s at Kari (0), 4-9 s away (a 5 s episode), 9-10 s at 1.
+        let mut samples = run(0, 2_000, GazeTarget::Nothing);
+        samples.extend(run(2_000, 4_000, GazeTarget::Face(0)));
+        samples.extend(run(4_000, 9_000, GazeTarget::Object));
+        samples.extend(run(9_000, 10_000, GazeTarget::Face(1)));
+        let s = summarise(2, &samples, &outputs);
+
+        let kari = s.eye_contact[0].unwrap();
+        assert!((kari - 0.2).abs() < 0.01, "Kari looked at 2 s of 10: {kari}");
+        let other = s.eye_contact[1].unwrap();
+        assert!((other - 0.25).abs() < 0.02, "1 s of the 4 s they were present: {other}");
+        assert_eq!(s.eye_contact_per_line.len(), 1);
+        assert!((s.eye_contact_per_line[0].2 - 0.5).abs() < 0.02);
+        // First look at Kari came 1 s into her line (which began at 1 s).
+        let (_, _, first) = s.first_look[0];
+        assert!((990..=1_040).contains(&first.unwrap()), "{first:?}");
+        // The 0-2 s run is too short; 4-9 s is an episode of about 5 s.
+        assert_eq!(s.gaze_away.len(), 1);
+        assert!((4_000..4_040).contains(&s.gaze_away[0].0) && (4_950..5_050).contains(&s.gaze_away[0].1));
+    }
+
+    #[test]
+    fn gaps_in_sampling_do_not_count_as_looking() {
+        let samples = vec![sample(0, GazeTarget::Face(0)), sample(10_000, GazeTarget::Object)];
+        let b = Behaviour { attitude: Attitude::Neutral, gaze: 0.5, interrupts: false };
+        let s = summarise(1, &samples, &[(0, Output::Cast { character: 0, present: true, behaviour: b })]);
+        // The first sample stands for two intervals (the cap), not the 10 s
+        // gap; the last for one. So 2 of 3 intervals were eye contact.
+        assert!((s.eye_contact[0].unwrap() - 2.0 / 3.0).abs() < 0.01, "{:?}", s.eye_contact);
+    }
+}
