@@ -100,6 +100,13 @@ const MIGRATIONS: &[&str] = &[
         answers TEXT NOT NULL,
         mean REAL NOT NULL
      );",
+    // 3: ratings as a table of their own for analysis; a view over the
+    // events, so there is one copy of each answer.
+    "CREATE VIEW ratings AS
+        SELECT e.session, s.participant, s.scenario, e.seq, e.at_ms, e.level, e.rating, e.value, e.happened,
+               e.latency_ms
+        FROM events e JOIN sessions s ON s.id = e.session
+        WHERE e.kind = 'rated';",
 ];
 
 pub struct Store {

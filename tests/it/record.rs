@@ -471,3 +471,22 @@ fn an_older_store_is_migrated_and_a_newer_one_refused() {
     let err = Store::open(&data).err().expect("a newer schema is refused");
     assert!(err.to_string().contains("newer mestring"), "{err}");
 }
+
+#[test]
+fn ratings_can_be_queried_as_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(mestring(&data, &["participants", "add", "P030"]).status.success());
+    let script = repo().join("tests/golden/team-meeting-assertive.script");
+    let t = dir.path().join("t.transcript");
+    let o = mestring(&data, &[
+        "play", "team-meeting", "--level", "3", "--lang", "en", "--participant", "P030", "--quiet",
+        "--script", script.to_str().unwrap(), "--transcript", t.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let conn = rusqlite::Connection::open(data.join("mestring.sqlite")).unwrap();
+    let peak: i64 = conn
+        .query_row("SELECT MAX(value) FROM ratings WHERE participant = 'P030' AND rating = 'suds'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(peak, 55);
+}
