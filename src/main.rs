@@ -41,39 +41,7 @@ enum Command {
         color: ColorChoice,
     },
     /// Play a scenario in the terminal, or replay a script of answers.
-    Play {
-        /// A scenario file, or the id of a shipped one (e.g. team-meeting).
-        scenario: String,
-        #[arg(long, default_value_t = 1)]
-        level: u8,
-        /// Language to show. Default: the scenario's first language.
-        #[arg(long)]
-        lang: Option<String>,
-        /// Seed for chance cues; the same seed replays the same session.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Take choices and ratings from this file instead of the keyboard.
-        #[arg(long)]
-        script: Option<PathBuf>,
-        /// Compare the transcript with this blessed one; exit 1 on a difference.
-        #[arg(long)]
-        expect: Option<PathBuf>,
-        /// Where to write the transcript. Default: transcripts/<id>-level<N>-<time>.transcript
-        #[arg(long)]
-        transcript: Option<PathBuf>,
-        /// Print nothing but the outcome (for scripted runs).
-        #[arg(long)]
-        quiet: bool,
-        /// Let time run faster in an interactive run (e.g. 4).
-        #[arg(long, default_value_t = 1.0)]
-        speed: f64,
-        /// Record the session for this participant (their pseudonymous code).
-        #[arg(long)]
-        participant: Option<String>,
-        /// With --script: simulated seconds per real second (default: as fast as possible).
-        #[arg(long)]
-        pace: Option<f64>,
-    },
+    Play(PlayArgs),
     /// List, add or remove participants (pseudonymous codes only).
     Participants {
         #[command(subcommand)]
@@ -175,32 +143,7 @@ fn main() -> ExitCode {
     let data_dir = cli.data_dir.clone().unwrap_or_else(mestring::record::default_data_dir);
     match cli.command {
         Command::Check { paths, format, color } => check(paths, format, color),
-        Command::Play {
-            scenario,
-            level,
-            lang,
-            seed,
-            script,
-            expect,
-            transcript,
-            quiet,
-            speed,
-            participant,
-            pace,
-        } => play(PlayArgs {
-            scenario,
-            level,
-            lang,
-            seed,
-            script,
-            expect,
-            transcript,
-            quiet,
-            speed,
-            participant,
-            pace,
-            data_dir,
-        }),
+        Command::Play(args) => play(args, &data_dir),
         Command::Participants { action } => records::participants(&data_dir, action),
         Command::Sessions { participant } => records::sessions(&data_dir, participant.as_deref()),
         Command::RtwSe { action } => records::rtw_se(&data_dir, action),
@@ -284,22 +227,42 @@ fn first_language(scenario: &scenario::Scenario) -> String {
     scenario.languages.first().cloned().unwrap_or_else(|| "en".into())
 }
 
+#[derive(clap::Args)]
 struct PlayArgs {
+    /// A scenario file, or the id of a shipped one (e.g. team-meeting).
     scenario: String,
+    #[arg(long, default_value_t = 1)]
     level: u8,
+    /// Language to show. Default: the scenario's first language.
+    #[arg(long)]
     lang: Option<String>,
+    /// Seed for chance cues; the same seed replays the same session.
+    #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Take choices and ratings from this file instead of the keyboard.
+    #[arg(long)]
     script: Option<PathBuf>,
+    /// Compare the transcript with this blessed one; exit 1 on a difference.
+    #[arg(long)]
     expect: Option<PathBuf>,
+    /// Where to write the transcript. Default: transcripts/<id>-level<N>-<time>.transcript
+    #[arg(long)]
     transcript: Option<PathBuf>,
+    /// Print nothing but the outcome (for scripted runs).
+    #[arg(long)]
     quiet: bool,
+    /// Let time run faster in an interactive run (e.g. 4).
+    #[arg(long, default_value_t = 1.0)]
     speed: f64,
+    /// Record the session for this participant (their pseudonymous code).
+    #[arg(long)]
     participant: Option<String>,
+    /// With --script: simulated seconds per real second (default: as fast as possible).
+    #[arg(long)]
     pace: Option<f64>,
-    data_dir: PathBuf,
 }
 
-fn play(args: PlayArgs) -> ExitCode {
+fn play(args: PlayArgs, data_dir: &Path) -> ExitCode {
     let Some(loaded) = load_scenario(&args.scenario) else { return ExitCode::FAILURE };
     let source_path = loaded.path.clone();
     let scenario = Arc::new(loaded.scenario);
@@ -341,7 +304,7 @@ fn play(args: PlayArgs) -> ExitCode {
     }
     let mut recording = match &args.participant {
         None => None,
-        Some(_) => match records::start_recording(&args, &scenario, &source_path, &lang) {
+        Some(_) => match records::start_recording(&args, data_dir, &scenario, &source_path, &lang) {
             Ok(r) => Some(r),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -683,11 +646,12 @@ mod records {
 
     pub fn start_recording(
         args: &PlayArgs,
+        data_dir: &Path,
         scenario: &Scenario,
         source: &Path,
         lang: &str,
     ) -> Result<(Store, Recorder), String> {
-        let store = open(&args.data_dir)?;
+        let store = open(data_dir)?;
         let code = store
             .participant(args.participant.as_deref().unwrap_or_default())
             .map_err(|e| format!("{e}; add them first with: mestring participants add CODE"))?;

@@ -25,6 +25,19 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Plays a golden script for participant `code`, recording it into the
+/// store in `data`; returns the transcript it also wrote.
+fn record_golden(data: &Path, dir: &Path, code: &str, script: &str, extra: &[&str]) -> std::path::PathBuf {
+    let script = repo().join(format!("tests/golden/{script}.script"));
+    let t = dir.join(format!("{code}-{}.transcript", extra.join("")));
+    let mut args = vec!["play", "team-meeting", "--participant", code, "--quiet"];
+    args.extend_from_slice(extra);
+    args.extend(["--script", script.to_str().unwrap(), "--transcript", t.to_str().unwrap()]);
+    let o = mestring(data, &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    t
+}
+
 /// A 30-minute session at the top level: start ratings, then the
 /// participant stays in the room (silent) while the meeting and its
 /// chance cues go on, until the clinician stops it.
@@ -155,27 +168,8 @@ fn exported_csv_loads_in_python_with_the_expected_columns_and_rows() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     assert!(mestring(&data, &["participants", "add", "P002"]).status.success());
-    let script = repo().join("tests/golden/team-meeting-assertive.script");
-    let t = dir.path().join("t.transcript");
-    let o = mestring(
-        &data,
-        &[
-            "play",
-            "team-meeting",
-            "--level",
-            "3",
-            "--lang",
-            "en",
-            "--participant",
-            "p002",
-            "--quiet",
-            "--script",
-            script.to_str().unwrap(),
-            "--transcript",
-            t.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    let t =
+        record_golden(&data, dir.path(), "p002", "team-meeting-assertive", &["--level", "3", "--lang", "en"]);
     // Every transcript line but the two headers is one recorded event.
     let expected_rows = std::fs::read_to_string(&t).unwrap().lines().count() - 2;
 
@@ -217,29 +211,9 @@ fn a_damaged_journal_tail_is_imported_as_interrupted_with_what_came_before() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     assert!(mestring(&data, &["participants", "add", "P003"]).status.success());
-    let script = repo().join("tests/golden/team-meeting-assertive.script");
     // Record a session, then put its journal back as if the process had
     // died while writing its last line.
-    let t = dir.path().join("t.transcript");
-    let o = mestring(
-        &data,
-        &[
-            "play",
-            "team-meeting",
-            "--level",
-            "3",
-            "--lang",
-            "en",
-            "--participant",
-            "P003",
-            "--quiet",
-            "--script",
-            script.to_str().unwrap(),
-            "--transcript",
-            t.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    record_golden(&data, dir.path(), "P003", "team-meeting-assertive", &["--level", "3", "--lang", "en"]);
     let imported = std::fs::read_dir(data.join("journals/imported")).unwrap().next().unwrap().unwrap().path();
     let text = std::fs::read_to_string(&imported).unwrap();
     // Lose the closing line and the end of the last event's line.
@@ -327,23 +301,7 @@ fn removing_a_participant_erases_their_sessions_and_journals() {
     let data = dir.path().join("data");
     for code in ["P005", "P006"] {
         assert!(mestring(&data, &["participants", "add", code]).status.success());
-        let t = dir.path().join(format!("{code}.transcript"));
-        let script = repo().join("tests/golden/team-meeting-avoidant.script");
-        let o = mestring(
-            &data,
-            &[
-                "play",
-                "team-meeting",
-                "--participant",
-                code,
-                "--quiet",
-                "--script",
-                script.to_str().unwrap(),
-                "--transcript",
-                t.to_str().unwrap(),
-            ],
-        );
-        assert!(o.status.success(), "{}", stderr(&o));
+        record_golden(&data, dir.path(), code, "team-meeting-avoidant", &[]);
     }
     let o = mestring(&data, &["participants", "remove", "P005", "--yes"]);
     let said = String::from_utf8_lossy(&o.stdout).into_owned();
@@ -477,16 +435,12 @@ fn ratings_can_be_queried_as_a_table() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     assert!(mestring(&data, &["participants", "add", "P030"]).status.success());
-    let script = repo().join("tests/golden/team-meeting-assertive.script");
-    let t = dir.path().join("t.transcript");
-    let o = mestring(&data, &[
-        "play", "team-meeting", "--level", "3", "--lang", "en", "--participant", "P030", "--quiet",
-        "--script", script.to_str().unwrap(), "--transcript", t.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    record_golden(&data, dir.path(), "P030", "team-meeting-assertive", &["--level", "3", "--lang", "en"]);
     let conn = rusqlite::Connection::open(data.join("mestring.sqlite")).unwrap();
     let peak: i64 = conn
-        .query_row("SELECT MAX(value) FROM ratings WHERE participant = 'P030' AND rating = 'suds'", [], |r| r.get(0))
+        .query_row("SELECT MAX(value) FROM ratings WHERE participant = 'P030' AND rating = 'suds'", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(peak, 55);
 }
