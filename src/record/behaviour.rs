@@ -48,14 +48,24 @@ pub struct GazeSummary {
     /// counting only time they were present (0..1; None if never present
     /// while sampled).
     pub eye_contact: Vec<Option<f64>>,
-    /// Per beat with a line: (beat, character, share of the line's time the
-    /// speaker's face was looked at).
-    pub eye_contact_per_line: Vec<(usize, usize, f64)>,
+    /// Per beat the participant went through (a line, a choice, a
+    /// silence), in order: the same shares, over that beat's time.
+    pub eye_contact_per_beat: Vec<BeatGaze>,
     /// Episodes when no face was looked at for longer than 3 s: (start, length).
     pub gaze_away: Vec<(Millis, Millis)>,
     /// Per line: (beat, speaker, time from the line's start to the first
     /// look at the speaker's face; None if never during the line).
     pub first_look: Vec<(usize, usize, Option<Millis>)>,
+}
+
+/// Eye contact during one beat.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BeatGaze {
+    pub beat: usize,
+    pub from: Millis,
+    pub to: Millis,
+    /// Per character, as in [`GazeSummary::eye_contact`].
+    pub eye_contact: Vec<Option<f64>>,
 }
 
 /// How long each sample stands for: until the next one, at most twice the
@@ -86,53 +96,65 @@ pub fn summarise(cast_size: usize, samples: &[BehaviourSample], outputs: &[(Mill
     let present_at = |c: usize, t: Millis| {
         presence[c].iter().take_while(|(at, _)| *at <= t).last().is_some_and(|(_, p)| *p)
     };
-    let mut looked = vec![0u64; cast_size];
-    let mut available = vec![0u64; cast_size];
-    for (s, &w) in samples.iter().zip(&weights) {
-        for c in 0..cast_size {
-            if present_at(c, s.at) {
-                available[c] += w;
-                if s.gaze == GazeTarget::Face(c) {
-                    looked[c] += w;
+    // Per character, the share of [from, to) their face was looked at
+    // while they were present. Samples are in time order, so each range
+    // is found by binary search.
+    let shares = |from: Millis, to: Millis| -> Vec<Option<f64>> {
+        let lo = samples.partition_point(|s| s.at < from);
+        let hi = samples.partition_point(|s| s.at < to);
+        let mut looked = vec![0u64; cast_size];
+        let mut available = vec![0u64; cast_size];
+        for (s, &w) in samples[lo..hi].iter().zip(&weights[lo..hi]) {
+            for c in 0..cast_size {
+                if present_at(c, s.at) {
+                    available[c] += w;
+                    if s.gaze == GazeTarget::Face(c) {
+                        looked[c] += w;
+                    }
                 }
             }
         }
-    }
-    let eye_contact =
-        (0..cast_size).map(|c| (available[c] > 0).then(|| looked[c] as f64 / available[c] as f64)).collect();
+        (0..cast_size).map(|c| (available[c] > 0).then(|| looked[c] as f64 / available[c] as f64)).collect()
+    };
+    let eye_contact = shares(0, Millis::MAX);
 
-    // Lines: from each Line to its LineDone (or the next Line).
-    let mut lines: Vec<(usize, usize, Millis, Millis)> = Vec::new();
+    // Beats as the participant lived them: each from its first output to
+    // the next beat's (or the end).
+    let mut spans: Vec<(usize, Millis)> = Vec::new();
+    let mut end = samples.last().map_or(0, |s| s.at + 1);
     for (at, o) in outputs {
         match o {
-            Output::Line { beat, by, millis, .. } => lines.push((*beat, *by, *at, at + millis)),
-            Output::LineDone { beat } => {
-                if let Some(l) = lines.iter_mut().rev().find(|l| l.0 == *beat) {
-                    l.3 = *at;
-                }
+            Output::Line { beat, .. }
+            | Output::ChoicesOffered { beat, .. }
+            | Output::SilenceStarted { beat, .. } => {
+                spans.push((*beat, *at));
             }
+            Output::Ended { .. } => end = *at,
             _ => {}
         }
     }
-    let mut eye_contact_per_line = Vec::new();
+    let eye_contact_per_beat = spans
+        .iter()
+        .enumerate()
+        .map(|(i, &(beat, from))| {
+            let to = spans.get(i + 1).map_or(end, |next| next.1);
+            BeatGaze { beat, from, to, eye_contact: shares(from, to) }
+        })
+        .collect();
+
+    // Time to first look at whoever starts speaking, within their line.
     let mut first_look = Vec::new();
-    for &(beat, by, start, end) in &lines {
-        let (mut on, mut total) = (0u64, 0u64);
-        let mut first = None;
-        for (s, &w) in samples.iter().zip(&weights) {
-            if s.at < start || s.at >= end {
-                continue;
-            }
-            total += w;
-            if s.gaze == GazeTarget::Face(by) {
-                on += w;
-                first.get_or_insert(s.at - start);
-            }
+    for (at, o) in outputs {
+        if let Output::Line { beat, by, millis, .. } = o {
+            let (start, stop) = (*at, at + millis);
+            let lo = samples.partition_point(|s| s.at < start);
+            let first = samples[lo..]
+                .iter()
+                .take_while(|s| s.at < stop)
+                .find(|s| s.gaze == GazeTarget::Face(*by))
+                .map(|s| s.at - start);
+            first_look.push((*beat, *by, first));
         }
-        if total > 0 {
-            eye_contact_per_line.push((beat, by, on as f64 / total as f64));
-        }
-        first_look.push((beat, by, first));
     }
 
     // Gaze-away episodes: runs of samples on no face.
@@ -162,7 +184,7 @@ pub fn summarise(cast_size: usize, samples: &[BehaviourSample], outputs: &[(Mill
         gaze_away.push((start, run_end - start));
     }
 
-    GazeSummary { eye_contact, eye_contact_per_line, gaze_away, first_look }
+    GazeSummary { eye_contact, eye_contact_per_beat, gaze_away, first_look }
 }
 
 #[cfg(test)]
@@ -196,6 +218,12 @@ mod tests {
             (1_000, Output::Line { beat: 4, by: 0, attitude: Attitude::Neutral, millis: 4_000 }),
             (5_000, Output::LineDone { beat: 4 }),
             (6_000, Output::Cast { character: 1, present: true, behaviour: b }),
+            (
+                10_000,
+                Output::Ended {
+                    reason: crate::session::EndReason::Stopped { by: crate::session::Actor::Clinician },
+                },
+            ),
         ];
         // 0-2 s away, 2-4 s at Kari (0), 4-9 s away (a 5 s episode), 9-10 s at 1.
         let mut samples = run(0, 2_000, GazeTarget::Nothing);
@@ -208,8 +236,13 @@ mod tests {
         assert!((kari - 0.2).abs() < 0.01, "Kari looked at 2 s of 10: {kari}");
         let other = s.eye_contact[1].unwrap();
         assert!((other - 0.25).abs() < 0.02, "1 s of the 4 s they were present: {other}");
-        assert_eq!(s.eye_contact_per_line.len(), 1);
-        assert!((s.eye_contact_per_line[0].2 - 0.5).abs() < 0.02);
+        // The one beat runs from Kari's line (1 s) to the end (10 s): Kari
+        // was looked at for 2 of those 9 s, the other for 1 of their 4.
+        assert_eq!(s.eye_contact_per_beat.len(), 1);
+        let beat = &s.eye_contact_per_beat[0];
+        assert_eq!((beat.beat, beat.from, beat.to), (4, 1_000, 10_000));
+        assert!((beat.eye_contact[0].unwrap() - 2.0 / 9.0).abs() < 0.01, "{:?}", beat.eye_contact);
+        assert!((beat.eye_contact[1].unwrap() - 0.25).abs() < 0.02, "{:?}", beat.eye_contact);
         // First look at Kari came 1 s into her line (which began at 1 s).
         let (_, _, first) = s.first_look[0];
         assert!((990..=1_040).contains(&first.unwrap()), "{first:?}");
