@@ -87,6 +87,12 @@ enum Command {
         /// Save a screenshot to this PNG file just before closing.
         #[arg(long)]
         screenshot: Option<PathBuf>,
+        /// Take the participant's answers from this script (see `play --script`).
+        #[arg(long)]
+        script: Option<PathBuf>,
+        /// Seed for chance cues; the same seed replays the same session.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
 }
 
@@ -151,10 +157,18 @@ fn main() -> ExitCode {
             records::export(&data_dir, participant.as_deref(), session.as_deref(), format, &out)
         }
         #[cfg(feature = "shell")]
-        Command::Run { scenario, level, lang, desktop, exit_after, screenshot } => {
+        Command::Run { scenario, level, lang, desktop, exit_after, screenshot, script, seed } => {
             let Some(loaded) = load_scenario(&scenario) else { return ExitCode::FAILURE };
             let lang = lang.unwrap_or_else(|| first_language(&loaded.scenario));
-            let options = mestring::app::RunOptions { level, lang, desktop, exit_after, screenshot };
+            let script = match script.map(|p| read_script(&p)).transpose() {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let options =
+                mestring::app::RunOptions { level, lang, desktop, exit_after, screenshot, script, seed };
             match mestring::app::run(loaded, options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
@@ -197,6 +211,13 @@ fn check(paths: Vec<PathBuf>, format: Format, color: ColorChoice) -> ExitCode {
 
 fn show_paths(paths: &[PathBuf]) -> String {
     paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// Reads and parses a script of answers, with a located message on failure.
+fn read_script(path: &Path) -> Result<Vec<script::Step>, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read script {}: {e}", path.display()))?;
+    script::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// A path, or the id of a shipped scenario under scenarios/.
@@ -324,17 +345,10 @@ fn play(args: PlayArgs, data_dir: &Path) -> ExitCode {
 
     match &args.script {
         Some(path) => {
-            let text = match std::fs::read_to_string(path) {
-                Ok(t) => t,
-                Err(e) => {
-                    eprintln!("error: cannot read script {}: {e}", path.display());
-                    return ExitCode::FAILURE;
-                }
-            };
-            let steps = match script::parse(&text) {
+            let steps = match read_script(path) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("error: {}: {e}", path.display());
+                    eprintln!("error: {e}");
                     return ExitCode::FAILURE;
                 }
             };

@@ -2,11 +2,16 @@
 //! what the participant and clinician do into session inputs. It holds no
 //! scenario rules of its own.
 //!
-//! For now the shell opens the desktop window and shows which scenario and
-//! level is loaded; the stage, headset and console plugins grow here.
+//! Desktop mode for now: the room, the cast and the panels, driven by the
+//! session core, with keys for the participant. The headset (OpenXR),
+//! mirror view and clinician console plugins grow here.
 
+mod cast;
+mod driver;
 mod fonts;
-mod title;
+mod keys;
+mod panels;
+mod stage;
 
 use std::path::PathBuf;
 
@@ -24,6 +29,9 @@ pub struct RunOptions {
     pub exit_after: Option<f32>,
     /// Save a screenshot here just before closing.
     pub screenshot: Option<PathBuf>,
+    /// Answers from a script instead of the keyboard (a scripted participant).
+    pub script: Option<Vec<crate::play::script::Step>>,
+    pub seed: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +51,17 @@ pub struct Loaded {
     pub options: RunOptions,
 }
 
+impl Loaded {
+    /// Which mode the run is in and why, for the log and the screen.
+    pub fn mode(&self) -> &'static str {
+        if self.options.desktop {
+            "desktop window (--desktop)"
+        } else {
+            "desktop window (headset mode is not built yet)"
+        }
+    }
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run(scenario: LoadedScenario, options: RunOptions) -> Result<(), RunError> {
     let s = &scenario.scenario;
@@ -58,17 +77,39 @@ pub fn run(scenario: LoadedScenario, options: RunOptions) -> Result<(), RunError
         let _ = std::fs::remove_file(path);
     }
     let title = format!("mestring – {}", s.title.show(&options.lang));
+    let session = crate::session::Session::new(
+        std::sync::Arc::new(scenario.scenario.clone()),
+        options.level,
+        options.seed,
+    )
+    .map_err(|_| RunError::NoSuchLevel { level: options.level, max: s.levels.len() })?;
+    let script = options.script.clone();
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins.set(WindowPlugin { primary_window: Some(Window { title, ..default() }), ..default() }),
     )
-    .insert_resource(ClearColor(Color::srgb(0.11, 0.12, 0.14)))
+    .insert_resource(driver::RunningSession::new(session))
     .insert_resource(Loaded { scenario, options })
-    .add_plugins((fonts::plugin, title::plugin, auto_exit_plugin));
+    .add_plugins((fonts::plugin, driver::plugin, stage::plugin, cast::plugin, panels::plugin, keys::plugin))
+    .add_plugins(auto_exit_plugin)
+    .add_systems(Startup, say_mode);
+    if let Some(steps) = script {
+        app.insert_resource(driver::ScriptedParticipant::new(steps));
+    }
     match app.run() {
         AppExit::Success => Ok(()),
         AppExit::Error(code) => Err(RunError::Exit(code.get())),
     }
+}
+
+fn say_mode(loaded: Res<Loaded>) {
+    let o = &loaded.options;
+    info!(
+        "mestring: running \"{}\" at level {} in a {}",
+        loaded.scenario.scenario.id,
+        o.level,
+        loaded.mode()
+    );
 }
 
 /// Closing by itself after `--exit-after`, taking the `--screenshot` first.

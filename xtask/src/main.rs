@@ -163,7 +163,9 @@ fn demo() -> Result<(), String> {
         "--transcript",
         "target/demo/team-meeting.transcript",
     ])?;
-    step("opening the window for the team meeting (closes after 8 s; screenshot in target/demo/)");
+    step(
+        "the same meeting in a window, the same scripted participant (closes after 10 s; screenshot in target/demo/)",
+    );
     under_display(&[
         "run",
         "--quiet",
@@ -174,8 +176,10 @@ fn demo() -> Result<(), String> {
         "3",
         "--lang",
         "en",
+        "--script",
+        "tests/golden/team-meeting-assertive.script",
         "--exit-after",
-        "8",
+        "10",
         "--screenshot",
         "target/demo/team-meeting.png",
     ])?;

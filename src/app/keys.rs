@@ -1,0 +1,80 @@
+//! Keyboard and mouse-free desktop controls, turned into session inputs:
+//! number keys choose, arrows and Enter rate, Esc pauses (always), and Q
+//! stops while paused. The session decides what is allowed.
+
+use bevy::prelude::*;
+
+use super::driver::{DriveSession, PendingInputs, SessionView};
+use crate::scenario::RatingKind;
+use crate::session::{Actor, Input, RatingAnswer};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(Update, keys.before(DriveSession));
+}
+
+const DIGITS: [KeyCode; 9] = [
+    KeyCode::Digit1,
+    KeyCode::Digit2,
+    KeyCode::Digit3,
+    KeyCode::Digit4,
+    KeyCode::Digit5,
+    KeyCode::Digit6,
+    KeyCode::Digit7,
+    KeyCode::Digit8,
+    KeyCode::Digit9,
+];
+
+/// Step and top of a rating scale on the keyboard.
+fn scale(kind: &RatingKind) -> (u8, u8) {
+    match kind {
+        RatingKind::SelfEfficacy(_) => (10, 100),
+        RatingKind::Cybersickness => (1, 20),
+        _ => (5, 100),
+    }
+}
+
+fn keys(keys: Res<ButtonInput<KeyCode>>, mut view: ResMut<SessionView>, mut pending: ResMut<PendingInputs>) {
+    if keys.just_pressed(KeyCode::Escape) {
+        let by = Actor::Participant;
+        pending.0.push(if view.paused { Input::Resume { by } } else { Input::Pause { by } });
+        return;
+    }
+    if view.paused {
+        if keys.just_pressed(KeyCode::KeyQ) {
+            pending.0.push(Input::Stop { by: Actor::Participant });
+        }
+        return;
+    }
+    if view.choices.is_some() {
+        if let Some(n) = DIGITS.iter().position(|k| keys.just_pressed(*k)) {
+            pending.0.push(Input::Choose { option: n });
+        }
+        return;
+    }
+    let Some((kind, value, happened)) = view.rating.clone() else { return };
+    let (step, top) = scale(&kind);
+    let mut next = (value, happened);
+    if keys.just_pressed(KeyCode::ArrowRight) || keys.just_pressed(KeyCode::ArrowUp) {
+        next.0 = value.saturating_add(step).min(top);
+    }
+    if keys.just_pressed(KeyCode::ArrowLeft) || keys.just_pressed(KeyCode::ArrowDown) {
+        next.0 = value.saturating_sub(step);
+    }
+    if happened.is_some() {
+        if keys.just_pressed(KeyCode::KeyY) || keys.just_pressed(KeyCode::KeyJ) {
+            next.1 = Some(true);
+        }
+        if keys.just_pressed(KeyCode::KeyN) {
+            next.1 = Some(false);
+        }
+    }
+    if keys.just_pressed(KeyCode::Enter) {
+        let answer = match next.1 {
+            Some(happened) => RatingAnswer::Review { happened, likelihood: next.0 },
+            None => RatingAnswer::Scale(next.0),
+        };
+        pending.0.push(Input::Rate(answer));
+    } else if next != (value, happened) {
+        view.rating = Some((kind, next.0, next.1));
+    }
+}

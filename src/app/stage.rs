@@ -1,0 +1,234 @@
+//! The room: floor, walls, windows, furniture and light, built from the
+//! scenario's setting, and the participant's seated view of it.
+//!
+//! Procedural shapes in calm office colours stand in until authors name
+//! glTF models; sizes are real-world metres so the headset feels right.
+
+use bevy::prelude::*;
+
+use super::Loaded;
+use crate::scenario::{PropKind, RoomKind, Setting};
+
+/// Seated eye height, metres.
+pub const EYE_HEIGHT: f32 = 1.2;
+
+/// The participant's view (the desktop camera; the mirror in a headset).
+#[derive(Component)]
+pub struct ParticipantView;
+
+pub fn plugin(app: &mut App) {
+    app.insert_resource(GlobalAmbientLight {
+        color: Color::srgb(1.0, 0.97, 0.92),
+        brightness: 350.0,
+        ..default()
+    })
+    .insert_resource(ClearColor(Color::srgb(0.78, 0.84, 0.9)))
+    .add_systems(Startup, build_room);
+}
+
+/// Width (x) and depth (z) of each kind of room, metres.
+fn room_size(kind: RoomKind) -> (f32, f32) {
+    match kind {
+        RoomKind::MeetingRoom => (6.0, 7.0),
+        RoomKind::ServiceCounter => (8.0, 7.0),
+        RoomKind::ManagersOffice => (4.5, 5.0),
+        RoomKind::LunchRoom => (7.0, 7.0),
+        RoomKind::OpenOffice => (10.0, 9.0),
+    }
+}
+
+/// The rotation for a facing angle in degrees (0 looks along +z, 90 along +x).
+pub fn facing(degrees: f32) -> Quat {
+    Quat::from_rotation_y(degrees.to_radians())
+}
+
+/// Where the participant sits, and which way they face.
+pub fn participant_place(setting: &Setting) -> (Vec3, Quat) {
+    let seat = setting.seats.iter().find(|s| s.id == setting.participant_seat);
+    let (x, z, angle) = seat.map_or((0.0, 0.0, 0.0), |s| (s.at.0, s.at.1, s.facing));
+    (Vec3::new(x, EYE_HEIGHT, z), facing(angle))
+}
+
+struct Kit<'a, 'w, 's> {
+    commands: &'a mut Commands<'w, 's>,
+    meshes: &'a mut Assets<Mesh>,
+    materials: &'a mut Assets<StandardMaterial>,
+}
+
+impl Kit<'_, '_, '_> {
+    fn material(&mut self, color: Color, roughness: f32) -> Handle<StandardMaterial> {
+        self.materials.add(StandardMaterial {
+            base_color: color,
+            perceptual_roughness: roughness,
+            ..default()
+        })
+    }
+
+    /// A box of `size` whose bottom centre sits at `at`.
+    fn block(&mut self, size: Vec3, at: Vec3, rotation: Quat, material: Handle<StandardMaterial>) {
+        let mesh = self.meshes.add(Cuboid::new(size.x, size.y, size.z));
+        let centre = at + rotation * Vec3::new(0.0, size.y / 2.0, 0.0);
+        self.commands.spawn((
+            Mesh3d(mesh),
+            MeshMaterial3d(material),
+            Transform::from_translation(centre).with_rotation(rotation),
+        ));
+    }
+}
+
+fn build_room(
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+    loaded: Res<Loaded>,
+) {
+    let setting = &loaded.scenario.scenario.setting;
+    let (w, d) = room_size(setting.room);
+    let mut kit = Kit { commands: &mut commands, meshes: &mut meshes, materials: &mut materials };
+
+    // Floor, ceiling and walls.
+    let floor = kit.material(Color::srgb(0.55, 0.5, 0.45), 0.9);
+    kit.block(Vec3::new(w, 0.02, d), Vec3::new(0.0, -0.02, 0.0), Quat::IDENTITY, floor);
+    let ceiling = kit.material(Color::srgb(0.95, 0.95, 0.93), 1.0);
+    kit.block(Vec3::new(w, 0.02, d), Vec3::new(0.0, 2.8, 0.0), Quat::IDENTITY, ceiling);
+    let wall = kit.material(Color::srgb(0.9, 0.88, 0.83), 0.95);
+    let accent = kit.material(Color::srgb(0.62, 0.72, 0.7), 0.95);
+    for (size, at, m) in [
+        (Vec3::new(w, 2.8, 0.1), Vec3::new(0.0, 0.0, -d / 2.0), accent.clone()),
+        (Vec3::new(w, 2.8, 0.1), Vec3::new(0.0, 0.0, d / 2.0), wall.clone()),
+        (Vec3::new(0.1, 2.8, d), Vec3::new(-w / 2.0, 0.0, 0.0), wall.clone()),
+        (Vec3::new(0.1, 2.8, d), Vec3::new(w / 2.0, 0.0, 0.0), wall.clone()),
+    ] {
+        kit.block(size, at, Quat::IDENTITY, m);
+    }
+    // Skirting boards ground the walls visually.
+    let skirting = kit.material(Color::srgb(0.35, 0.33, 0.3), 0.8);
+    for (size, at) in [
+        (Vec3::new(w, 0.08, 0.12), Vec3::new(0.0, 0.0, -d / 2.0)),
+        (Vec3::new(w, 0.08, 0.12), Vec3::new(0.0, 0.0, d / 2.0)),
+        (Vec3::new(0.12, 0.08, d), Vec3::new(-w / 2.0, 0.0, 0.0)),
+        (Vec3::new(0.12, 0.08, d), Vec3::new(w / 2.0, 0.0, 0.0)),
+    ] {
+        kit.block(size, at, Quat::IDENTITY, skirting.clone());
+    }
+
+    // Chairs at every seated place.
+    let chair = kit.material(Color::srgb(0.2, 0.22, 0.26), 0.7);
+    for seat in setting.seats.iter().filter(|s| !s.standing) {
+        let rot = facing(seat.facing);
+        let at = Vec3::new(seat.at.0, 0.0, seat.at.1);
+        kit.block(Vec3::new(0.46, 0.45, 0.46), at, rot, chair.clone());
+        kit.block(Vec3::new(0.46, 0.5, 0.06), at + rot * Vec3::new(0.0, 0.45, -0.22), rot, chair.clone());
+    }
+
+    for prop in &setting.props {
+        build_prop(&mut kit, prop.kind, Vec3::new(prop.at.0, 0.0, prop.at.1), facing(prop.facing));
+    }
+
+    // Light: a soft sun through the windows and ceiling panels.
+    commands.spawn((
+        DirectionalLight { illuminance: 4_000.0, shadow_maps_enabled: false, ..default() },
+        Transform::from_xyz(3.0, 6.0, 2.0).looking_at(Vec3::ZERO, Vec3::Y),
+    ));
+    for x in [-w / 4.0, w / 4.0] {
+        for z in [-d / 4.0, d / 4.0] {
+            commands.spawn((
+                PointLight {
+                    intensity: 180_000.0,
+                    range: 9.0,
+                    color: Color::srgb(1.0, 0.96, 0.9),
+                    shadow_maps_enabled: false,
+                    ..default()
+                },
+                Transform::from_xyz(x, 2.6, z),
+            ));
+        }
+    }
+
+    let (eye, rotation) = participant_place(setting);
+    commands.spawn((
+        Camera3d::default(),
+        Projection::Perspective(PerspectiveProjection { fov: 70f32.to_radians(), ..default() }),
+        // A camera looks along its -z; a facing angle names +z, so turn it
+        // round, then tilt a little down toward the table.
+        Transform::from_translation(eye).with_rotation(
+            rotation * Quat::from_rotation_y(std::f32::consts::PI) * Quat::from_rotation_x(-0.12),
+        ),
+        ParticipantView,
+    ));
+}
+
+fn build_prop(kit: &mut Kit<'_, '_, '_>, kind: PropKind, at: Vec3, rot: Quat) {
+    let wood = Color::srgb(0.55, 0.4, 0.28);
+    let white = Color::srgb(0.97, 0.97, 0.97);
+    let dark = Color::srgb(0.12, 0.12, 0.14);
+    match kind {
+        PropKind::Table | PropKind::Desk => {
+            let (w, d) = if kind == PropKind::Table { (1.8, 1.0) } else { (1.4, 0.7) };
+            let top = kit.material(wood, 0.6);
+            kit.block(Vec3::new(w, 0.05, d), at + Vec3::Y * 0.72, rot, top);
+            let leg = kit.material(dark, 0.5);
+            for (lx, lz) in [(-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0)] {
+                let offset = rot * Vec3::new(lx * (w / 2.0 - 0.08), 0.0, lz * (d / 2.0 - 0.08));
+                kit.block(Vec3::new(0.05, 0.72, 0.05), at + offset, rot, leg.clone());
+            }
+        }
+        PropKind::Counter => {
+            let body = kit.material(Color::srgb(0.4, 0.45, 0.5), 0.7);
+            kit.block(Vec3::new(2.4, 1.05, 0.6), at, rot, body);
+            let top = kit.material(Color::srgb(0.85, 0.85, 0.82), 0.4);
+            kit.block(Vec3::new(2.5, 0.04, 0.7), at + Vec3::Y * 1.05, rot, top);
+        }
+        PropKind::Whiteboard => {
+            let board = kit.material(white, 0.3);
+            kit.block(Vec3::new(1.8, 1.0, 0.03), at + Vec3::Y * 1.0, rot, board);
+        }
+        PropKind::Screen => {
+            let screen = kit.material(dark, 0.2);
+            kit.block(Vec3::new(1.6, 0.9, 0.05), at + Vec3::Y * 1.1, rot, screen);
+        }
+        PropKind::Window => {
+            let glass = kit.material(Color::srgb(0.7, 0.85, 0.95), 0.1);
+            kit.block(Vec3::new(1.8, 1.3, 0.04), at + Vec3::Y * 0.9, rot, glass);
+        }
+        PropKind::Door => {
+            let door = kit.material(Color::srgb(0.45, 0.35, 0.25), 0.7);
+            kit.block(Vec3::new(0.9, 2.05, 0.06), at, rot, door);
+        }
+        PropKind::Plant => {
+            let pot = kit.material(Color::srgb(0.6, 0.35, 0.25), 0.8);
+            kit.block(Vec3::new(0.35, 0.4, 0.35), at, rot, pot);
+            let leaves = kit.material(Color::srgb(0.22, 0.45, 0.25), 0.9);
+            kit.block(Vec3::new(0.6, 0.8, 0.6), at + Vec3::Y * 0.4, rot, leaves);
+        }
+        PropKind::Shelf => {
+            let shelf = kit.material(wood, 0.7);
+            kit.block(Vec3::new(1.2, 1.8, 0.35), at, rot, shelf);
+        }
+        PropKind::CoffeeMachine => {
+            let machine = kit.material(dark, 0.4);
+            kit.block(Vec3::new(0.35, 0.45, 0.4), at + Vec3::Y * 0.9, rot, machine);
+            let cabinet = kit.material(white, 0.6);
+            kit.block(Vec3::new(1.2, 0.9, 0.6), at, rot, cabinet);
+        }
+        PropKind::Laptop => {
+            let body = kit.material(Color::srgb(0.6, 0.62, 0.66), 0.3);
+            kit.block(Vec3::new(0.34, 0.02, 0.24), at + Vec3::Y * 0.77, rot, body.clone());
+            let lid = rot * Quat::from_rotation_x(-0.3);
+            kit.block(
+                Vec3::new(0.34, 0.22, 0.01),
+                at + Vec3::Y * 0.77 + rot * Vec3::new(0.0, 0.0, -0.12),
+                lid,
+                body,
+            );
+        }
+        PropKind::Papers => {
+            let paper = kit.material(white, 0.9);
+            kit.block(Vec3::new(0.21, 0.01, 0.3), at + Vec3::Y * 0.77, rot, paper);
+        }
+        PropKind::Cup => {
+            let cup = kit.material(Color::srgb(0.85, 0.3, 0.25), 0.5);
+            kit.block(Vec3::new(0.08, 0.1, 0.08), at + Vec3::Y * 0.77, rot, cup);
+        }
+    }
+}
