@@ -12,6 +12,9 @@ use crate::scenario::{PropKind, RoomKind, Setting};
 /// Seated eye height, metres.
 pub const EYE_HEIGHT: f32 = 1.2;
 
+/// Standing eye height, for places like a service counter.
+pub const STANDING_EYE_HEIGHT: f32 = 1.62;
+
 /// The participant's view (the desktop camera; the mirror in a headset).
 #[derive(Component)]
 pub struct ParticipantView;
@@ -46,7 +49,8 @@ pub fn facing(degrees: f32) -> Quat {
 pub fn participant_place(setting: &Setting) -> (Vec3, Quat) {
     let seat = setting.seats.iter().find(|s| s.id == setting.participant_seat);
     let (x, z, angle) = seat.map_or((0.0, 0.0, 0.0), |s| (s.at.0, s.at.1, s.facing));
-    (Vec3::new(x, EYE_HEIGHT, z), facing(angle))
+    let eye = if seat.is_some_and(|s| s.standing) { STANDING_EYE_HEIGHT } else { EYE_HEIGHT };
+    (Vec3::new(x, eye, z), facing(angle))
 }
 
 struct Kit<'a, 'w, 's> {
@@ -122,7 +126,8 @@ fn build_room(
     }
 
     for prop in &setting.props {
-        build_prop(&mut kit, prop.kind, Vec3::new(prop.at.0, 0.0, prop.at.1), facing(prop.facing));
+        let surface = surface_under(setting, prop);
+        build_prop(&mut kit, prop.kind, Vec3::new(prop.at.0, 0.0, prop.at.1), facing(prop.facing), surface);
     }
 
     // Light: a soft sun through the windows and ceiling panels.
@@ -158,7 +163,35 @@ fn build_room(
     ));
 }
 
-fn build_prop(kit: &mut Kit<'_, '_, '_>, kind: PropKind, at: Vec3, rot: Quat) {
+/// Length (x), depth (z) and top height of furniture that things stand on.
+fn furniture(kind: PropKind) -> Option<(f32, f32, f32)> {
+    match kind {
+        PropKind::Table => Some((1.8, 1.0, 0.77)),
+        PropKind::Desk => Some((1.4, 0.7, 0.77)),
+        PropKind::Counter => Some((2.5, 0.7, 1.09)),
+        _ => None,
+    }
+}
+
+/// The height of the furniture a small prop stands on, if any: a cup on
+/// the counter stands higher than a cup on the table.
+fn surface_under(setting: &Setting, prop: &crate::scenario::Prop) -> Option<f32> {
+    let at = Vec3::new(prop.at.0, 0.0, prop.at.1);
+    setting
+        .props
+        .iter()
+        .filter_map(|f| furniture(f.kind).map(|(l, d, h)| (f, l, d, h)))
+        .filter(|(f, l, d, _)| {
+            let local = facing(f.facing).inverse() * (at - Vec3::new(f.at.0, 0.0, f.at.1));
+            local.x.abs() <= l / 2.0 && local.z.abs() <= d / 2.0
+        })
+        .map(|(_, _, _, h)| h)
+        .reduce(f32::max)
+}
+
+fn build_prop(kit: &mut Kit<'_, '_, '_>, kind: PropKind, at: Vec3, rot: Quat, surface: Option<f32>) {
+    // Small things stand on the furniture under them, or on a table top.
+    let top = Vec3::Y * surface.unwrap_or(0.77);
     let wood = Color::srgb(0.55, 0.4, 0.28);
     let white = Color::srgb(0.97, 0.97, 0.97);
     let dark = Color::srgb(0.12, 0.12, 0.14);
@@ -185,7 +218,15 @@ fn build_prop(kit: &mut Kit<'_, '_, '_>, kind: PropKind, at: Vec3, rot: Quat) {
         }
         PropKind::Screen => {
             let screen = kit.material(dark, 0.2);
-            kit.block(Vec3::new(1.6, 0.9, 0.05), at + Vec3::Y * 1.1, rot, screen);
+            match surface {
+                // On furniture: a monitor on its foot.
+                Some(h) => {
+                    kit.block(Vec3::new(0.08, 0.12, 0.08), at + Vec3::Y * h, rot, screen.clone());
+                    kit.block(Vec3::new(0.55, 0.34, 0.03), at + Vec3::Y * (h + 0.12), rot, screen);
+                }
+                // Otherwise a display on the wall.
+                None => kit.block(Vec3::new(1.6, 0.9, 0.05), at + Vec3::Y * 1.1, rot, screen),
+            }
         }
         PropKind::Window => {
             let glass = kit.material(Color::srgb(0.7, 0.85, 0.95), 0.1);
@@ -213,22 +254,17 @@ fn build_prop(kit: &mut Kit<'_, '_, '_>, kind: PropKind, at: Vec3, rot: Quat) {
         }
         PropKind::Laptop => {
             let body = kit.material(Color::srgb(0.6, 0.62, 0.66), 0.3);
-            kit.block(Vec3::new(0.34, 0.02, 0.24), at + Vec3::Y * 0.77, rot, body.clone());
+            kit.block(Vec3::new(0.34, 0.02, 0.24), at + top, rot, body.clone());
             let lid = rot * Quat::from_rotation_x(-0.3);
-            kit.block(
-                Vec3::new(0.34, 0.22, 0.01),
-                at + Vec3::Y * 0.77 + rot * Vec3::new(0.0, 0.0, -0.12),
-                lid,
-                body,
-            );
+            kit.block(Vec3::new(0.34, 0.22, 0.01), at + top + rot * Vec3::new(0.0, 0.0, -0.12), lid, body);
         }
         PropKind::Papers => {
             let paper = kit.material(white, 0.9);
-            kit.block(Vec3::new(0.21, 0.01, 0.3), at + Vec3::Y * 0.77, rot, paper);
+            kit.block(Vec3::new(0.21, 0.01, 0.3), at + top, rot, paper);
         }
         PropKind::Cup => {
             let cup = kit.material(Color::srgb(0.85, 0.3, 0.25), 0.5);
-            kit.block(Vec3::new(0.08, 0.1, 0.08), at + Vec3::Y * 0.77, rot, cup);
+            kit.block(Vec3::new(0.08, 0.1, 0.08), at + top, rot, cup);
         }
     }
 }

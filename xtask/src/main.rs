@@ -7,6 +7,7 @@
 //!   ci      lint, then test
 //!   bless   re-record the golden transcripts after an intended change
 //!   bench   run the criterion benchmarks of the scenario core
+//!   screenshots  regenerate docs/screenshots/ from the current code
 //!
 //! Plain std on purpose: this must build in seconds on a fresh machine,
 //! before anything else is installed.
@@ -44,8 +45,9 @@ fn main() -> ExitCode {
         Some("ci") => lint().and_then(|()| test(&[])),
         Some("bless") => bless(),
         Some("bench") => bench(),
+        Some("screenshots") => screenshots(),
         _ => {
-            eprintln!("usage: cargo xtask <setup | demo | test | lint | ci | bless | bench>");
+            eprintln!("usage: cargo xtask <setup | demo | test | lint | ci | bless | bench | screenshots>");
             return ExitCode::from(2);
         }
     };
@@ -226,4 +228,46 @@ fn bless() -> Result<(), String> {
 fn bench() -> Result<(), String> {
     step("benchmarks of the scenario core and recording (release build, without Bevy)");
     cargo(&["bench", "--no-default-features", "--bench", "core", "--bench", "record"])
+}
+
+/// One screenshot per shipped scenario at its top level, a few seconds in,
+/// after a scripted participant has answered the start ratings.
+fn screenshots() -> Result<(), String> {
+    setup()?;
+    let out = root().join("docs/screenshots");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let script = out.join("start-ratings.script");
+    // Enough answers for any start schedule; 50 fits every 0-100 scale.
+    std::fs::write(&script, "after 0.4 rate 50\n".repeat(6))
+        .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
+    let mut ids: Vec<String> = std::fs::read_dir(root().join("scenarios"))
+        .map_err(|e| format!("cannot list scenarios/: {e}"))?
+        .flatten()
+        .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    ids.sort();
+    for id in &ids {
+        step(&format!("screenshot of {id}"));
+        let png = out.join(format!("{id}.png"));
+        under_display(&[
+            "run",
+            "--quiet",
+            "--",
+            "run",
+            id,
+            "--level",
+            "5",
+            "--lang",
+            "en",
+            "--script",
+            script.to_str().unwrap_or_default(),
+            "--exit-after",
+            "7",
+            "--screenshot",
+            png.to_str().unwrap_or_default(),
+        ])?;
+    }
+    let _ = std::fs::remove_file(&script);
+    eprintln!("{} screenshots in docs/screenshots/", ids.len());
+    Ok(())
 }
