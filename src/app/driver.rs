@@ -89,16 +89,11 @@ fn drive(
     for input in pending.0.drain(..) {
         outputs.extend(session.step(at, input).iter().cloned());
     }
+    // The view carries over, so a value the participant set on an open
+    // rating stays; a new prompt (RatingAsked) starts from its default.
     let mut next = view.clone();
     for o in &outputs {
         apply(&mut next, &o.item);
-    }
-    // Keep a chosen rating value while the same prompt stays open.
-    if let (Some((kind, value, happened)), Some(open)) = (&view.rating, session.open_rating())
-        && kind == open
-        && next.rating.as_ref().is_some_and(|(k, _, _)| k == kind)
-    {
-        next.rating = Some((kind.clone(), *value, *happened));
     }
     next.level = session.level();
     if next != *view {
@@ -142,7 +137,7 @@ fn scripted_participant(
     let Some(step) = script.steps.get(script.next).cloned() else { return };
     let now = session.now();
     let ready = !step.is_answer() || session.open_rating().is_some() || session.offered_choice().is_some();
-    if !ready || session.is_paused() && step.is_answer() {
+    if !ready || (session.is_paused() && step.is_answer()) {
         script.since = None;
         return;
     }
