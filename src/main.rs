@@ -93,6 +93,9 @@ enum Command {
         /// Seed for chance cues; the same seed replays the same session.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Record the session, with behaviour samples, for this participant.
+        #[arg(long)]
+        participant: Option<String>,
     },
 }
 
@@ -157,9 +160,32 @@ fn main() -> ExitCode {
             records::export(&data_dir, participant.as_deref(), session.as_deref(), format, &out)
         }
         #[cfg(feature = "shell")]
-        Command::Run { scenario, level, lang, desktop, exit_after, screenshot, script, seed } => {
+        Command::Run {
+            scenario,
+            level,
+            lang,
+            desktop,
+            exit_after,
+            screenshot,
+            script,
+            seed,
+            participant,
+        } => {
             let Some(loaded) = load_scenario(&scenario) else { return ExitCode::FAILURE };
             let lang = lang.unwrap_or_else(|| first_language(&loaded.scenario));
+            let recording = match &participant {
+                None => None,
+                Some(participant) => {
+                    let what = records::Recording { participant, level, seed, lang: &lang };
+                    match records::start_recording(&what, &data_dir, &loaded.scenario, &loaded.path) {
+                        Ok(r) => Some(r),
+                        Err(e) => {
+                            eprintln!("error: {e}");
+                            return ExitCode::FAILURE;
+                        }
+                    }
+                }
+            };
             let script = match script.map(|p| read_script(&p)).transpose() {
                 Ok(s) => s,
                 Err(e) => {
@@ -169,7 +195,7 @@ fn main() -> ExitCode {
             };
             let options =
                 mestring::app::RunOptions { level, lang, desktop, exit_after, screenshot, script, seed };
-            match mestring::app::run(loaded, options) {
+            match mestring::app::run(loaded, options, recording) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -325,7 +351,12 @@ fn play(args: PlayArgs, data_dir: &Path) -> ExitCode {
     }
     let mut recording = match &args.participant {
         None => None,
-        Some(_) => match records::start_recording(&args, data_dir, &scenario, &source_path, &lang) {
+        Some(participant) => match records::start_recording(
+            &records::Recording { participant, level: args.level, seed: args.seed, lang: &lang },
+            data_dir,
+            &scenario,
+            &source_path,
+        ) {
             Ok(r) => Some(r),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -445,7 +476,7 @@ mod records {
     use mestring::record::{Recorder, Store};
     use mestring::scenario::Scenario;
 
-    use super::{ExportFormat, ParticipantAction, PlayArgs, RtwSeAction};
+    use super::{ExportFormat, ParticipantAction, RtwSeAction};
     use mestring::record::rtw_se::{REFERENCE_MEAN, RtwSe};
 
     /// Opens the store and imports what sessions that died left behind,
@@ -658,16 +689,23 @@ mod records {
         }
     }
 
+    /// What a recorded session is: who, which level, which seed, which language.
+    pub struct Recording<'a> {
+        pub participant: &'a str,
+        pub level: u8,
+        pub seed: u64,
+        pub lang: &'a str,
+    }
+
     pub fn start_recording(
-        args: &PlayArgs,
+        what: &Recording,
         data_dir: &Path,
         scenario: &Scenario,
         source: &Path,
-        lang: &str,
     ) -> Result<(Store, Recorder), String> {
         let store = open(data_dir)?;
         let code = store
-            .participant(args.participant.as_deref().unwrap_or_default())
+            .participant(what.participant)
             .map_err(|e| format!("{e}; add them first with: mestring participants add CODE"))?;
         let scenario_source =
             std::fs::read_to_string(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
@@ -675,9 +713,9 @@ mod records {
             participant: Some(&code),
             scenario,
             scenario_source: &scenario_source,
-            level: args.level,
-            seed: args.seed,
-            lang,
+            level: what.level,
+            seed: what.seed,
+            lang: what.lang,
             started_unix_ms: mestring::wallclock::now_unix_ms(),
         };
         let recorder = Recorder::start(&store.journal_dir(), &info).map_err(|e| {

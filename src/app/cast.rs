@@ -20,8 +20,9 @@ pub struct CastMember {
     phase: f32,
 }
 
+/// A character's head, child of their `CastMember` root.
 #[derive(Component)]
-struct Head;
+pub struct Head;
 
 #[derive(Component)]
 struct Torso;

@@ -80,15 +80,27 @@ fn drive(
     mut pending: ResMut<PendingInputs>,
     mut view: ResMut<SessionView>,
     mut out: MessageWriter<SessionOutput>,
+    mut recording: Option<NonSendMut<super::recording::Recording>>,
 ) {
     let now = time.elapsed_secs_f64();
     let started = *running.started.get_or_insert(now);
     let at = ((now - started) * 1000.0) as Millis;
-    let session = &mut running.session;
-    let mut outputs: Vec<Stamped<Output>> = session.step(at, Input::Tick).to_vec();
-    for input in pending.0.drain(..) {
-        outputs.extend(session.step(at, input).iter().cloned());
+    let mut outputs: Vec<Stamped<Output>> = running.session.step(at, Input::Tick).to_vec();
+    if let Some(r) = &mut recording {
+        r.outputs(&running, &outputs);
     }
+    for input in pending.0.drain(..) {
+        let at = at.max(running.session.now());
+        if let Some(r) = &mut recording {
+            r.input(&running, at, &input);
+        }
+        let caused = running.session.step(at, input).to_vec();
+        if let Some(r) = &mut recording {
+            r.outputs(&running, &caused);
+        }
+        outputs.extend(caused);
+    }
+    let session = &running.session;
     // The view carries over, so a value the participant set on an open
     // rating stays; a new prompt (RatingAsked) starts from its default.
     let mut next = view.clone();

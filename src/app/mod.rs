@@ -11,6 +11,7 @@ mod driver;
 mod fonts;
 mod keys;
 mod panels;
+mod recording;
 mod stage;
 
 use std::path::PathBuf;
@@ -62,8 +63,13 @@ impl Loaded {
     }
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run(scenario: LoadedScenario, options: RunOptions) -> Result<(), RunError> {
+/// Opens the window and runs until it is closed. With a store and a
+/// recorder, the session is recorded, behaviour samples included.
+pub fn run(
+    scenario: LoadedScenario,
+    options: RunOptions,
+    recording: Option<(crate::record::Store, crate::record::Recorder)>,
+) -> Result<(), RunError> {
     let s = &scenario.scenario;
     if usize::from(options.level) == 0 || usize::from(options.level) > s.levels.len() {
         return Err(RunError::NoSuchLevel { level: options.level, max: s.levels.len() });
@@ -91,10 +97,13 @@ pub fn run(scenario: LoadedScenario, options: RunOptions) -> Result<(), RunError
     .insert_resource(driver::RunningSession::new(session))
     .insert_resource(Loaded { scenario, options })
     .add_plugins((fonts::plugin, driver::plugin, stage::plugin, cast::plugin, panels::plugin, keys::plugin))
-    .add_plugins(auto_exit_plugin)
+    .add_plugins((auto_exit_plugin, recording::plugin))
     .add_systems(Startup, say_mode);
     if let Some(steps) = script {
         app.insert_resource(driver::ScriptedParticipant::new(steps));
+    }
+    if let Some((store, recorder)) = recording {
+        app.insert_non_send(recording::Recording::new(store, recorder));
     }
     match app.run() {
         AppExit::Success => Ok(()),

@@ -155,9 +155,10 @@ fn build_room(
         Camera3d::default(),
         Projection::Perspective(PerspectiveProjection { fov: 70f32.to_radians(), ..default() }),
         // A camera looks along its -z; a facing angle names +z, so turn it
-        // round, then tilt a little down toward the table.
+        // round, then tilt a little down: the centre of the view rests on
+        // the face of whoever sits across the table, as a seated person looks.
         Transform::from_translation(eye).with_rotation(
-            rotation * Quat::from_rotation_y(std::f32::consts::PI) * Quat::from_rotation_x(-0.12),
+            rotation * Quat::from_rotation_y(std::f32::consts::PI) * Quat::from_rotation_x(-0.04),
         ),
         ParticipantView,
     ));

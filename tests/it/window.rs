@@ -87,3 +87,57 @@ fn run_refuses_a_level_the_scenario_lacks_without_opening_a_window() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("level 8 does not exist"));
 }
+
+#[test]
+fn a_recorded_run_keeps_behaviour_samples_and_who_was_looked_at() {
+    need_display();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mestring = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_mestring"))
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .current_dir(repo())
+            .output()
+            .unwrap()
+    };
+    assert!(mestring(&["participants", "add", "P200"]).status.success());
+    let script = dir.path().join("start.script");
+    std::fs::write(&script, "after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n").unwrap();
+    let o = mestring(&[
+        "run",
+        "team-meeting",
+        "--level",
+        "3",
+        "--lang",
+        "en",
+        "--exit-after",
+        "6",
+        "--participant",
+        "P200",
+        "--script",
+        script.to_str().unwrap(),
+    ]);
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{log}");
+    assert!(log.contains("recorded session"), "{log}");
+
+    let json = dir.path().join("p200.json");
+    assert!(
+        mestring(&["export", "--participant", "P200", "--format", "json", json.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let session = &v["sessions"][0];
+    // Closing the window is the clinician's stop, so the record is whole.
+    assert_eq!(session["status"], "complete");
+    assert_eq!(session["end_reason"], "stopped by clinician");
+    assert!(session["samples"].as_array().unwrap().len() >= 10, "too few samples");
+    // Seated at the foot of the table, the view rests on Kari at its head.
+    let kari = session["gaze"]["eye_contact"][0].as_f64().unwrap();
+    assert!(kari > 0.5, "eye contact with Kari {kari}");
+    let aisha = session["gaze"]["eye_contact"][1].as_f64().unwrap();
+    assert!(aisha < 0.1, "Aisha sits to the side, not in view's centre: {aisha}");
+}

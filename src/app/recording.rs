@@ -1,0 +1,139 @@
+//! Records a run into the same journal and store as `mestring play`: the
+//! session's inputs and outputs, and behaviour samples from the
+//! participant's view at 30 Hz (head pose, and which face the gaze ray
+//! from the head rests on).
+//!
+//! The store's connection is not thread-safe, so all of this lives in a
+//! main-thread resource; handing a record to the journal costs a channel
+//! send (see docs/benchmarks.md).
+
+use bevy::prelude::*;
+
+use super::cast::{CastMember, Head};
+use super::driver::{DriveSession, RunningSession, SessionView};
+use super::stage::ParticipantView;
+use crate::play::Observer;
+use crate::record::behaviour::{BehaviourSample, DEFAULT_SAMPLE_HZ, GazeTarget};
+use crate::record::{Recorder, Store};
+use crate::session::{Actor, Input, Millis, Output, Stamped};
+
+/// How far from a head's centre the gaze ray may pass and still count as
+/// looking at that face, metres (a head is about 0.22 m across).
+const FACE_RADIUS: f32 = 0.16;
+
+pub struct Recording {
+    store: Store,
+    recorder: Option<Recorder>,
+    next_sample: Millis,
+}
+
+impl Recording {
+    pub fn new(store: Store, recorder: Recorder) -> Self {
+        Recording { store, recorder: Some(recorder), next_sample: 0 }
+    }
+
+    pub fn input(&mut self, running: &RunningSession, at: Millis, input: &Input) {
+        if let Some(r) = &mut self.recorder {
+            r.input(running.session.scenario(), at, input);
+        }
+    }
+
+    pub fn outputs(&mut self, running: &RunningSession, outputs: &[Stamped<Output>]) {
+        if let Some(r) = &mut self.recorder {
+            r.outputs(running.session.scenario(), outputs);
+        }
+    }
+
+    /// Closes the journal and imports it; says what happened in the log.
+    fn finish(&mut self) {
+        let Some(recorder) = self.recorder.take() else { return };
+        let journal = recorder.journal();
+        if let Err(e) = recorder.close() {
+            error!("the journal {} may be incomplete: {e}", journal.display());
+            return;
+        }
+        match self.store.import_journal(&journal) {
+            Ok(i) => info!("recorded session {} ({} events, {} samples)", i.session, i.events, i.samples),
+            Err(e) => error!("{e}; the journal {} is kept and imported on the next start", journal.display()),
+        }
+    }
+}
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(Update, (sample_gaze, finish_when_ended).chain().after(DriveSession))
+        .add_systems(Last, stop_on_exit);
+}
+
+fn sample_gaze(
+    recording: Option<NonSendMut<Recording>>,
+    running: Res<RunningSession>,
+    camera: Query<&GlobalTransform, With<ParticipantView>>,
+    cast: Query<(&CastMember, &Visibility)>,
+    heads: Query<(&ChildOf, &GlobalTransform), With<Head>>,
+) {
+    let Some(mut recording) = recording else { return };
+    let now = running.session.now();
+    if recording.recorder.is_none() || now < recording.next_sample || running.session.is_paused() {
+        return;
+    }
+    recording.next_sample = now + 1000 / Millis::from(DEFAULT_SAMPLE_HZ);
+    let Ok(view) = camera.single() else { return };
+    let (origin, direction) = (view.translation(), view.forward().as_vec3());
+    // The nearest present face the ray passes close to.
+    let mut gaze = GazeTarget::Object;
+    let mut nearest = f32::MAX;
+    for (parent, head) in &heads {
+        let Ok((member, visibility)) = cast.get(parent.parent()) else { continue };
+        if *visibility == Visibility::Hidden {
+            continue;
+        }
+        let to_head = head.translation() - origin;
+        let along = to_head.dot(direction);
+        if along > 0.0 && (to_head - direction * along).length() < FACE_RADIUS && along < nearest {
+            nearest = along;
+            gaze = GazeTarget::Face(member.index);
+        }
+    }
+    let rotation = view.rotation();
+    let sample = BehaviourSample {
+        at: now,
+        head_position: origin.to_array(),
+        head_rotation: rotation.to_array(),
+        left_hand: None,
+        right_hand: None,
+        gaze,
+        eye_tracked: false,
+    };
+    if let Some(r) = &mut recording.recorder {
+        r.sample(&sample);
+    }
+}
+
+fn finish_when_ended(recording: Option<NonSendMut<Recording>>, view: Res<SessionView>) {
+    if let Some(mut recording) = recording
+        && view.ended.is_some()
+    {
+        recording.finish();
+    }
+}
+
+/// Closing the window ends the session: the clinician's stop, recorded as
+/// such, so the record closes properly instead of reading as a crash.
+fn stop_on_exit(
+    mut exits: MessageReader<AppExit>,
+    recording: Option<NonSendMut<Recording>>,
+    mut running: ResMut<RunningSession>,
+) {
+    let Some(mut recording) = recording else { return };
+    if exits.read().next().is_none() || recording.recorder.is_none() {
+        return;
+    }
+    if !running.session.has_ended() {
+        let at = running.session.now();
+        let stop = Input::Stop { by: Actor::Clinician };
+        recording.input(&running, at, &stop);
+        let outputs = running.session.step(at, stop).to_vec();
+        recording.outputs(&running, &outputs);
+    }
+    recording.finish();
+}
