@@ -60,8 +60,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The repository root. Read at run time: cargo sets CARGO_MANIFEST_DIR
+/// when it runs the alias, and a binary reused from a shared target folder
+/// may have been built in another checkout, whose path the compile-time
+/// value would name.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(".")).to_path_buf()
+    let manifest = env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest.parent().unwrap_or(Path::new(".")).to_path_buf()
 }
 
 fn step(what: &str) {
