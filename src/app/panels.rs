@@ -23,6 +23,11 @@ struct Rating;
 #[derive(Component)]
 struct Status;
 
+/// Dims the whole view while the session is paused: the participant sees
+/// at once that the situation has stopped.
+#[derive(Component)]
+struct PauseVeil;
+
 pub fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_panels)
         .add_systems(Update, show.after(DriveSession).run_if(resource_changed::<SessionView>));
@@ -37,6 +42,21 @@ fn text(size: f32, color: Color) -> (Text, TextFont, TextColor) {
 }
 
 fn spawn_panels(mut commands: Commands) {
+    commands.spawn((
+        Node {
+            position_type: PositionType::Absolute,
+            width: percent(100),
+            height: percent(100),
+            display: Display::None,
+            ..default()
+        },
+        // Blending is in linear light: 75 % black leaves about half the
+        // brightness a person sees.
+        BackgroundColor(Color::srgba(0.0, 0.0, 0.0, 0.75)),
+        // Beneath the panels: "PAUSED" and how to go on stay readable.
+        GlobalZIndex(-1),
+        PauseVeil,
+    ));
     commands
         .spawn(Node {
             width: percent(100),
@@ -97,7 +117,11 @@ fn show(
     mut panels: Query<(&mut Node, &Children, Has<Subtitle>, Has<Choices>, Has<Rating>)>,
     mut status: Query<&mut Text, With<Status>>,
     mut texts: Query<&mut Text, Without<Status>>,
+    mut veil: Query<&mut Node, (With<PauseVeil>, Without<Children>)>,
 ) {
+    if let Ok(mut veil) = veil.single_mut() {
+        veil.display = if view.paused { Display::Flex } else { Display::None };
+    }
     let s = &loaded.scenario.scenario;
     let lang = loaded.options.lang.as_str();
     let words = player_words(lang);

@@ -141,3 +141,56 @@ fn a_recorded_run_keeps_behaviour_samples_and_who_was_looked_at() {
     let aisha = session["gaze"]["eye_contact"][1].as_f64().unwrap();
     assert!(aisha < 0.1, "Aisha sits to the side, not in view's centre: {aisha}");
 }
+
+#[test]
+fn pausing_dims_the_scene() {
+    need_display();
+    let dir = tempfile::tempdir().unwrap();
+    let shot = |name: &str, script_text: &str| {
+        let script = dir.path().join(format!("{name}.script"));
+        std::fs::write(&script, script_text).unwrap();
+        let png = dir.path().join(format!("{name}.png"));
+        let o = Command::new(env!("CARGO_BIN_EXE_mestring"))
+            .args([
+                "run",
+                "team-meeting",
+                "--level",
+                "1",
+                "--lang",
+                "en",
+                "--exit-after",
+                "5",
+                "--screenshot",
+            ])
+            .arg(&png)
+            .arg("--script")
+            .arg(&script)
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let (w, h, pixels) = read_png(&png);
+        // Mean brightness of the room's middle band, away from the panels.
+        let band: Vec<&[u8; 3]> = pixels
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (h / 5..h * 3 / 5).contains(&(*i as u32 / w)))
+            .map(|(_, p)| p)
+            .collect();
+        let mean = band.iter().map(|p| p.iter().map(|&c| f64::from(c)).sum::<f64>() / 3.0).sum::<f64>()
+            / band.len() as f64;
+        // Bright amber status text in the top band.
+        let status = pixels[..(w * h / 8) as usize]
+            .iter()
+            .filter(|p| p[0] > 190 && (140..225).contains(&p[1]) && p[2] < 150)
+            .count();
+        (mean, status)
+    };
+    let start = "after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n";
+    let (running, _) = shot("running", start);
+    let (paused, status) = shot("paused", &format!("{start}after 0.5 pause\n"));
+    // The veil leaves about half the brightness (measured: 0.53).
+    assert!(paused < running * 0.75, "paused {paused:.0} is not clearly dimmer than running {running:.0}");
+    // The status bar (saying PAUSED and how to go on) is not dimmed.
+    assert!(status > 300, "the status bar is dimmed too ({status} bright amber pixels)");
+}
