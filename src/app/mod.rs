@@ -71,9 +71,13 @@ pub fn run(
     recording: Option<(crate::record::Store, crate::record::Recorder)>,
 ) -> Result<(), RunError> {
     let s = &scenario.scenario;
-    if usize::from(options.level) == 0 || usize::from(options.level) > s.levels.len() {
-        return Err(RunError::NoSuchLevel { level: options.level, max: s.levels.len() });
-    }
+    // The session knows which levels exist; its refusal is the level check.
+    let session = crate::session::Session::new(
+        std::sync::Arc::new(scenario.scenario.clone()),
+        options.level,
+        options.seed,
+    )
+    .map_err(|_| RunError::NoSuchLevel { level: options.level, max: s.levels.len() })?;
     if !s.languages.contains(&options.lang) {
         return Err(RunError::NoSuchLanguage { lang: options.lang, have: s.languages.join(", ") });
     }
@@ -83,12 +87,6 @@ pub fn run(
         let _ = std::fs::remove_file(path);
     }
     let title = format!("mestring – {}", s.title.show(&options.lang));
-    let session = crate::session::Session::new(
-        std::sync::Arc::new(scenario.scenario.clone()),
-        options.level,
-        options.seed,
-    )
-    .map_err(|_| RunError::NoSuchLevel { level: options.level, max: s.levels.len() })?;
     let script = options.script.clone();
     let mut app = App::new();
     app.add_plugins(

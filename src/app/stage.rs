@@ -197,21 +197,23 @@ fn build_prop(kit: &mut Kit<'_, '_, '_>, kind: PropKind, at: Vec3, rot: Quat, su
     let white = Color::srgb(0.97, 0.97, 0.97);
     let dark = Color::srgb(0.12, 0.12, 0.14);
     match kind {
+        // Sizes come from `furniture`, so what stands on it sits on its top.
         PropKind::Table | PropKind::Desk => {
-            let (w, d) = if kind == PropKind::Table { (1.8, 1.0) } else { (1.4, 0.7) };
+            let (w, d, h) = furniture(kind).unwrap_or((1.8, 1.0, 0.77));
             let top = kit.material(wood, 0.6);
-            kit.block(Vec3::new(w, 0.05, d), at + Vec3::Y * 0.72, rot, top);
+            kit.block(Vec3::new(w, 0.05, d), at + Vec3::Y * (h - 0.05), rot, top);
             let leg = kit.material(dark, 0.5);
             for (lx, lz) in [(-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0)] {
                 let offset = rot * Vec3::new(lx * (w / 2.0 - 0.08), 0.0, lz * (d / 2.0 - 0.08));
-                kit.block(Vec3::new(0.05, 0.72, 0.05), at + offset, rot, leg.clone());
+                kit.block(Vec3::new(0.05, h - 0.05, 0.05), at + offset, rot, leg.clone());
             }
         }
         PropKind::Counter => {
+            let (w, d, h) = furniture(kind).unwrap_or((2.5, 0.7, 1.09));
             let body = kit.material(Color::srgb(0.4, 0.45, 0.5), 0.7);
-            kit.block(Vec3::new(2.4, 1.05, 0.6), at, rot, body);
+            kit.block(Vec3::new(w - 0.1, h - 0.04, d - 0.1), at, rot, body);
             let top = kit.material(Color::srgb(0.85, 0.85, 0.82), 0.4);
-            kit.block(Vec3::new(2.5, 0.04, 0.7), at + Vec3::Y * 1.05, rot, top);
+            kit.block(Vec3::new(w, 0.04, d), at + Vec3::Y * (h - 0.04), rot, top);
         }
         PropKind::Whiteboard => {
             let board = kit.material(white, 0.3);

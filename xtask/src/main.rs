@@ -151,46 +151,36 @@ fn under_display(args: &[&str]) -> Result<(), String> {
     run("xvfb-run", &full)
 }
 
+/// The demo's meeting and its scripted participant, the same in the
+/// terminal and in the window.
+const DEMO_MEETING: &[&str] = &[
+    "team-meeting",
+    "--level",
+    "3",
+    "--lang",
+    "en",
+    "--script",
+    "tests/golden/team-meeting-assertive.script",
+];
+
 fn demo() -> Result<(), String> {
     setup()?;
     step("checking the bundled scenarios");
     cargo(&["run", "--quiet", "--", "check", "scenarios/"])?;
     step("playing the team meeting at level 3 from a script (answers as a participant would)");
-    cargo(&[
-        "run",
-        "--quiet",
-        "--",
-        "play",
-        "team-meeting",
-        "--level",
-        "3",
-        "--lang",
-        "en",
-        "--script",
-        "tests/golden/team-meeting-assertive.script",
-        "--transcript",
-        "target/demo/team-meeting.transcript",
-    ])?;
+    let play = ["run", "--quiet", "--", "play"].iter().chain(DEMO_MEETING);
+    let play: Vec<&str> =
+        play.copied().chain(["--transcript", "target/demo/team-meeting.transcript"]).collect();
+    cargo(&play)?;
     step(
         "the same meeting in a window, the same scripted participant (closes after 10 s; screenshot in target/demo/)",
     );
-    under_display(&[
-        "run",
-        "--quiet",
-        "--",
-        "run",
-        "team-meeting",
-        "--level",
-        "3",
-        "--lang",
-        "en",
-        "--script",
-        "tests/golden/team-meeting-assertive.script",
-        "--exit-after",
-        "10",
-        "--screenshot",
-        "target/demo/team-meeting.png",
-    ])?;
+    let window = ["run", "--quiet", "--", "run"].iter().chain(DEMO_MEETING);
+    let window: Vec<&str> = window
+        .copied()
+        .chain(["--exit-after", "10", "--screenshot", "target/demo/team-meeting.png"])
+        .collect();
+    under_display(&window)?;
     eprintln!(
         "\ndemo done: transcript in target/demo/team-meeting.transcript, screenshot in target/demo/team-meeting.png\n\
          play it yourself: cargo run -- play team-meeting --level 3 --lang en"
