@@ -97,6 +97,20 @@ enum Command {
         #[arg(long)]
         participant: Option<String>,
     },
+    /// Measure the engine's own CPU time per frame, without a window: the
+    /// scenario runs for N simulated minutes at 90 Hz, next to a bare Bevy app.
+    #[cfg(feature = "shell")]
+    BenchFrames {
+        /// A scenario file, or the id of a shipped one.
+        scenario: String,
+        /// Default: the scenario's top level.
+        #[arg(long)]
+        level: Option<u8>,
+        #[arg(long, default_value_t = 2.0)]
+        minutes: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -160,6 +174,27 @@ fn main() -> ExitCode {
             records::export(&data_dir, participant.as_deref(), session.as_deref(), format, &out)
         }
         #[cfg(feature = "shell")]
+        #[cfg(feature = "shell")]
+        Command::BenchFrames { scenario, level, minutes, seed } => {
+            let Some(loaded) = load_scenario(&scenario) else { return ExitCode::FAILURE };
+            if !(minutes > 0.0 && minutes <= 120.0) {
+                eprintln!("error: --minutes must be more than 0 and at most 120");
+                return ExitCode::FAILURE;
+            }
+            let level = level.unwrap_or(loaded.scenario.levels.len() as u8);
+            let id = loaded.scenario.id.clone();
+            eprintln!("bench-frames: {id} at level {level}, {minutes} simulated minutes at 90 Hz");
+            match mestring::app::bench::frame_cost(loaded, level, minutes, seed, |p| eprintln!("  {p}")) {
+                Ok(r) => {
+                    print_frame_report(&id, level, &r);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Run {
             scenario,
             level,
@@ -270,6 +305,28 @@ fn load_scenario(name: &str) -> Option<scenario::LoadedScenario> {
 }
 
 /// The language shown when none is asked for.
+#[cfg(feature = "shell")]
+fn print_frame_report(id: &str, level: u8, r: &mestring::app::bench::FrameReport) {
+    let (e50, e99) = (r.engine.quantile(0.5), r.engine.quantile(0.99));
+    let (b50, b99) = (r.bare.quantile(0.5), r.bare.quantile(0.99));
+    println!(
+        "frame cost, {id} level {level}: {} frames ({} sessions by the autopilot)",
+        r.frames, r.sessions
+    );
+    println!(
+        "  scene: {} entities, {} meshes, {} lights, {} UI nodes (the bare app has the same)",
+        r.entities, r.meshes, r.lights, r.ui_nodes
+    );
+    println!("                 median      p99   (CPU time per App::update, µs)");
+    println!("  mestring     {e50:>8.0} {e99:>8.0}");
+    println!("  bare Bevy    {b50:>8.0} {b99:>8.0}");
+    println!("  engine's own {:>8.0} {:>8.0}   (difference)", e50 - b50, e99 - b99);
+    println!("  ratio        {:>8.2} {:>8.2}", e50 / b50, e99 / b99);
+    if let Some(kib) = r.peak_rss_kib {
+        println!("  peak resident memory of this process: {:.0} MiB", kib as f64 / 1024.0);
+    }
+}
+
 fn first_language(scenario: &scenario::Scenario) -> String {
     scenario.languages.first().cloned().unwrap_or_else(|| "en".into())
 }

@@ -126,6 +126,10 @@ pub struct PlayerWords {
     pub time_up: &'static str,
     pub silence_taken: &'static str,
     pub complete: &'static str,
+    /// Buttons on the in-world rating panel.
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub confirm: &'static str,
 }
 
 pub fn player_words(lang: &str) -> PlayerWords {
@@ -138,6 +142,9 @@ pub fn player_words(lang: &str) -> PlayerWords {
             time_up: "tiden er ute – noen ser på klokka",
             silence_taken: "stillheten blir tatt som et svar",
             complete: "scenarioet er fullført",
+            yes: "Ja",
+            no: "Nei",
+            confirm: "OK",
         }
     } else {
         PlayerWords {
@@ -148,6 +155,9 @@ pub fn player_words(lang: &str) -> PlayerWords {
             time_up: "time is up - someone checks the clock",
             silence_taken: "the silence is taken as an answer",
             complete: "the scenario is complete",
+            yes: "Yes",
+            no: "No",
+            confirm: "OK",
         }
     }
 }

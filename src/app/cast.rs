@@ -41,6 +41,7 @@ fn spawn_cast(
     mut commands: Commands,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
+    assets: Res<AssetServer>,
     loaded: Res<Loaded>,
 ) {
     let s = &loaded.scenario.scenario;
@@ -74,6 +75,14 @@ fn spawn_cast(
                 Name::new(c.name.clone()),
             ))
             .with_children(|body| {
+                if let Some(model) = &c.model {
+                    // The author's model replaces the built-in body. The
+                    // head stays as an empty marker where a seated or
+                    // standing person's face is, so gaze is still measured.
+                    body.spawn(WorldAssetRoot(assets.load(super::stage::model_scene(&loaded, model))));
+                    body.spawn((Transform::from_xyz(0.0, hip + 0.74, 0.0), Visibility::Inherited, Head));
+                    return;
+                }
                 body.spawn((
                     Mesh3d(torso_mesh.clone()),
                     MeshMaterial3d(clothing.clone()),

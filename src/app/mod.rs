@@ -2,15 +2,17 @@
 //! what the participant and clinician do into session inputs. It holds no
 //! scenario rules of its own.
 //!
-//! Desktop mode for now: the room, the cast and the panels, driven by the
-//! session core, with keys for the participant. The headset (OpenXR),
-//! mirror view and clinician console plugins grow here.
+//! The run starts in a headset when OpenXR reaches one (see `headset`) and
+//! in a desktop window otherwise, and says which and why.
 
+pub mod bench;
 mod cast;
 mod driver;
 mod fonts;
+mod headset;
 mod keys;
 mod panels;
+mod pointer;
 mod recording;
 mod stage;
 
@@ -50,16 +52,14 @@ pub enum RunError {
 pub struct Loaded {
     pub scenario: LoadedScenario,
     pub options: RunOptions,
+    /// Headset or desktop, and why.
+    pub mode: headset::Mode,
 }
 
 impl Loaded {
     /// Which mode the run is in and why, for the log and the screen.
-    pub fn mode(&self) -> &'static str {
-        if self.options.desktop {
-            "desktop window (--desktop)"
-        } else {
-            "desktop window (headset mode is not built yet)"
-        }
+    pub fn mode(&self) -> String {
+        self.mode.describe()
     }
 }
 
@@ -88,35 +88,81 @@ pub fn run(
     }
     let title = format!("mestring – {}", s.title.show(&options.lang));
     let script = options.script.clone();
+    let mode = headset::choose(options.desktop);
     let mut app = App::new();
-    app.add_plugins(
-        DefaultPlugins.set(WindowPlugin { primary_window: Some(Window { title, ..default() }), ..default() }),
-    )
-    .insert_resource(driver::RunningSession::new(session))
-    .insert_resource(Loaded { scenario, options })
-    .add_plugins((fonts::plugin, driver::plugin, stage::plugin, cast::plugin, panels::plugin, keys::plugin))
-    .add_plugins((auto_exit_plugin, recording::plugin))
-    .add_systems(Startup, say_mode);
+    let window = WindowPlugin { primary_window: Some(Window { title, ..default() }), ..default() };
+    let defaults = DefaultPlugins.set(window).set(model_assets());
+    if mode.is_headset() {
+        app.add_plugins(headset::xr_plugins(defaults));
+    } else {
+        app.add_plugins(defaults);
+    }
+    app.insert_resource(driver::RunningSession::new(session))
+        .insert_resource(Loaded { scenario, options, mode })
+        .add_plugins(scene_plugins)
+        .add_plugins((auto_exit_plugin, recording::plugin))
+        .add_systems(Startup, say_mode);
     if let Some(steps) = script {
         app.insert_resource(driver::ScriptedParticipant::new(steps));
     }
     if let Some((store, recorder)) = recording {
         app.insert_non_send(recording::Recording::new(store, recorder));
     }
-    match app.run() {
+    let exit = app.run();
+    if let Some(kib) = bench::peak_rss_kib() {
+        info!("peak resident memory: {:.0} MiB", kib as f64 / 1024.0);
+    }
+    match exit {
         AppExit::Success => Ok(()),
         AppExit::Error(code) => Err(RunError::Exit(code.get())),
     }
 }
 
+/// Models named in a scenario live beside it, anywhere on disk, and are
+/// loaded by absolute path; the checker has already confirmed they exist.
+fn model_assets() -> AssetPlugin {
+    AssetPlugin { unapproved_path_mode: bevy::asset::UnapprovedPathMode::Allow, ..default() }
+}
+
+/// A glTF scene is spawned through reflection, and this trimmed Bevy build
+/// does not register types by itself: these are the components a glTF
+/// scene's entities carry.
+fn model_types(app: &mut App) {
+    app.register_type::<Transform>()
+        .register_type::<GlobalTransform>()
+        .register_type::<TransformTreeChanged>()
+        .register_type::<Visibility>()
+        .register_type::<InheritedVisibility>()
+        .register_type::<ViewVisibility>()
+        .register_type::<Name>()
+        .register_type::<ChildOf>()
+        .register_type::<Children>()
+        .register_type::<Mesh3d>()
+        .register_type::<MeshMaterial3d<StandardMaterial>>()
+        .register_type::<bevy::camera::primitives::Aabb>();
+}
+
+/// The session, the room, the cast, the panels and the participant's
+/// controls: everything a run shows, with or without a window.
+fn scene_plugins(app: &mut App) {
+    app.add_plugins((
+        model_types,
+        fonts::plugin,
+        driver::plugin,
+        stage::plugin,
+        cast::plugin,
+        panels::plugin,
+        keys::plugin,
+        pointer::plugin,
+    ));
+}
+
 fn say_mode(loaded: Res<Loaded>) {
     let o = &loaded.options;
-    info!(
-        "mestring: running \"{}\" at level {} in a {}",
-        loaded.scenario.scenario.id,
-        o.level,
-        loaded.mode()
-    );
+    if let headset::Mode::Desktop { detail: Some(detail), .. } = &loaded.mode {
+        warn!("no headset, so the session runs in a desktop window: {detail}");
+    }
+    info!("mestring: running \"{}\" at level {} in {}", loaded.scenario.scenario.id, o.level, loaded.mode());
 }
 
 /// Closing by itself after `--exit-after`, taking the `--screenshot` first.

@@ -23,6 +23,31 @@ struct Rating;
 #[derive(Component)]
 struct Status;
 
+/// One option of the offered choice (0-based), a button.
+#[derive(Component)]
+pub struct ChoiceOption(pub usize);
+
+#[derive(Component)]
+struct ChoicePrompt;
+
+#[derive(Component)]
+struct ChoiceClock;
+
+/// A cell of the rating scale: 0 is the bottom, 10 the top.
+#[derive(Component)]
+pub struct RatingCell(pub u8);
+
+/// "Yes" or "no" for an expectancy review.
+#[derive(Component)]
+pub struct RatingHappened(pub bool);
+
+/// Gives the rating that is set.
+#[derive(Component)]
+pub struct RatingConfirm;
+
+#[derive(Component)]
+struct RatingAnchors;
+
 /// Dims the whole view while the session is paused: the participant sees
 /// at once that the situation has stopped.
 #[derive(Component)]
@@ -30,12 +55,22 @@ struct PauseVeil;
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_panels)
-        .add_systems(Update, show.after(DriveSession).run_if(resource_changed::<SessionView>));
+        .add_systems(
+            Update,
+            (show_status, show, show_rating_buttons)
+                .after(DriveSession)
+                .run_if(resource_changed::<SessionView>),
+        )
+        .add_systems(Update, paint_buttons.after(show_rating_buttons));
 }
 
 const PANEL: Color = Color::srgba(0.08, 0.09, 0.11, 0.82);
 const TEXT: Color = Color::srgb(0.97, 0.96, 0.92);
 const AMBER: Color = Color::srgb(0.98, 0.8, 0.45);
+/// Buttons: at rest, under the pointer, and the value that is set.
+const IDLE: Color = Color::srgba(1.0, 1.0, 1.0, 0.06);
+const HOVERED: Color = Color::srgba(0.98, 0.8, 0.45, 0.35);
+const SELECTED: Color = Color::srgba(0.98, 0.8, 0.45, 0.75);
 
 fn text(size: f32, color: Color) -> (Text, TextFont, TextColor) {
     (Text::new(""), TextFont { font_size: FontSize::Px(size), ..default() }, TextColor(color))
@@ -87,36 +122,99 @@ fn spawn_panels(mut commands: Commands) {
                     ..default()
                 })
                 .with_children(|lower| {
-                    for marker in 0..3 {
-                        let mut panel = lower.spawn((
-                            Node {
-                                padding: UiRect::axes(px(20), px(12)),
-                                display: Display::None,
-                                // A definite width, so text wraps before
-                                // the panel's height is measured.
-                                width: percent(100),
-                                border_radius: BorderRadius::all(px(10)),
-                                ..default()
-                            },
-                            BackgroundColor(PANEL),
-                        ));
-                        match marker {
-                            0 => panel.insert(Rating).with_child(text(26.0, TEXT)),
-                            1 => panel.insert(Choices).with_child(text(26.0, TEXT)),
-                            _ => panel.insert(Subtitle).with_child(text(30.0, TEXT)),
-                        };
-                    }
+                    lower.spawn(panel(Rating)).with_children(|rating| {
+                        rating.spawn(text(26.0, TEXT));
+                        // Eleven cells from the bottom of the scale to the
+                        // top: clicked or pointed at with a controller.
+                        rating.spawn(row()).with_children(|cells| {
+                            for cell in 0..=10u8 {
+                                cells
+                                    .spawn(button(RatingCell(cell), sized(48.0)))
+                                    .with_child(text(22.0, TEXT));
+                            }
+                        });
+                        rating.spawn(text(20.0, TEXT)).insert(RatingAnchors);
+                        rating.spawn(row()).with_children(|answers| {
+                            for happened in [true, false] {
+                                answers
+                                    .spawn(button(RatingHappened(happened), sized(110.0)))
+                                    .with_child(text(22.0, TEXT));
+                            }
+                            answers.spawn(button(RatingConfirm, sized(110.0))).with_child(text(22.0, TEXT));
+                        });
+                    });
+                    lower.spawn(panel(Choices)).with_children(|choices| {
+                        choices.spawn(text(26.0, TEXT)).insert(ChoicePrompt);
+                        for option in 0..MAX_OPTIONS {
+                            choices
+                                .spawn(button(
+                                    ChoiceOption(option),
+                                    Node { width: percent(100), ..option_row() },
+                                ))
+                                .with_child(text(26.0, TEXT));
+                        }
+                        choices.spawn(text(22.0, AMBER)).insert(ChoiceClock);
+                    });
+                    lower.spawn(panel(Subtitle)).with_child(text(30.0, TEXT));
                 });
         });
 }
 
-#[allow(clippy::type_complexity)]
-fn show(
+/// The most options a Choose beat offers (keys 1 to 9).
+const MAX_OPTIONS: usize = 9;
+
+fn panel(marker: impl Component) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::axes(px(20), px(12)),
+            display: Display::None,
+            flex_direction: FlexDirection::Column,
+            row_gap: px(6),
+            // A definite width, so text wraps before the panel's height is
+            // measured.
+            width: percent(100),
+            border_radius: BorderRadius::all(px(10)),
+            ..default()
+        },
+        BackgroundColor(PANEL),
+        marker,
+    )
+}
+
+fn row() -> Node {
+    Node {
+        flex_direction: FlexDirection::Row,
+        column_gap: px(6),
+        justify_content: JustifyContent::Center,
+        ..default()
+    }
+}
+
+fn option_row() -> Node {
+    Node { padding: UiRect::axes(px(10), px(4)), border_radius: BorderRadius::all(px(6)), ..default() }
+}
+
+/// A button at least this wide, its label centred.
+fn sized(min_width: f32) -> Node {
+    Node { min_width: px(min_width), justify_content: JustifyContent::Center, ..option_row() }
+}
+
+/// Something the pointer can press.
+fn button(marker: impl Component, node: Node) -> impl Bundle {
+    (Button, node, BackgroundColor(IDLE), marker)
+}
+
+/// The rating value a cell of the scale stands for.
+pub fn cell_value(kind: &RatingKind, cell: u8, scenario: &crate::scenario::Scenario) -> u8 {
+    let max = rating_prompt(scenario, kind, "en").max;
+    (u32::from(cell.min(10)) * u32::from(max) / 10) as u8
+}
+
+/// The status bar, and the veil while paused.
+fn show_status(
     view: Res<SessionView>,
     loaded: Res<Loaded>,
-    mut panels: Query<(&mut Node, &Children, Has<Subtitle>, Has<Choices>, Has<Rating>)>,
     mut status: Query<&mut Text, With<Status>>,
-    mut texts: Query<&mut Text, Without<Status>>,
     mut veil: Query<&mut Node, (With<PauseVeil>, Without<Children>)>,
 ) {
     if let Ok(mut veil) = veil.single_mut() {
@@ -136,6 +234,34 @@ fn show(
         };
         status.0 = format!("{} | {summary} | {}{state}", s.title.show(lang), loaded.mode());
     }
+}
+
+/// Sets a text if it changed (so layout is not redone for nothing).
+fn set_text(texts: &mut Query<&mut Text, Without<Status>>, entity: Entity, value: String) {
+    if let Ok(mut t) = texts.get_mut(entity)
+        && t.0 != value
+    {
+        t.0 = value;
+    }
+}
+
+/// The subtitle, the choice panel and the rating panel's texts.
+#[allow(clippy::type_complexity)]
+fn show(
+    view: Res<SessionView>,
+    loaded: Res<Loaded>,
+    mut panels: Query<
+        (&mut Node, &Children, Has<Subtitle>, Has<Choices>, Has<Rating>),
+        (Or<(With<Subtitle>, With<Choices>, With<Rating>)>, Without<Button>),
+    >,
+    mut options: Query<(&mut Node, &ChoiceOption, &Children), With<Button>>,
+    labelled: Query<(Entity, Has<ChoicePrompt>, Has<ChoiceClock>, Has<RatingAnchors>)>,
+    mut texts: Query<&mut Text, Without<Status>>,
+) {
+    let s = &loaded.scenario.scenario;
+    let lang = loaded.options.lang.as_str();
+    let words = player_words(lang);
+    let mut set = |entity: Entity, value: String| set_text(&mut texts, entity, value);
 
     let subtitle = view.line.and_then(|(beat, by, attitude)| match s.beats.get(beat) {
         Some(Beat::Say { text, variants, .. }) => {
@@ -144,46 +270,130 @@ fn show(
         }
         _ => None,
     });
-    let choices = view.choices.and_then(|(beat, clock)| match s.beats.get(beat) {
-        Some(Beat::Choose { prompt, options, .. }) => {
-            let mut lines: Vec<String> = prompt.iter().map(|p| p.show(lang).to_string()).collect();
-            lines
-                .extend(options.iter().enumerate().map(|(i, o)| format!("{}  {}", i + 1, o.text.show(lang))));
-            if let Some(ms) = clock {
-                lines.push(format!("({} {})", ms / 1000, words.seconds_left));
-            }
-            Some(lines.join("\n"))
-        }
+    let offered = view.choices.and_then(|(beat, clock)| match s.beats.get(beat) {
+        Some(Beat::Choose { prompt, options, .. }) => Some((prompt, options, clock)),
         _ => None,
     });
     let rating = view.rating.as_ref().map(|(kind, value, happened)| {
         let p = rating_prompt(s, kind, lang);
-        let filled = (u32::from(*value) * 20 / u32::from(p.max.max(1))) as usize;
-        let bar = format!("[{}{}] {value}", "#".repeat(filled), "-".repeat(20 - filled.min(20)));
         let review = match (kind, happened) {
             (RatingKind::ExpectancyReview(_), Some(h)) => {
-                format!("\n{}   (Y / N)\n", if *h { "yes" } else { "no" })
+                format!("\n{}: {}   (Y / N)", if *h { words.yes } else { words.no }, value)
             }
-            _ => String::new(),
+            _ => format!("  {value}"),
         };
-        format!("{}{review}\n{bar}\n{}  ...  {}\n(<- -> then Enter)", p.question, p.low, p.high)
+        (
+            kind,
+            *value,
+            *happened,
+            format!("{}{review}", p.question),
+            format!("{}  ...  {}   (<- -> Enter)", p.low, p.high),
+        )
     });
 
     for (mut node, children, is_subtitle, is_choices, is_rating) in &mut panels {
-        let content = if is_subtitle {
-            &subtitle
+        let shown = if is_subtitle {
+            subtitle.is_some()
         } else if is_choices {
-            &choices
-        } else if is_rating {
-            &rating
+            offered.is_some()
         } else {
-            continue;
+            is_rating && rating.is_some()
         };
-        node.display = if content.is_some() { Display::Flex } else { Display::None };
-        if let Some(child) = children.first()
-            && let Ok(mut t) = texts.get_mut(*child)
-        {
-            t.0 = content.clone().unwrap_or_default();
+        node.display = if shown { Display::Flex } else { Display::None };
+        if is_subtitle && let Some(child) = children.first() {
+            set(*child, subtitle.clone().unwrap_or_default());
         }
+        if is_rating && let (Some(child), Some(r)) = (children.first(), &rating) {
+            set(*child, r.3.clone());
+        }
+    }
+    for (entity, is_prompt, is_clock, is_anchors) in &labelled {
+        if is_prompt {
+            let prompt =
+                offered.map(|(p, _, _)| p.iter().map(|t| t.show(lang)).collect::<Vec<_>>().join("\n"));
+            set(entity, prompt.unwrap_or_default());
+        } else if is_clock {
+            let clock = offered.and_then(|(_, _, clock)| clock);
+            set(
+                entity,
+                clock.map(|ms| format!("({} {})", ms / 1000, words.seconds_left)).unwrap_or_default(),
+            );
+        } else if is_anchors {
+            set(entity, rating.as_ref().map(|r| r.4.clone()).unwrap_or_default());
+        }
+    }
+    for (mut node, option, children) in &mut options {
+        let text = offered.and_then(|(_, options, _)| options.get(option.0)).map(|o| o.text.show(lang));
+        node.display = if text.is_some() { Display::Flex } else { Display::None };
+        if let (Some(child), Some(text)) = (children.first(), text) {
+            set(*child, format!("{}  {text}", option.0 + 1));
+        }
+    }
+}
+
+/// The rating scale's numbers and the answer buttons.
+#[allow(clippy::type_complexity)]
+fn show_rating_buttons(
+    view: Res<SessionView>,
+    loaded: Res<Loaded>,
+    cells: Query<(&RatingCell, &Children)>,
+    mut answers: Query<
+        (&mut Node, &Children, Option<&RatingHappened>),
+        (Or<(With<RatingHappened>, With<RatingConfirm>)>, With<Button>),
+    >,
+    mut texts: Query<&mut Text, Without<Status>>,
+) {
+    let s = &loaded.scenario.scenario;
+    let words = player_words(&loaded.options.lang);
+    let mut set = |entity: Entity, value: String| set_text(&mut texts, entity, value);
+    let rating = view.rating.as_ref();
+    if let Some((kind, ..)) = rating {
+        for (cell, children) in &cells {
+            if let Some(child) = children.first() {
+                set(*child, cell_value(kind, cell.0, s).to_string());
+            }
+        }
+    }
+    let review = rating.is_some_and(|r| r.2.is_some());
+    for (mut node, children, happened) in &mut answers {
+        let label = match happened {
+            Some(RatingHappened(true)) => words.yes,
+            Some(RatingHappened(false)) => words.no,
+            None => words.confirm,
+        };
+        let shown = happened.is_none() || review;
+        node.display = if shown { Display::Flex } else { Display::None };
+        if let Some(child) = children.first() {
+            set(*child, label.to_string());
+        }
+    }
+}
+
+/// Buttons light up under the pointer; the set rating value, and the
+/// yes or no of a review, stay marked.
+#[allow(clippy::type_complexity)]
+fn paint_buttons(
+    view: Res<SessionView>,
+    loaded: Res<Loaded>,
+    mut buttons: Query<
+        (&Interaction, &mut BackgroundColor, Option<&RatingCell>, Option<&RatingHappened>),
+        With<Button>,
+    >,
+) {
+    let rating = view.rating.as_ref();
+    for (interaction, mut background, cell, happened) in &mut buttons {
+        let selected = match (rating, cell, happened) {
+            (Some((kind, value, _)), Some(cell), _) => {
+                cell_value(kind, cell.0, &loaded.scenario.scenario) == *value
+            }
+            (Some((_, _, Some(h))), _, Some(happened)) => *h == happened.0,
+            _ => false,
+        };
+        let colour = match interaction {
+            Interaction::Hovered | Interaction::Pressed => HOVERED,
+            Interaction::None if selected => SELECTED,
+            Interaction::None => IDLE,
+        };
+        background.set_if_neq(BackgroundColor(colour));
     }
 }

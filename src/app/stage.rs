@@ -53,6 +53,15 @@ pub fn participant_place(setting: &Setting) -> (Vec3, Quat) {
     (Vec3::new(x, eye, z), facing(angle))
 }
 
+/// A glTF model named in the scenario (relative to the scenario file),
+/// as an asset path Bevy can load: absolute, so models may live beside the
+/// scenario rather than in an assets folder.
+pub fn model_scene(loaded: &Loaded, model: &str) -> bevy::asset::AssetPath<'static> {
+    let path = loaded.scenario.base_dir().join(model);
+    let path = std::path::absolute(&path).unwrap_or(path);
+    GltfAssetLabel::Scene(0).from_asset(path)
+}
+
 struct Kit<'a, 'w, 's> {
     commands: &'a mut Commands<'w, 's>,
     meshes: &'a mut Assets<Mesh>,
@@ -84,36 +93,19 @@ fn build_room(
     mut commands: Commands,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
+    assets: Res<AssetServer>,
     loaded: Res<Loaded>,
 ) {
     let setting = &loaded.scenario.scenario.setting;
     let (w, d) = room_size(setting.room);
-    let mut kit = Kit { commands: &mut commands, meshes: &mut meshes, materials: &mut materials };
-
-    // Floor, ceiling and walls.
-    let floor = kit.material(Color::srgb(0.55, 0.5, 0.45), 0.9);
-    kit.block(Vec3::new(w, 0.02, d), Vec3::new(0.0, -0.02, 0.0), Quat::IDENTITY, floor);
-    let ceiling = kit.material(Color::srgb(0.95, 0.95, 0.93), 1.0);
-    kit.block(Vec3::new(w, 0.02, d), Vec3::new(0.0, 2.8, 0.0), Quat::IDENTITY, ceiling);
-    let wall = kit.material(Color::srgb(0.9, 0.88, 0.83), 0.95);
-    let accent = kit.material(Color::srgb(0.62, 0.72, 0.7), 0.95);
-    for (size, at, m) in [
-        (Vec3::new(w, 2.8, 0.1), Vec3::new(0.0, 0.0, -d / 2.0), accent.clone()),
-        (Vec3::new(w, 2.8, 0.1), Vec3::new(0.0, 0.0, d / 2.0), wall.clone()),
-        (Vec3::new(0.1, 2.8, d), Vec3::new(-w / 2.0, 0.0, 0.0), wall.clone()),
-        (Vec3::new(0.1, 2.8, d), Vec3::new(w / 2.0, 0.0, 0.0), wall.clone()),
-    ] {
-        kit.block(size, at, Quat::IDENTITY, m);
+    // A room model replaces the built-in shell (floor, walls, ceiling); the
+    // furniture, props and lights are still placed from the scenario.
+    if let Some(model) = &setting.model {
+        commands.spawn((WorldAssetRoot(assets.load(model_scene(&loaded, model))), Transform::IDENTITY));
     }
-    // Skirting boards ground the walls visually.
-    let skirting = kit.material(Color::srgb(0.35, 0.33, 0.3), 0.8);
-    for (size, at) in [
-        (Vec3::new(w, 0.08, 0.12), Vec3::new(0.0, 0.0, -d / 2.0)),
-        (Vec3::new(w, 0.08, 0.12), Vec3::new(0.0, 0.0, d / 2.0)),
-        (Vec3::new(0.12, 0.08, d), Vec3::new(-w / 2.0, 0.0, 0.0)),
-        (Vec3::new(0.12, 0.08, d), Vec3::new(w / 2.0, 0.0, 0.0)),
-    ] {
-        kit.block(size, at, Quat::IDENTITY, skirting.clone());
+    let mut kit = Kit { commands: &mut commands, meshes: &mut meshes, materials: &mut materials };
+    if setting.model.is_none() {
+        build_shell(&mut kit, w, d);
     }
 
     // Chairs at every seated place.
@@ -127,7 +119,19 @@ fn build_room(
 
     for prop in &setting.props {
         let surface = surface_under(setting, prop);
-        build_prop(&mut kit, prop.kind, Vec3::new(prop.at.0, 0.0, prop.at.1), facing(prop.facing), surface);
+        let (at, rot) = (Vec3::new(prop.at.0, 0.0, prop.at.1), facing(prop.facing));
+        match &prop.model {
+            // A prop's model stands where the built-in shape would: on the
+            // furniture under it, if any.
+            Some(model) => {
+                let on = at + Vec3::Y * surface.filter(|_| furniture(prop.kind).is_none()).unwrap_or(0.0);
+                kit.commands.spawn((
+                    WorldAssetRoot(assets.load(model_scene(&loaded, model))),
+                    Transform::from_translation(on).with_rotation(rot),
+                ));
+            }
+            None => build_prop(&mut kit, prop.kind, at, rot, surface),
+        }
     }
 
     // Light: a soft sun through the windows and ceiling panels.
@@ -151,15 +155,15 @@ fn build_room(
     }
 
     let (eye, rotation) = participant_place(setting);
+    // A camera looks along its -z; a facing angle names +z, so turn it
+    // round, then tilt a little down: the centre of the view rests on the
+    // face of whoever sits across the table, as a seated person looks.
+    let rest = rotation * Quat::from_rotation_y(std::f32::consts::PI) * Quat::from_rotation_x(-0.04);
     commands.spawn((
         Camera3d::default(),
         Projection::Perspective(PerspectiveProjection { fov: 70f32.to_radians(), ..default() }),
-        // A camera looks along its -z; a facing angle names +z, so turn it
-        // round, then tilt a little down: the centre of the view rests on
-        // the face of whoever sits across the table, as a seated person looks.
-        Transform::from_translation(eye).with_rotation(
-            rotation * Quat::from_rotation_y(std::f32::consts::PI) * Quat::from_rotation_x(-0.04),
-        ),
+        Transform::from_translation(eye).with_rotation(rest),
+        super::pointer::Look::new(rest),
         ParticipantView,
     ));
 }
@@ -188,6 +192,34 @@ fn surface_under(setting: &Setting, prop: &crate::scenario::Prop) -> Option<f32>
         })
         .map(|(_, _, _, h)| h)
         .reduce(f32::max)
+}
+
+/// Floor, ceiling and walls of a room `w` by `d` metres.
+fn build_shell(kit: &mut Kit<'_, '_, '_>, w: f32, d: f32) {
+    let floor = kit.material(Color::srgb(0.55, 0.5, 0.45), 0.9);
+    kit.block(Vec3::new(w, 0.02, d), Vec3::new(0.0, -0.02, 0.0), Quat::IDENTITY, floor);
+    let ceiling = kit.material(Color::srgb(0.95, 0.95, 0.93), 1.0);
+    kit.block(Vec3::new(w, 0.02, d), Vec3::new(0.0, 2.8, 0.0), Quat::IDENTITY, ceiling);
+    let wall = kit.material(Color::srgb(0.9, 0.88, 0.83), 0.95);
+    let accent = kit.material(Color::srgb(0.62, 0.72, 0.7), 0.95);
+    for (size, at, m) in [
+        (Vec3::new(w, 2.8, 0.1), Vec3::new(0.0, 0.0, -d / 2.0), accent.clone()),
+        (Vec3::new(w, 2.8, 0.1), Vec3::new(0.0, 0.0, d / 2.0), wall.clone()),
+        (Vec3::new(0.1, 2.8, d), Vec3::new(-w / 2.0, 0.0, 0.0), wall.clone()),
+        (Vec3::new(0.1, 2.8, d), Vec3::new(w / 2.0, 0.0, 0.0), wall.clone()),
+    ] {
+        kit.block(size, at, Quat::IDENTITY, m);
+    }
+    // Skirting boards ground the walls visually.
+    let skirting = kit.material(Color::srgb(0.35, 0.33, 0.3), 0.8);
+    for (size, at) in [
+        (Vec3::new(w, 0.08, 0.12), Vec3::new(0.0, 0.0, -d / 2.0)),
+        (Vec3::new(w, 0.08, 0.12), Vec3::new(0.0, 0.0, d / 2.0)),
+        (Vec3::new(0.12, 0.08, d), Vec3::new(-w / 2.0, 0.0, 0.0)),
+        (Vec3::new(0.12, 0.08, d), Vec3::new(w / 2.0, 0.0, 0.0)),
+    ] {
+        kit.block(size, at, Quat::IDENTITY, skirting.clone());
+    }
 }
 
 fn build_prop(kit: &mut Kit<'_, '_, '_>, kind: PropKind, at: Vec3, rot: Quat, surface: Option<f32>) {

@@ -5,6 +5,8 @@ mod cli;
 mod font;
 mod fuzz;
 mod golden;
+#[cfg(feature = "shell")]
+mod pointer;
 mod record;
 mod session;
 #[cfg(feature = "shell")]

@@ -6,7 +6,7 @@ use std::process::Command;
 use crate::repo;
 
 /// Decodes an RGB(A) PNG into (width, height, rgb pixels).
-fn read_png(path: &std::path::Path) -> (u32, u32, Vec<[u8; 3]>) {
+pub fn read_png(path: &std::path::Path) -> (u32, u32, Vec<[u8; 3]>) {
     let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
@@ -193,4 +193,108 @@ fn pausing_dims_the_scene() {
     assert!(paused < running * 0.75, "paused {paused:.0} is not clearly dimmer than running {running:.0}");
     // The status bar (saying PAUSED and how to go on) is not dimmed.
     assert!(status > 300, "the status bar is dimmed too ({status} bright amber pixels)");
+}
+
+#[test]
+fn with_openxr_but_no_runtime_the_run_falls_back_to_the_desktop_and_says_why() {
+    need_display();
+    let dir = tempfile::tempdir().unwrap();
+    // The loader is installed (xtask setup); pointing it at a runtime that
+    // does not exist is what a clinic PC without a running headset sees.
+    let o = Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .args(["run", "upset-customer", "--level", "1", "--exit-after", "2"])
+        .env("XR_RUNTIME_JSON", dir.path().join("no-runtime.json"))
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "run failed:\n{log}");
+    assert!(log.contains("no headset, so the session runs in a desktop window"), "{log}");
+    assert!(log.contains("OpenXR is installed but no runtime answered"), "{log}");
+    assert!(log.contains("in a desktop window (no headset runtime running)"), "{log}");
+}
+
+/// A binary glTF holding one bright magenta board, 2 m wide, from 0.9 m to
+/// 2.1 m above the floor, facing +z.
+fn magenta_board_glb() -> Vec<u8> {
+    let mut bin = Vec::new();
+    for [x, y, z] in [[-1.0f32, 0.9, 0.0], [1.0, 0.9, 0.0], [1.0, 2.1, 0.0], [-1.0, 2.1, 0.0]] {
+        bin.extend([x, y, z].iter().flat_map(|v| v.to_le_bytes()));
+    }
+    for _ in 0..4 {
+        bin.extend([0.0f32, 0.0, 1.0].iter().flat_map(|v| v.to_le_bytes()));
+    }
+    bin.extend([0u16, 1, 2, 0, 2, 3].iter().flat_map(|v| v.to_le_bytes()));
+    let json = serde_json::json!({
+        "asset": {"version": "2.0"},
+        "scene": 0,
+        "scenes": [{"nodes": [0]}],
+        "nodes": [{"mesh": 0}],
+        "meshes": [{"primitives": [{"attributes": {"POSITION": 0, "NORMAL": 1}, "indices": 2, "material": 0}]}],
+        "materials": [{
+            "pbrMetallicRoughness": {"baseColorFactor": [1.0, 0.0, 1.0, 1.0], "metallicFactor": 0.0, "roughnessFactor": 1.0},
+            "emissiveFactor": [1.0, 0.0, 1.0],
+            "doubleSided": true
+        }],
+        "buffers": [{"byteLength": bin.len()}],
+        "bufferViews": [
+            {"buffer": 0, "byteOffset": 0, "byteLength": 48, "target": 34962},
+            {"buffer": 0, "byteOffset": 48, "byteLength": 48, "target": 34962},
+            {"buffer": 0, "byteOffset": 96, "byteLength": 12, "target": 34963}
+        ],
+        "accessors": [
+            {"bufferView": 0, "componentType": 5126, "count": 4, "type": "VEC3", "min": [-1.0, 0.9, 0.0], "max": [1.0, 2.1, 0.0]},
+            {"bufferView": 1, "componentType": 5126, "count": 4, "type": "VEC3"},
+            {"bufferView": 2, "componentType": 5123, "count": 6, "type": "SCALAR"}
+        ]
+    });
+    let mut json = serde_json::to_vec(&json).unwrap();
+    while !json.len().is_multiple_of(4) {
+        json.push(b' ');
+    }
+    while !bin.len().is_multiple_of(4) {
+        bin.push(0);
+    }
+    let total = 12 + 8 + json.len() + 8 + bin.len();
+    let mut glb = Vec::with_capacity(total);
+    glb.extend(b"glTF");
+    glb.extend(2u32.to_le_bytes());
+    glb.extend((total as u32).to_le_bytes());
+    glb.extend((json.len() as u32).to_le_bytes());
+    glb.extend(b"JSON");
+    glb.extend(json);
+    glb.extend((bin.len() as u32).to_le_bytes());
+    glb.extend(b"BIN\0");
+    glb.extend(bin);
+    glb
+}
+
+#[test]
+fn a_gltf_model_named_in_the_scenario_replaces_the_built_in_prop() {
+    need_display();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("board.glb"), magenta_board_glb()).unwrap();
+    // The meeting, with the whiteboard behind Kari replaced by the model,
+    // which lives beside the scenario file, not in any assets folder.
+    let text = std::fs::read_to_string(repo().join("scenarios/team-meeting.ron")).unwrap();
+    let board = "(kind: Whiteboard, at: (0.0, -3.4))";
+    assert!(text.contains(board), "the meeting's whiteboard moved; update this test");
+    let text = text.replace(board, "(kind: Whiteboard, at: (0.0, -3.4), model: \"board.glb\")");
+    let scenario = dir.path().join("meeting-with-model.ron");
+    std::fs::write(&scenario, text).unwrap();
+    let shot = dir.path().join("model.png");
+    let o = Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .arg("run")
+        .arg(&scenario)
+        .args(["--level", "1", "--lang", "en", "--exit-after", "4", "--screenshot"])
+        .arg(&shot)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, _, pixels) = read_png(&shot);
+    let magenta =
+        pixels.iter().filter(|p| p[0] > p[1].saturating_add(60) && p[2] > p[1].saturating_add(60)).count();
+    // The board covers about 190 x 110 px behind Kari's head; nothing else
+    // in the room is magenta.
+    assert!(magenta > 8_000, "the model is not in view ({magenta} magenta pixels)");
 }

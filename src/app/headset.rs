@@ -1,0 +1,106 @@
+//! Finding a headset before the window opens.
+//!
+//! bevy_mod_openxr falls back to a plain window by itself when OpenXR does
+//! not start, but it only logs the low-level error. The clinician needs to
+//! know in plain words which mode the run is in and why, so the same steps
+//! (loader, runtime, Vulkan support, a connected headset) are tried here
+//! first, each with its own explanation. Only when all of them succeed are
+//! the XR plugins added.
+
+use openxr as xr;
+
+/// Where the participant will see the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// An OpenXR runtime with a headset: the session runs in the headset
+    /// and the window mirrors what the participant sees.
+    Headset { runtime: String, system: String },
+    /// A desktop window, the plain reason there is no headset (for the
+    /// screen) and what OpenXR said (for the log).
+    Desktop { why: String, detail: Option<String> },
+}
+
+impl Mode {
+    pub fn is_headset(&self) -> bool {
+        matches!(self, Mode::Headset { .. })
+    }
+
+    /// One line for the log and the status bar.
+    pub fn describe(&self) -> String {
+        match self {
+            Mode::Headset { runtime, system } => format!("a headset ({system} via {runtime})"),
+            Mode::Desktop { why, .. } => format!("a desktop window ({why})"),
+        }
+    }
+}
+
+/// Decides the mode: `--desktop` wins; otherwise a headset is used when
+/// OpenXR can reach one.
+pub fn choose(desktop: bool) -> Mode {
+    if desktop {
+        return Mode::Desktop { why: "--desktop was given".into(), detail: None };
+    }
+    match probe() {
+        Ok((runtime, system)) => Mode::Headset { runtime, system },
+        Err((why, detail)) => Mode::Desktop { why: why.into(), detail: Some(detail) },
+    }
+}
+
+/// Walks the steps bevy_mod_openxr takes, saying which one failed: a short
+/// reason and the long one.
+fn probe() -> Result<(String, String), (&'static str, String)> {
+    // SAFETY: loading the OpenXR loader library runs its initialisers; it is
+    // the system's own loader, the same one bevy_mod_openxr would load.
+    let entry = unsafe { xr::Entry::load() }.map_err(|e| {
+        ("no OpenXR loader", format!("no OpenXR loader was found ({e}); install libopenxr-dev"))
+    })?;
+    let extensions = entry.enumerate_extensions().map_err(|e| no_runtime(&e))?;
+    if !extensions.khr_vulkan_enable2 && !extensions.khr_vulkan_enable {
+        return Err((
+            "the headset runtime lacks Vulkan",
+            "the OpenXR runtime has no Vulkan support, which mestring needs".into(),
+        ));
+    }
+    let app = xr::ApplicationInfo {
+        application_name: "mestring",
+        application_version: 1,
+        engine_name: "bevy",
+        engine_version: 0,
+        api_version: xr::Version::new(1, 0, 0),
+    };
+    let instance =
+        entry.create_instance(&app, &xr::ExtensionSet::default(), &[]).map_err(|e| no_runtime(&e))?;
+    let runtime = instance
+        .properties()
+        .map(|p| format!("{} {}", p.runtime_name, p.runtime_version))
+        .unwrap_or_else(|_| "an unnamed runtime".into());
+    let system = instance.system(xr::FormFactor::HEAD_MOUNTED_DISPLAY).map_err(|e| match e {
+        xr::sys::Result::ERROR_FORM_FACTOR_UNAVAILABLE => (
+            "no headset connected",
+            format!("the OpenXR runtime {runtime} sees no headset; is it connected and switched on?"),
+        ),
+        other => ("no headset found", format!("the OpenXR runtime {runtime} found no headset ({other})")),
+    })?;
+    let name = instance
+        .system_properties(system)
+        .ok()
+        .map(|p| p.system_name)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "a headset".into());
+    Ok((runtime, name))
+}
+
+fn no_runtime(e: &xr::sys::Result) -> (&'static str, String) {
+    (
+        "no headset runtime running",
+        format!("OpenXR is installed but no runtime answered: {e}; start the headset's runtime to use it"),
+    )
+}
+
+/// The XR plugins around Bevy's defaults, with a seated (LOCAL) reference
+/// space: the participant sits, and there is no artificial locomotion.
+pub fn xr_plugins(defaults: impl bevy::app::PluginGroup) -> bevy::app::PluginGroupBuilder {
+    bevy_mod_openxr::add_xr_plugins(defaults).set(bevy_mod_openxr::reference_space::OxrReferenceSpacePlugin {
+        default_primary_ref_space: xr::ReferenceSpaceType::LOCAL,
+    })
+}

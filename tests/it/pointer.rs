@@ -1,0 +1,240 @@
+//! The mouse, for real: xdotool moves and clicks the X pointer over the
+//! window, and the session record says what came of it. Each test gets a
+//! display of its own, because the pointer is shared by every window on a
+//! display and the other window tests run at the same time.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::repo;
+
+/// An Xvfb server of the test's own, stopped when dropped.
+struct OwnDisplay {
+    server: Child,
+    name: String,
+}
+
+impl OwnDisplay {
+    fn start() -> OwnDisplay {
+        // Take the first display number with no server (lock file) on it;
+        // far above what xvfb-run picks, so the two never meet.
+        for n in 140..240 {
+            let lock = format!("/tmp/.X{n}-lock");
+            if Path::new(&lock).exists() {
+                continue;
+            }
+            let name = format!(":{n}");
+            let server = Command::new("Xvfb")
+                .args([name.as_str(), "-screen", "0", "1280x720x24", "-nolisten", "tcp"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("Xvfb is installed by `cargo xtask setup`");
+            let socket = format!("/tmp/.X11-unix/X{n}");
+            let since = Instant::now();
+            while !Path::new(&socket).exists() && since.elapsed() < Duration::from_secs(10) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let mut display = OwnDisplay { server, name };
+            if display.server.try_wait().unwrap().is_none() && Path::new(&socket).exists() {
+                return display;
+            }
+            // Lost a race for this number with another test: try the next.
+            let _ = display.server.kill();
+        }
+        panic!("no free X display number between :140 and :239");
+    }
+
+    /// Runs xdotool on this display; true if it succeeded.
+    fn xdotool(&self, args: &[&str]) -> bool {
+        Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.name)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("xdotool is installed by `cargo xtask setup`")
+            .success()
+    }
+
+    /// Waits until the mestring window is mapped (a software renderer takes
+    /// a while to open it).
+    fn wait_for_window(&self, app: &mut Child) {
+        let since = Instant::now();
+        while !self.xdotool(&["search", "--onlyvisible", "--name", "mestring"]) {
+            if app.try_wait().unwrap().is_some() {
+                let mut log = String::new();
+                std::io::Read::read_to_string(app.stderr.as_mut().unwrap(), &mut log).unwrap();
+                panic!("mestring exited before its window opened:\n{log}");
+            }
+            assert!(since.elapsed() < Duration::from_secs(90), "no mestring window after 90 s");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        // A few frames more, so the first layout is done.
+        std::thread::sleep(Duration::from_secs(2));
+    }
+}
+
+impl Drop for OwnDisplay {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+/// Finds every object under a key with this name, anywhere in the value.
+fn find<'a>(value: &'a serde_json::Value, key: &str, out: &mut Vec<&'a serde_json::Value>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                if k == key {
+                    out.push(v);
+                }
+                find(v, key, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| find(v, key, out)),
+        _ => {}
+    }
+}
+
+/// The bottom option row sits here when options are offered; the rating
+/// panel has nothing to press this far left, so clicks during the ratings
+/// do nothing.
+const BOTTOM_OPTION: (&str, &str) = ("250", "655");
+
+#[test]
+fn the_mouse_turns_the_view_and_clicking_an_option_chooses_it() {
+    let display = OwnDisplay::start();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mestring = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_mestring"))
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .env("DISPLAY", &display.name)
+            .current_dir(repo())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    assert!(mestring(&["participants", "add", "P300"]).wait().unwrap().success());
+    // The script answers the three start ratings and nothing else: the
+    // choice can only be made by the mouse.
+    let script = dir.path().join("start.script");
+    std::fs::write(&script, "after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n").unwrap();
+    let mut app = mestring(&[
+        "run",
+        "team-meeting",
+        "--level",
+        "1",
+        "--lang",
+        "en",
+        "--exit-after",
+        "25",
+        "--participant",
+        "P300",
+        "--script",
+        script.to_str().unwrap(),
+    ]);
+    display.wait_for_window(&mut app);
+
+    // Drag to the right with the right button held, a step per frame or so.
+    display.xdotool(&["mousemove", "640", "360", "mousedown", "3"]);
+    for x in (660..=840).step_by(20) {
+        display.xdotool(&["mousemove", &x.to_string(), "360"]);
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    display.xdotool(&["mouseup", "3"]);
+
+    // Then click where the bottom option appears, until the run ends.
+    while app.try_wait().unwrap().is_none() {
+        display.xdotool(&["mousemove", BOTTOM_OPTION.0, BOTTOM_OPTION.1, "click", "1"]);
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    let out = app.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{log}");
+
+    let json = dir.path().join("p300.json");
+    assert!(
+        mestring(&["export", "--participant", "P300", "--format", "json", json.to_str().unwrap()])
+            .wait()
+            .unwrap()
+            .success()
+    );
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let session = &v["sessions"][0];
+
+    // The first choice ("What do you say?", three options) was made with
+    // the mouse, on the option under the pointer: the last one.
+    let mut chosen = Vec::new();
+    find(&session["events"], "Chosen", &mut chosen);
+    assert!(!chosen.is_empty(), "no choice was made by clicking:\n{log}");
+    assert_eq!(chosen[0]["option"], 2, "{:?}", chosen[0]);
+
+    // The drag turned the head: the recorded heading moved right of where
+    // it started: up to 0.8 rad (200 px at 0.004 rad each), less when a
+    // slow frame sees the button released before the last moves.
+    let heading = |s: &serde_json::Value| {
+        let q: Vec<f64> = s["rotation"].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+        // Yaw of the view direction (-z turned by q) in the floor plane.
+        let (x, y, z, w) = (q[0], q[1], q[2], q[3]);
+        let fx = -(2.0 * (x * z + w * y));
+        let fz = -(1.0 - 2.0 * (x * x + y * y));
+        fx.atan2(fz)
+    };
+    let samples = session["samples"].as_array().unwrap();
+    let first = heading(&samples[0]);
+    let pi = std::f64::consts::PI;
+    let turned = samples
+        .iter()
+        .map(|s| ((heading(s) - first + pi).rem_euclid(2.0 * pi) - pi).abs())
+        .fold(0.0, f64::max);
+    assert!(turned > 0.25, "the view turned only {turned:.2} rad");
+}
+
+#[test]
+fn the_option_under_the_pointer_lights_up() {
+    let display = OwnDisplay::start();
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("start.script");
+    std::fs::write(&script, "after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n").unwrap();
+    let shot = dir.path().join("hover.png");
+    let mut app = Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .args(["run", "team-meeting", "--level", "1", "--lang", "en", "--exit-after", "16", "--screenshot"])
+        .arg(&shot)
+        .arg("--script")
+        .arg(&script)
+        .env("DISPLAY", &display.name)
+        .current_dir(repo())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    display.wait_for_window(&mut app);
+    // Rest the pointer on the bottom option (the third of three) and leave
+    // it there: the screenshot is taken while the options are offered.
+    display.xdotool(&["mousemove", BOTTOM_OPTION.0, BOTTOM_OPTION.1]);
+    let out = app.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let (w, _, pixels) = crate::window::read_png(&shot);
+    // Warm, amber-tinted background pixels (not the white text) in a band
+    // of rows across the option's width.
+    let amber_in = |y0: u32, y1: u32| {
+        (y0..y1)
+            .flat_map(|y| (140..1140).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                let [r, g, b] = pixels[(y * w + x) as usize];
+                r < 200 && i32::from(r) - i32::from(b) > 35 && r > g && g > b
+            })
+            .count()
+    };
+    let hovered = amber_in(650, 685);
+    let other = amber_in(604, 636);
+    assert!(hovered > 10 * other.max(100), "hovered row {hovered} amber pixels, the row above {other}");
+}
