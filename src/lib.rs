@@ -8,6 +8,7 @@ pub mod prompts;
 pub mod record;
 pub mod scenario;
 pub mod session;
+pub mod sound;
 pub mod wallclock;
 
 #[cfg(feature = "shell")]

@@ -9,6 +9,7 @@ mod golden;
 mod pointer;
 mod record;
 mod session;
+mod sound;
 #[cfg(feature = "shell")]
 mod window;
 

@@ -1,0 +1,281 @@
+//! A session's sound, rendered offline: the level's background and every
+//! cue the session starts, each heard from where it happens, mixed to
+//! stereo at 48 kHz.
+//!
+//! The same parts play live in the shell ([`SpatialCue`], [`Ambience`]),
+//! so what a test measures here is what a participant hears there.
+//!
+//! [`render_soundscape`] drives the session with time alone (ticks every
+//! 10 ms), as if the participant never answered. The shipped scenarios ask
+//! ratings at the start, so the flow waits at the first rating prompt and
+//! no lines are spoken or choices offered; the level's chance cues keep
+//! coming all the same (their timers run whenever the flow is not ending),
+//! which makes the render the level's soundscape proper. Should a
+//! session end before the time is up (a scenario without start ratings
+//! that runs to its end, or a stop in [`render_outputs`]'s outputs), its
+//! cues stop with it and the background plays on to the end.
+
+use std::sync::Arc;
+
+use super::cues::CueSound;
+use super::dsp::{RATE, sub_seed};
+use super::live::{Ambience, AmbienceControl, SharedListener, SpatialCue};
+use super::space::{ListenerPose, Position, SEATED_HEAD_M, STANDING_HEAD_M, prop_position, seat_position};
+use super::{MAX_RENDER_SECONDS, SoundError, StereoBuffer};
+use crate::scenario::{PropKind, Scenario, StressCue, Voice};
+use crate::session::{Input, Millis, Output, Session, Stamped};
+
+/// How often the offline driver ticks the session.
+const TICK_MILLIS: Millis = 10;
+
+/// Where each cue is heard from in one scenario's room, and in whose voice.
+/// Built once per scenario; the shell can keep one beside its stage.
+#[derive(Debug, Clone)]
+pub struct SoundStage {
+    listener: ListenerPose,
+    /// Each character's mouth, by cast index (none if their seat is unknown).
+    mouths: Vec<Option<Position>>,
+    seated: Vec<bool>,
+    voices: Vec<Voice>,
+    phone: Option<Position>,
+    door: Option<Position>,
+    computer: Option<Position>,
+}
+
+/// Height of a desk or table top, where phones and laptops sit, metres.
+const DESK_TOP_M: f32 = 0.75;
+
+impl SoundStage {
+    pub fn new(scenario: &Scenario) -> Self {
+        let setting = &scenario.setting;
+        let seat_of = |id: &str| setting.seats.iter().find(|s| s.id == id);
+        SoundStage {
+            listener: ListenerPose::participant(setting),
+            mouths: scenario.cast.iter().map(|c| seat_position(setting, &c.seat)).collect(),
+            seated: scenario.cast.iter().map(|c| seat_of(&c.seat).is_none_or(|s| !s.standing)).collect(),
+            voices: scenario.cast.iter().map(|c| c.voice).collect(),
+            phone: prop_position(setting, &[PropKind::Desk, PropKind::Counter, PropKind::Table], DESK_TOP_M),
+            door: prop_position(setting, &[PropKind::Door], 1.0),
+            computer: prop_position(
+                setting,
+                &[PropKind::Laptop, PropKind::Screen, PropKind::Desk, PropKind::Counter],
+                DESK_TOP_M + 0.1,
+            ),
+        }
+    }
+
+    /// The participant in their seat, facing the way it faces.
+    pub fn listener(&self) -> ListenerPose {
+        self.listener
+    }
+
+    /// The voice of the character with cast index `by` (an average voice
+    /// for nobody in particular).
+    pub fn voice(&self, by: Option<usize>) -> Voice {
+        by.and_then(|c| self.voices.get(c).copied()).unwrap_or_default()
+    }
+
+    /// Where a cue made by `by` (a cast index) is heard from. `seed` picks
+    /// the side of the room a background conversation comes from.
+    pub fn place(&self, cue: StressCue, by: Option<usize>, seed: u64) -> Position {
+        let me = &self.listener;
+        if let Some(mouth) = by.and_then(|c| self.mouths.get(c).copied().flatten()) {
+            let seated = by.and_then(|c| self.seated.get(c).copied()).unwrap_or(true);
+            let (hands, wrist) = if seated { (DESK_TOP_M, 0.9) } else { (1.0, 1.1) };
+            return match cue {
+                // Someone's own keyboard or watch is in front of them, lower down.
+                StressCue::KeyboardTyping => Position { y: hands, ..mouth },
+                StressCue::WatchCheck => Position { y: wrist, ..mouth },
+                _ => mouth,
+            };
+        }
+        let ear = me.at.y;
+        match cue {
+            StressCue::PhoneRinging => self.phone.unwrap_or_else(|| me.relative(2.0, -1.0, DESK_TOP_M)),
+            StressCue::DoorSlam => self.door.unwrap_or_else(|| me.relative(-4.0, 0.0, 1.0)),
+            StressCue::Notification | StressCue::KeyboardTyping => {
+                self.computer.unwrap_or_else(|| me.relative(1.5, 1.0, DESK_TOP_M))
+            }
+            // Colleagues talking among themselves behind the participant,
+            // off to one side or the other.
+            StressCue::OfficeMurmur => {
+                let side = if seed & 1 == 0 { 1.5 } else { -1.5 };
+                me.relative(-3.0, side, ear.max(SEATED_HEAD_M))
+            }
+            // Personal cues with nobody named: someone just in front.
+            _ => me.relative(1.5, 0.0, ear.min(STANDING_HEAD_M)),
+        }
+    }
+}
+
+/// Everything the session puts out over `seconds`, driven by time alone
+/// (see the module notes).
+pub fn session_outputs(
+    scenario: Arc<Scenario>,
+    level: u8,
+    seconds: f32,
+    seed: u64,
+) -> Result<Vec<Stamped<Output>>, SoundError> {
+    let millis = length_millis(seconds)?;
+    let mut session = Session::new(scenario, level, seed)?;
+    let mut outputs = Vec::new();
+    let mut at = 0;
+    loop {
+        outputs.extend_from_slice(session.step(at, Input::Tick));
+        if at >= millis || session.has_ended() {
+            return Ok(outputs);
+        }
+        at = (at + TICK_MILLIS).min(millis);
+    }
+}
+
+/// The soundscape of one level: `seconds` of a session at `level` with
+/// `seed`, driven by time alone, mixed to stereo at 48 kHz.
+pub fn render_soundscape(
+    scenario: &Scenario,
+    level: u8,
+    seconds: f32,
+    seed: u64,
+) -> Result<StereoBuffer, SoundError> {
+    let outputs = session_outputs(Arc::new(scenario.clone()), level, seconds, seed)?;
+    render_outputs(scenario, &outputs, seconds, seed)
+}
+
+/// Mixes what a session put out (from [`session_outputs`], a scripted run,
+/// or a recorded journal) into `seconds` of stereo: the background follows
+/// each `Ambience`, each `CueStarted` plays from its place until it runs
+/// out, is started again, or a `CueStopped` for it comes. Other outputs
+/// are silent here (lines are not voiced, and a pause is not heard: a cue
+/// plays its length through it). `seed` seeds the synthesis; the same
+/// outputs and seed give the same samples.
+pub fn render_outputs(
+    scenario: &Scenario,
+    outputs: &[Stamped<Output>],
+    seconds: f32,
+    seed: u64,
+) -> Result<StereoBuffer, SoundError> {
+    length_millis(seconds)?;
+    let frames = (seconds * RATE) as usize;
+    let mut out = StereoBuffer::silent(frames);
+    let stage = SoundStage::new(scenario);
+    let listener = SharedListener::new(stage.listener());
+    let frame_at = |at: Millis| ((at as u128 * RATE as u128 / 1_000) as usize).min(frames);
+
+    // The background, its level changing where the session says so.
+    let control = AmbienceControl::default();
+    let mut ambience = Ambience::new(control.clone(), listener.clone(), stage.listener(), seed);
+    let mut done = 0;
+    for o in outputs {
+        if let Output::Ambience { noise, crowding } = o.item {
+            let until = frame_at(o.at);
+            mix_into(&mut out.samples[done * 2..until * 2], &mut ambience);
+            done = until;
+            control.set(noise, crowding);
+        }
+    }
+    mix_into(&mut out.samples[done * 2..], &mut ambience);
+
+    // The cues, each from where it happens.
+    for (k, o) in outputs.iter().enumerate() {
+        let Output::CueStarted { cue, intensity, by, millis } = o.item else { continue };
+        if cue == StressCue::SilentStare {
+            continue;
+        }
+        let start = frame_at(o.at);
+        // The session restarts a cue rather than stacking copies, and
+        // stops every cue when it ends.
+        let cut = outputs[k + 1..]
+            .iter()
+            .find(|later| match later.item {
+                Output::CueStarted { cue: c, .. } | Output::CueStopped { cue: c } => c == cue,
+                Output::Ended { .. } => true,
+                _ => false,
+            })
+            .map_or(frames, |later| frame_at(later.at));
+        if cut <= start {
+            continue;
+        }
+        let cue_seed = sub_seed(seed, 1_000 + k as u64);
+        let sound = CueSound::new(cue, intensity, cue_seed).voice(stage.voice(by)).millis(millis);
+        let at = stage.place(cue, by, cue_seed);
+        let mut placed = SpatialCue::new(sound.source(), at, listener.clone()).stop_after(cut - start);
+        mix_into(&mut out.samples[start * 2..], &mut placed);
+    }
+    soft_limit(&mut out.samples);
+    Ok(out)
+}
+
+fn length_millis(seconds: f32) -> Result<Millis, SoundError> {
+    if !(0.0..=MAX_RENDER_SECONDS).contains(&seconds) {
+        return Err(SoundError::BadLength(seconds));
+    }
+    Ok((f64::from(seconds) * 1_000.0).round() as Millis)
+}
+
+/// Adds an interleaved stereo source into `out` until either runs out.
+fn mix_into(out: &mut [f32], source: &mut impl Iterator<Item = f32>) {
+    for (slot, x) in out.iter_mut().zip(source) {
+        *slot += x;
+    }
+}
+
+/// Level above which the limiter starts to bend peaks down.
+const LIMIT_KNEE: f32 = 0.6;
+/// The most any sample can reach (about -1 dBFS).
+const LIMIT_CEILING: f32 = 0.89;
+/// How fast the limiter lets go after a peak, seconds.
+const LIMIT_RELEASE_SECONDS: f32 = 0.15;
+
+/// Keeps the mix under the ceiling without hard clipping: a peak follower
+/// (instant attack, slow release, both ears together so the image does not
+/// wander) and a gain that bends the followed level smoothly into the
+/// ceiling above a knee. Quiet passages pass untouched.
+fn soft_limit(samples: &mut [f32]) {
+    let release = (-1.0 / (LIMIT_RELEASE_SECONDS * RATE)).exp();
+    let room = LIMIT_CEILING - LIMIT_KNEE;
+    let mut level = 0.0f32;
+    for frame in samples.chunks_exact_mut(2) {
+        let peak = frame[0].abs().max(frame[1].abs());
+        level = peak.max(level * release);
+        if level > LIMIT_KNEE {
+            let bent = (LIMIT_KNEE + room * ((level - LIMIT_KNEE) / room).tanh()).min(LIMIT_CEILING);
+            let gain = bent / level;
+            frame[0] *= gain;
+            frame[1] *= gain;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limiter_holds_the_ceiling_and_leaves_quiet_sound_alone() {
+        let input: Vec<f32> = (0..96_000).map(|i| 3.0 * (i as f32 * 0.05).sin()).collect();
+        let mut loud = input.clone();
+        soft_limit(&mut loud);
+        let top = loud.iter().fold(0.0f32, |m, x| m.max(x.abs()));
+        assert!(top <= LIMIT_CEILING + 1e-6, "peak {top}");
+        // Once settled, the wave is turned down, not squared off: the same
+        // gain on every sample.
+        let gains: Vec<f32> =
+            input.iter().zip(&loud).skip(48_000).filter(|(x, _)| x.abs() > 0.5).map(|(x, y)| y / x).collect();
+        let (lo, hi) = gains.iter().fold((f32::MAX, 0.0f32), |(lo, hi), &g| (lo.min(g), hi.max(g)));
+        assert!(hi - lo < 0.01, "gain wanders {lo}..{hi}");
+        let quiet: Vec<f32> = (0..96_000).map(|i| 0.5 * (i as f32 * 0.05).sin()).collect();
+        let mut q = quiet.clone();
+        soft_limit(&mut q);
+        assert_eq!(q, quiet);
+    }
+
+    #[test]
+    fn lengths_outside_reason_are_refused() {
+        assert!(length_millis(-1.0).is_err());
+        assert!(length_millis(f32::NAN).is_err());
+        assert!(length_millis(MAX_RENDER_SECONDS + 1.0).is_err());
+        assert_eq!(length_millis(1.5).unwrap(), 1_500);
+        let message = length_millis(-1.0).unwrap_err().to_string();
+        assert!(message.contains("-1 seconds") && message.contains("7200"), "{message}");
+    }
+}
