@@ -96,6 +96,10 @@ enum Command {
         /// Record the session, with behaviour samples, for this participant.
         #[arg(long)]
         participant: Option<String>,
+        /// Show the panels on a card in the room, as in the headset, and
+        /// point at it with the mouse (a desktop preview of the headset).
+        #[arg(long)]
+        panels_in_room: bool,
     },
     /// Measure the engine's own CPU time per frame, without a window: the
     /// scenario runs for N simulated minutes at 90 Hz, next to a bare Bevy app.
@@ -174,7 +178,6 @@ fn main() -> ExitCode {
             records::export(&data_dir, participant.as_deref(), session.as_deref(), format, &out)
         }
         #[cfg(feature = "shell")]
-        #[cfg(feature = "shell")]
         Command::BenchFrames { scenario, level, minutes, seed } => {
             let Some(loaded) = load_scenario(&scenario) else { return ExitCode::FAILURE };
             if !(minutes > 0.0 && minutes <= 120.0) {
@@ -195,6 +198,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        #[cfg(feature = "shell")]
         Command::Run {
             scenario,
             level,
@@ -205,6 +209,7 @@ fn main() -> ExitCode {
             script,
             seed,
             participant,
+            panels_in_room,
         } => {
             let Some(loaded) = load_scenario(&scenario) else { return ExitCode::FAILURE };
             let lang = lang.unwrap_or_else(|| first_language(&loaded.scenario));
@@ -228,8 +233,16 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            let options =
-                mestring::app::RunOptions { level, lang, desktop, exit_after, screenshot, script, seed };
+            let options = mestring::app::RunOptions {
+                level,
+                lang,
+                desktop,
+                exit_after,
+                screenshot,
+                script,
+                seed,
+                panels_in_room,
+            };
             match mestring::app::run(loaded, options, recording) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

@@ -115,8 +115,16 @@ pub fn frame_cost(
     let session =
         Session::new(shared.clone(), level, seed).map_err(|_| super::RunError::NoSuchLevel { level, max })?;
     let lang = shared.languages.first().cloned().unwrap_or_else(|| "en".into());
-    let options =
-        RunOptions { level, lang, desktop: true, exit_after: None, screenshot: None, script: None, seed };
+    let options = RunOptions {
+        level,
+        lang,
+        desktop: true,
+        exit_after: None,
+        screenshot: None,
+        script: None,
+        seed,
+        panels_in_room: false,
+    };
     let mode = headset::Mode::Desktop { why: "frame-cost bench".into(), detail: None };
     let frames = (minutes * 60.0 * 90.0).round().max(1.0) as usize;
 

@@ -15,6 +15,8 @@ mod panels;
 mod pointer;
 mod recording;
 mod stage;
+mod world_panel;
+mod xr;
 
 use std::path::PathBuf;
 
@@ -34,6 +36,9 @@ pub struct RunOptions {
     pub screenshot: Option<PathBuf>,
     /// Answers from a script instead of the keyboard (a scripted participant).
     pub script: Option<Vec<crate::play::script::Step>>,
+    /// Show the panels on the card in the room, as the headset does, and
+    /// point at it with the mouse: a desktop preview of the headset's view.
+    pub panels_in_room: bool,
     pub seed: u64,
 }
 
@@ -90,12 +95,27 @@ pub fn run(
     let script = options.script.clone();
     let mode = headset::choose(options.desktop);
     let mut app = App::new();
-    let window = WindowPlugin { primary_window: Some(Window { title, ..default() }), ..default() };
+    // In the headset the window is only the clinician's mirror: it must
+    // never wait for the monitor's refresh and hold back the headset.
+    let present_mode = if mode.is_headset() {
+        bevy::window::PresentMode::AutoNoVsync
+    } else {
+        bevy::window::PresentMode::default()
+    };
+    let window =
+        WindowPlugin { primary_window: Some(Window { title, present_mode, ..default() }), ..default() };
     let defaults = DefaultPlugins.set(window).set(model_assets());
+    let in_room = mode.is_headset() || options.panels_in_room;
     if mode.is_headset() {
-        app.add_plugins(headset::xr_plugins(defaults));
+        app.add_plugins((headset::xr_plugins(defaults), xr::plugin));
     } else {
         app.add_plugins(defaults);
+    }
+    if in_room {
+        app.add_plugins(world_panel::plugin);
+    }
+    if options.panels_in_room && !mode.is_headset() {
+        app.insert_resource(CardPreview);
     }
     app.insert_resource(driver::RunningSession::new(session))
         .insert_resource(Loaded { scenario, options, mode })
@@ -117,6 +137,10 @@ pub fn run(
         AppExit::Error(code) => Err(RunError::Exit(code.get())),
     }
 }
+
+/// The mouse points at the panel card in the room (desktop preview).
+#[derive(Resource)]
+pub struct CardPreview;
 
 /// Models named in a scenario live beside it, anywhere on disk, and are
 /// loaded by absolute path; the checker has already confirmed they exist.
