@@ -101,6 +101,22 @@ enum Command {
         #[arg(long)]
         panels_in_room: bool,
     },
+    /// Render a level's soundscape (the background and its chance cues, as
+    /// heard from the participant's seat) to a 16-bit stereo WAV file.
+    RenderAudio {
+        /// A scenario file, or the id of a shipped one (e.g. team-meeting).
+        scenario: String,
+        #[arg(long, default_value_t = 1)]
+        level: u8,
+        /// How much to render, in seconds.
+        #[arg(long, default_value_t = 60.0)]
+        seconds: f32,
+        /// Seed for chance cues and synthesis; the same seed writes the same file.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The WAV file to write (replaced whole, never left half-written).
+        out: PathBuf,
+    },
     /// Measure the engine's own CPU time per frame, without a window: the
     /// scenario runs for N simulated minutes at 90 Hz, next to a bare Bevy app.
     #[cfg(feature = "shell")]
@@ -176,6 +192,9 @@ fn main() -> ExitCode {
         Command::RtwSe { action } => records::rtw_se(&data_dir, action),
         Command::Export { participant, session, format, out } => {
             records::export(&data_dir, participant.as_deref(), session.as_deref(), format, &out)
+        }
+        Command::RenderAudio { scenario, level, seconds, seed, out } => {
+            render_audio(&scenario, level, seconds, seed, &out)
         }
         #[cfg(feature = "shell")]
         Command::BenchFrames { scenario, level, minutes, seed } => {
@@ -338,6 +357,32 @@ fn print_frame_report(id: &str, level: u8, r: &mestring::app::bench::FrameReport
     if let Some(kib) = r.peak_rss_kib {
         println!("  peak resident memory of this process: {:.0} MiB", kib as f64 / 1024.0);
     }
+}
+
+/// Renders a level's soundscape to a WAV file and says how loud and busy it is.
+fn render_audio(name: &str, level: u8, seconds: f32, seed: u64, out: &Path) -> ExitCode {
+    use mestring::sound::{gain_to_db, measure, render_soundscape, write_wav};
+    let Some(loaded) = load_scenario(name) else { return ExitCode::FAILURE };
+    let sound = match render_soundscape(&loaded.scenario, level, seconds, seed) {
+        Ok(sound) => sound,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = write_wav(out, &sound) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
+    let mono = sound.mono();
+    let loudness = gain_to_db(measure::rms(&mono));
+    let events = measure::onsets(&mono, sound.sample_rate, &measure::OnsetSettings::default()).len();
+    eprintln!(
+        "wrote {}: {seconds} s of {} at level {level} (seed {seed}), {loudness:.1} dBFS, {events} onsets",
+        out.display(),
+        loaded.scenario.id
+    );
+    ExitCode::SUCCESS
 }
 
 fn first_language(scenario: &scenario::Scenario) -> String {

@@ -132,8 +132,14 @@ pub fn frame_cost(
     app.insert_resource(RunningSession::new(session))
         .insert_resource(Loaded { scenario, options, mode })
         .insert_resource(Autopilot { seed, level, scenario: shared, sessions: 1 })
-        .add_plugins(super::scene_plugins)
+        .add_plugins((super::scene_plugins, super::sound::listen))
         .add_systems(Update, autopilot.before(super::driver::DriveSession));
+    // The cue system on a mixer with no device: the frame thread's share
+    // (handing sources over, moving the listener) is what is measured; the
+    // samples would be made on the audio thread, which is not running.
+    let (mixer, _unplayed) = rodio::mixer::mixer(crate::sound::STEREO, crate::sound::sample_rate());
+    let hearing = super::sound::Hearing::on_mixer(mixer, app.world().resource::<Loaded>());
+    app.insert_non_send(hearing);
     get_ready(&mut app);
     // One frame builds the room; it is not part of the steady-state cost.
     app.update();

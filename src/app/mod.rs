@@ -14,6 +14,7 @@ mod keys;
 mod panels;
 mod pointer;
 mod recording;
+pub(crate) mod sound;
 mod stage;
 mod world_panel;
 mod xr;
@@ -120,7 +121,7 @@ pub fn run(
     app.insert_resource(driver::RunningSession::new(session))
         .insert_resource(Loaded { scenario, options, mode })
         .add_plugins(scene_plugins)
-        .add_plugins((auto_exit_plugin, recording::plugin))
+        .add_plugins((auto_exit_plugin, recording::plugin, sound::plugin))
         .add_systems(Startup, say_mode);
     if let Some(steps) = script {
         app.insert_resource(driver::ScriptedParticipant::new(steps));

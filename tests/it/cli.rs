@@ -220,3 +220,40 @@ fn expecting_the_file_being_written_still_compares_against_its_old_contents() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("differs"), "{}", stderr(&o));
 }
+
+#[test]
+fn render_audio_writes_the_same_wav_for_the_same_seed_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let render = |seed: &str, name: &str| {
+        let path = dir.path().join(name);
+        let o = mestring(&[
+            "render-audio",
+            "upset-customer",
+            "--level",
+            "5",
+            "--seconds",
+            "8",
+            "--seed",
+            seed,
+            path.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stderr(&o).contains("8 s of upset-customer at level 5"), "{}", stderr(&o));
+        std::fs::read(path).unwrap()
+    };
+    let a = render("7", "a.wav");
+    assert_eq!(a, render("7", "b.wav"), "the same seed must give the same file");
+    assert_ne!(a, render("8", "c.wav"), "another seed must give other sounds");
+    let wav = mestring::sound::read_wav(&dir.path().join("a.wav")).unwrap();
+    assert_eq!(wav.sample_rate, 48_000);
+    assert!((wav.seconds() - 8.0).abs() < 0.01, "{} s", wav.seconds());
+
+    let out = dir.path().join("x.wav");
+    let o = mestring(&["render-audio", "upset-customer", "--level", "9", out.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("level 9 does not exist"), "{}", stderr(&o));
+    let o = mestring(&["render-audio", "upset-customer", "--seconds=-2", out.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("give a length from 0 to"), "{}", stderr(&o));
+    assert!(!out.exists(), "nothing is written for bad input");
+}

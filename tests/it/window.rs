@@ -212,6 +212,9 @@ fn with_openxr_but_no_runtime_the_run_falls_back_to_the_desktop_and_says_why() {
     assert!(log.contains("no headset, so the session runs in a desktop window"), "{log}");
     assert!(log.contains("OpenXR is installed but no runtime answered"), "{log}");
     assert!(log.contains("in a desktop window (no headset runtime running)"), "{log}");
+    // No sound card here either: one plain line, and none of ALSA's own.
+    assert_eq!(log.matches("the session runs silent").count(), 1, "{log}");
+    assert!(!log.contains("ALSA lib"), "{log}");
 }
 
 /// A binary glTF holding one bright magenta board, 2 m wide, from 0.9 m to

@@ -1,0 +1,187 @@
+//! What the participant hears: the level's background, stress cues from
+//! where they happen, and recorded lines from the speaker's seat.
+//!
+//! The frame thread only hands sources to rodio's mixer and updates the
+//! listener's pose; every sample is made on the audio thread
+//! (`crate::sound::live`). Without a sound device (a clinic laptop with
+//! its audio off, CI) the run goes on silent and says so once.
+
+use std::collections::HashMap;
+
+use bevy::prelude::*;
+
+use super::Loaded;
+use super::driver::{DriveSession, SessionOutput};
+use super::stage::ParticipantView;
+use crate::scenario::{Beat, StressCue};
+use crate::session::Output;
+use crate::sound::{CueHandle, ListenerPose, LiveSound, Position, SoundStage};
+
+/// The live sound of a run. Not `Send`: the device stream stays on the
+/// main thread.
+pub struct Hearing {
+    /// Keeps the device open; dropping it stops all sound.
+    _device: Option<rodio::MixerDeviceSink>,
+    live: LiveSound,
+    stage: SoundStage,
+    seed: u64,
+    cues: HashMap<StressCue, CueHandle>,
+    /// The recorded line playing now.
+    line: Option<CueHandle>,
+    /// The level's background, held while paused.
+    ambience: (f32, f32),
+}
+
+impl Hearing {
+    /// Sound on a mixer of the caller's (the frame bench uses one that is
+    /// not connected to a device).
+    pub fn on_mixer(mixer: rodio::mixer::Mixer, loaded: &Loaded) -> Hearing {
+        let stage = SoundStage::new(&loaded.scenario.scenario);
+        let seed = loaded.options.seed;
+        Hearing {
+            _device: None,
+            live: LiveSound::new(mixer, stage.listener(), seed),
+            stage,
+            seed,
+            cues: HashMap::new(),
+            line: None,
+            ambience: (0.0, 0.0),
+        }
+    }
+
+    fn hush(&mut self) {
+        for (_, cue) in self.cues.drain() {
+            cue.stop();
+        }
+        if let Some(line) = self.line.take() {
+            line.stop();
+        }
+        self.live.set_ambience(0.0, 0.0);
+    }
+}
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(Startup, open_device).add_plugins(listen);
+}
+
+/// Following the session and the head, on whatever `Hearing` there is.
+pub fn listen(app: &mut App) {
+    app.add_systems(Update, (hear_session, follow_listener).after(DriveSession));
+}
+
+/// Whether Linux has no sound card at all. Asking ALSA for a device then
+/// prints a screenful of errors of its own, so the kernel's list is read
+/// first. A sound server (PULSE_SERVER) may play elsewhere, so it is asked.
+fn no_sound_card() -> bool {
+    if !cfg!(target_os = "linux") || std::env::var_os("PULSE_SERVER").is_some() {
+        return false;
+    }
+    match std::fs::read_to_string("/proc/asound/cards") {
+        Ok(cards) => cards.contains("no soundcards"),
+        Err(_) => true,
+    }
+}
+
+fn open_device(world: &mut World) {
+    if no_sound_card() {
+        warn!(
+            "sound: this machine has no sound card; the session runs silent. \
+             `mestring render-audio` renders a level's soundscape to a file."
+        );
+        return;
+    }
+    match rodio::DeviceSinkBuilder::open_default_sink() {
+        Ok(mut device) => {
+            device.log_on_drop(false);
+            let loaded = world.resource::<Loaded>();
+            let mut hearing = Hearing::on_mixer(device.mixer().clone(), loaded);
+            hearing._device = Some(device);
+            world.insert_non_send(hearing);
+            info!("sound: playing through the default output device");
+        }
+        Err(e) => {
+            warn!(
+                "sound: no output device ({e}); the session runs silent. \
+                 `mestring render-audio` renders a level's soundscape to a file."
+            );
+        }
+    }
+}
+
+fn hear_session(
+    hearing: Option<NonSendMut<Hearing>>,
+    mut outputs: MessageReader<SessionOutput>,
+    loaded: Res<Loaded>,
+) {
+    let Some(mut hearing) = hearing else {
+        outputs.clear();
+        return;
+    };
+    let hearing = &mut *hearing;
+    for SessionOutput(o) in outputs.read() {
+        match &o.item {
+            Output::Ambience { noise, crowding } => {
+                hearing.ambience = (*noise, *crowding);
+                hearing.live.set_ambience(*noise, *crowding);
+            }
+            Output::CueStarted { cue, intensity, by, .. } => {
+                // A cue of the same kind again replaces the one still
+                // sounding, as the session does.
+                if let Some(old) = hearing.cues.remove(cue) {
+                    old.stop();
+                }
+                let at = hearing.stage.place(*cue, *by, hearing.seed);
+                let voice = hearing.stage.voice(*by);
+                let handle = hearing.live.start_cue(*cue, *intensity, voice, at);
+                hearing.cues.insert(*cue, handle);
+            }
+            Output::CueStopped { cue } => {
+                if let Some(old) = hearing.cues.remove(cue) {
+                    old.stop();
+                }
+            }
+            Output::Line { beat, by, .. } => {
+                if let Some(line) = hearing.line.take() {
+                    line.stop();
+                }
+                let Some(Beat::Say { audio: Some(file), .. }) = loaded.scenario.scenario.beats.get(*beat)
+                else {
+                    continue;
+                };
+                let path = loaded.scenario.base_dir().join(file);
+                match std::fs::File::open(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|f| rodio::Decoder::new(std::io::BufReader::new(f)).map_err(|e| e.to_string()))
+                {
+                    Ok(decoded) => {
+                        let mouth = hearing.stage.place(StressCue::CriticalRemark, Some(*by), hearing.seed);
+                        hearing.line = Some(hearing.live.play_at(decoded, mouth));
+                    }
+                    // The checker confirmed the file exists; it may still be
+                    // in a format rodio cannot read. The subtitle carries on.
+                    Err(e) => warn!("sound: cannot play {}: {e}", path.display()),
+                }
+            }
+            Output::LineDone { .. } | Output::LineSkipped { .. } => {
+                if let Some(line) = hearing.line.take() {
+                    line.stop();
+                }
+            }
+            // A pause is quiet: the room holds still and goes silent.
+            Output::Paused { .. } | Output::Ended { .. } => hearing.hush(),
+            Output::Resumed { .. } => {
+                let (noise, crowding) = hearing.ambience;
+                hearing.live.set_ambience(noise, crowding);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The listener is the participant's head: desktop camera or headset.
+fn follow_listener(hearing: Option<NonSend<Hearing>>, view: Query<&GlobalTransform, With<ParticipantView>>) {
+    let (Some(hearing), Ok(head)) = (hearing, view.single()) else { return };
+    let (at, forward) = (head.translation(), head.forward());
+    let pose = ListenerPose::new(Position::new(at.x, at.y, at.z), forward.x.atan2(forward.z).to_degrees());
+    hearing.live.set_listener(pose);
+}
