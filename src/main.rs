@@ -100,6 +100,9 @@ enum Command {
         /// point at it with the mouse (a desktop preview of the headset).
         #[arg(long)]
         panels_in_room: bool,
+        /// Show the clinician's console from the start (F1 shows and hides it).
+        #[arg(long)]
+        console: bool,
     },
     /// Render a level's soundscape (the background and its chance cues, as
     /// heard from the participant's seat) to a 16-bit stereo WAV file.
@@ -229,6 +232,7 @@ fn main() -> ExitCode {
             seed,
             participant,
             panels_in_room,
+            console,
         } => {
             let Some(loaded) = load_scenario(&scenario) else { return ExitCode::FAILURE };
             let lang = lang.unwrap_or_else(|| first_language(&loaded.scenario));
@@ -261,6 +265,7 @@ fn main() -> ExitCode {
                 script,
                 seed,
                 panels_in_room,
+                console,
             };
             match mestring::app::run(loaded, options, recording) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -124,6 +124,7 @@ pub fn frame_cost(
         script: None,
         seed,
         panels_in_room: false,
+        console: false,
     };
     let mode = headset::Mode::Desktop { why: "frame-cost bench".into(), detail: None };
     let frames = (minutes * 60.0 * 90.0).round().max(1.0) as usize;

@@ -33,7 +33,17 @@ fn scale(kind: &RatingKind) -> (u8, u8) {
     }
 }
 
-fn keys(keys: Res<ButtonInput<KeyCode>>, mut view: ResMut<SessionView>, mut pending: ResMut<PendingInputs>) {
+fn keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut view: ResMut<SessionView>,
+    mut pending: ResMut<PendingInputs>,
+    egui: Option<Res<bevy_egui::input::EguiWantsInput>>,
+) {
+    // Typing a note in the clinician's console is not the participant
+    // choosing or rating.
+    if egui.is_some_and(|e| e.wants_any_keyboard_input()) {
+        return;
+    }
     if keys.just_pressed(KeyCode::Escape) {
         let by = Actor::Participant;
         pending.0.push(if view.paused { Input::Resume { by } } else { Input::Pause { by } });

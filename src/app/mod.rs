@@ -7,10 +7,12 @@
 
 pub mod bench;
 mod cast;
+mod console;
 mod driver;
 mod fonts;
 mod headset;
 mod keys;
+mod labels;
 mod panels;
 mod pointer;
 mod recording;
@@ -41,6 +43,8 @@ pub struct RunOptions {
     /// point at it with the mouse: a desktop preview of the headset's view.
     pub panels_in_room: bool,
     pub seed: u64,
+    /// Show the clinician's console from the start (F1 toggles it).
+    pub console: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -121,7 +125,7 @@ pub fn run(
     app.insert_resource(driver::RunningSession::new(session))
         .insert_resource(Loaded { scenario, options, mode })
         .add_plugins(scene_plugins)
-        .add_plugins((auto_exit_plugin, recording::plugin, sound::plugin))
+        .add_plugins((auto_exit_plugin, recording::plugin, sound::plugin, console::plugin))
         .add_systems(Startup, say_mode);
     if let Some(steps) = script {
         app.insert_resource(driver::ScriptedParticipant::new(steps));
@@ -179,6 +183,7 @@ fn scene_plugins(app: &mut App) {
         panels::plugin,
         keys::plugin,
         pointer::plugin,
+        labels::plugin,
     ));
 }
 

@@ -31,8 +31,11 @@ fn press(
         ),
         Changed<Interaction>,
     >,
+    console: Option<Res<super::console::Console>>,
 ) {
-    if view.paused {
+    // A paused session takes no answers; a click on the console is the
+    // clinician's, not the participant's.
+    if view.paused || console.is_some_and(|c| c.pointer_over) {
         return;
     }
     for (interaction, option, cell, happened, confirm) in &buttons {
@@ -90,10 +93,11 @@ fn look(
     mouse: Res<ButtonInput<MouseButton>>,
     window: Query<&Window, With<PrimaryWindow>>,
     mut camera: Query<(&mut Look, &mut Transform), With<ParticipantView>>,
+    console: Option<Res<super::console::Console>>,
 ) {
     let Ok((mut look, mut transform)) = camera.single_mut() else { return };
     let cursor = window.single().ok().and_then(Window::cursor_position);
-    let held = mouse.pressed(MouseButton::Right);
+    let held = mouse.pressed(MouseButton::Right) && !console.is_some_and(|c| c.pointer_over);
     if let (true, Some(now), Some(before)) = (held, cursor, look.last_cursor) {
         let moved = now - before;
         if moved != Vec2::ZERO {

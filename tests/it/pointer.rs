@@ -294,3 +294,84 @@ fn on_the_card_in_the_room_a_ray_through_the_pointer_presses_ok() {
     assert!(!rated.is_empty(), "no rating was given through the card");
     assert_eq!(rated[0]["answer"]["Scale"], 50, "{:?}", rated[0]);
 }
+
+#[test]
+fn the_clinician_steps_the_level_up_from_the_console_and_every_cue_is_recorded() {
+    let display = OwnDisplay::start();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mestring = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_mestring"))
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .env("DISPLAY", &display.name)
+            .current_dir(repo())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    assert!(mestring(&["participants", "add", "P302"]).wait().unwrap().success());
+    // The script answers the start ratings and, as a clinician would from
+    // the console's cue buttons, starts every cue once.
+    let mut script = String::from("after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n");
+    for cue in mestring::scenario::StressCue::ALL {
+        script.push_str(&format!("after 0.2 cue {} 0.6\n", cue.name()));
+    }
+    let script_path = dir.path().join("clinician.script");
+    std::fs::write(&script_path, script).unwrap();
+    let shot = dir.path().join("console.png");
+    let mut app = mestring(&[
+        "run",
+        "team-meeting",
+        "--level",
+        "3",
+        "--lang",
+        "en",
+        "--exit-after",
+        "10",
+        "--participant",
+        "P302",
+        "--console",
+        "--script",
+        script_path.to_str().unwrap(),
+        "--screenshot",
+        shot.to_str().unwrap(),
+    ]);
+    display.wait_for_window(&mut app);
+    // "Step up" in the console, once.
+    display.xdotool(&["mousemove", "1050", "130", "click", "1"]);
+    let out = app.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // The console is on screen: a dark panel down the right-hand side.
+    let (w, h, pixels) = crate::window::read_png(&shot);
+    let dark = (0..h).flat_map(|y| (w - 300..w).map(move |x| (x, y))).filter(|&(x, y)| {
+        let p = pixels[(y * w + x) as usize];
+        p.iter().all(|&c| c < 40)
+    });
+    assert!(dark.count() > 300 * h as usize / 2, "no console panel on the right");
+
+    let json = dir.path().join("p302.json");
+    assert!(
+        mestring(&["export", "--participant", "P302", "--format", "json", json.to_str().unwrap()])
+            .wait()
+            .unwrap()
+            .success()
+    );
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let events = &v["sessions"][0]["events"];
+    let mut changed = Vec::new();
+    find(events, "LevelChanged", &mut changed);
+    assert!(
+        changed.iter().any(|c| c["from"] == 3 && c["to"] == 4),
+        "the console's Step up is not in the record: {changed:?}"
+    );
+    let mut started = Vec::new();
+    find(events, "CueStarted", &mut started);
+    for cue in mestring::scenario::StressCue::ALL {
+        let name = serde_json::to_value(cue).unwrap();
+        assert!(started.iter().any(|s| s["cue"] == name), "{} was not recorded as started", cue.name());
+    }
+}
