@@ -1,9 +1,11 @@
 //! mestring: graded work-situation exposure for work-focused rehabilitation.
 //!
-//! The scenario rules live in a pure core (`scenario`, `session`, `play`)
-//! that the Bevy shell (`app`, behind the `shell` feature) only drives.
+//! The scenario rules live in a pure core (`scenario`, `session`, `play`,
+//! `progression`) that the Bevy shell (`app`, behind the `shell` feature)
+//! only drives.
 
 pub mod play;
+pub mod progression;
 pub mod prompts;
 pub mod record;
 pub mod scenario;

@@ -104,6 +104,20 @@ enum Command {
         #[arg(long)]
         console: bool,
     },
+    /// Propose the level for a participant's next run of a scenario, from
+    /// their recorded runs; the clinician decides.
+    Propose {
+        #[arg(long)]
+        participant: String,
+        /// A scenario file, or the id of a shipped one.
+        scenario: String,
+        /// The level the next run would be at. Default: where the newest run ended, else 1.
+        #[arg(long)]
+        level: Option<u8>,
+        /// Language of the proposal: nb (also nn, no) or en.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     /// Render a level's soundscape (the background and its chance cues, as
     /// heard from the participant's seat) to a 16-bit stereo WAV file.
     RenderAudio {
@@ -195,6 +209,9 @@ fn main() -> ExitCode {
         Command::RtwSe { action } => records::rtw_se(&data_dir, action),
         Command::Export { participant, session, format, out } => {
             records::export(&data_dir, participant.as_deref(), session.as_deref(), format, &out)
+        }
+        Command::Propose { participant, scenario, level, lang } => {
+            records::propose(&data_dir, &participant, &scenario, level, &lang)
         }
         Command::RenderAudio { scenario, level, seconds, seed, out } => {
             render_audio(&scenario, level, seconds, seed, &out)
@@ -597,6 +614,7 @@ mod records {
     use mestring::scenario::Scenario;
 
     use super::{ExportFormat, ParticipantAction, RtwSeAction};
+    use mestring::progression::{self, Policy};
     use mestring::record::rtw_se::{REFERENCE_MEAN, RtwSe};
 
     /// Opens the store and imports what sessions that died left behind,
@@ -618,6 +636,31 @@ mod records {
             }
         }
         Ok(store)
+    }
+
+    /// Prints the progression policy's proposal for the next run, and why.
+    pub fn propose(dir: &Path, participant: &str, name: &str, level: Option<u8>, lang: &str) -> ExitCode {
+        let Some(loaded) = super::load_scenario(name) else { return ExitCode::FAILURE };
+        let store = match open(dir) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        let scenario = &loaded.scenario;
+        let runs = match store.past_runs(participant, &scenario.id) {
+            Ok(runs) => runs,
+            Err(e) => return fail(e),
+        };
+        let current = level.or_else(|| runs.last().map(|r| r.level)).unwrap_or(1);
+        let advice = progression::propose(&Policy::of(scenario), current, scenario.levels.len(), &runs);
+        if matches!(advice.reason, progression::Reason::NoSuchLevel { .. }) {
+            return fail(advice.reason_text(lang));
+        }
+        println!("{}", advice.headline(lang));
+        println!("{}", advice.reason_text(lang));
+        if advice.automatic {
+            println!("(the scenario allows this step to be taken without the clinician)");
+        }
+        ExitCode::SUCCESS
     }
 
     fn fail(e: impl std::fmt::Display) -> ExitCode {

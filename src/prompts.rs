@@ -18,7 +18,8 @@ pub struct RatingPrompt {
     pub step: u8,
 }
 
-fn norwegian(lang: &str) -> bool {
+/// Whether `lang` gets Norwegian words: `nb`, `nn` and `no`.
+pub(crate) fn norwegian(lang: &str) -> bool {
     matches!(lang, "nb" | "no" | "nn")
 }
 

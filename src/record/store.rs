@@ -17,6 +17,8 @@ use super::code::{self, CodeError};
 use super::journal::{self, BadTail, JournalError, JournalRecord};
 use super::rows::{EventRow, event_row};
 use super::rtw_se::RtwSe;
+use crate::progression::{PastRun, RunEnd, RunRatings};
+use crate::session::Actor;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -586,6 +588,92 @@ impl Store {
         .map_err(|e| self.db_err(e))
     }
 
+    /// A participant's runs of one scenario, oldest first and newest last,
+    /// as the progression policy reads them: each session's level (the one
+    /// in force when it ended), whether the clinician changed it during the
+    /// run, how it ended, its peak SUDS and its self-efficacy (per
+    /// statement the last rating, the lowest of those).
+    pub fn past_runs(&self, participant: &str, scenario: &str) -> Result<Vec<PastRun>> {
+        let code = self.participant(participant)?;
+        let db = |e| self.db_err(e);
+        let sessions: Vec<(String, u8, Option<String>)> = {
+            let mut stmt = self
+                .conn
+                .prepare(
+                    "SELECT id, level, end_reason FROM sessions WHERE participant = ?1 AND scenario = ?2
+                     ORDER BY started_unix_ms, id",
+                )
+                .map_err(db)?;
+            stmt.query_map(params![code, scenario], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(Iterator::collect)
+                .map_err(db)?
+        };
+        let mut runs: Vec<(PastRun, RunRatings)> = sessions
+            .iter()
+            .map(|(_, level, end_reason)| {
+                let run = PastRun {
+                    level: *level,
+                    level_changed: false,
+                    end: run_end(end_reason.as_deref()),
+                    peak_suds: None,
+                    self_efficacy: None,
+                };
+                (run, RunRatings::default())
+            })
+            .collect();
+        let index: std::collections::HashMap<&str, usize> =
+            sessions.iter().enumerate().map(|(i, (id, _, _))| (id.as_str(), i)).collect();
+
+        // Level changes that took effect, in order: the last one is where
+        // the run ended.
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT e.session, e.value FROM events e JOIN sessions s ON s.id = e.session
+                 WHERE s.participant = ?1 AND s.scenario = ?2 AND e.kind = 'level-changed'
+                 ORDER BY e.session, e.seq",
+            )
+            .map_err(db)?;
+        let changes: Vec<(String, i64)> = stmt
+            .query_map(params![code, scenario], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(Iterator::collect)
+            .map_err(db)?;
+        for (session, to) in changes {
+            if let (Some(&i), Ok(to)) = (index.get(session.as_str()), u8::try_from(to)) {
+                runs[i].0.level = to;
+                runs[i].0.level_changed = true;
+            }
+        }
+
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT session, rating, value FROM ratings
+                 WHERE participant = ?1 AND scenario = ?2 AND (rating = 'suds' OR rating LIKE 'self-efficacy:%')
+                 ORDER BY session, seq",
+            )
+            .map_err(db)?;
+        let ratings: Vec<(String, String, Option<i64>)> = stmt
+            .query_map(params![code, scenario], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(db)?;
+        for (session, rating, value) in ratings {
+            if let (Some(&i), Some(value)) =
+                (index.get(session.as_str()), value.and_then(|v| u8::try_from(v).ok()))
+            {
+                runs[i].1.rated(&rating, value);
+            }
+        }
+        Ok(runs
+            .into_iter()
+            .map(|(run, ratings)| PastRun {
+                peak_suds: ratings.peak_suds(),
+                self_efficacy: ratings.self_efficacy(),
+                ..run
+            })
+            .collect())
+    }
+
     /// Stores one RTW-SE questionnaire for a participant.
     pub fn add_rtw_se(&self, raw: &str, label: Option<&str>, q: &RtwSe, now_unix_ms: i64) -> Result<f64> {
         let code = self.participant(raw)?;
@@ -643,5 +731,17 @@ impl Store {
             .into_iter()
             .find(|s| s.id == id)
             .ok_or_else(|| StoreError::NoSession(id.to_string()))
+    }
+}
+
+/// How a stored session ended, from its end reason (the note of its
+/// `ended` event). A session with none was cut short: its process died
+/// or the journal was closed before the session ended.
+fn run_end(end_reason: Option<&str>) -> RunEnd {
+    match end_reason {
+        Some(r) if r.starts_with("completed") => RunEnd::Completed,
+        Some("stopped by participant") => RunEnd::Stopped { by: Actor::Participant },
+        Some("stopped by clinician") => RunEnd::Stopped { by: Actor::Clinician },
+        _ => RunEnd::Unfinished,
     }
 }

@@ -73,6 +73,7 @@ impl Checker<'_> {
         self.check_cast();
         self.check_levels();
         self.check_ratings();
+        self.check_progression();
         self.check_beats();
         self.check_flow();
         self.check_debrief();
@@ -495,6 +496,121 @@ impl Checker<'_> {
                 }
                 RatingWhen::AtStart | RatingWhen::AtEnd => {}
             }
+        }
+    }
+
+    /// The progression policy: values on the rating scales, thresholds that
+    /// cannot both hold, and ratings the policy needs but nobody asks.
+    fn check_progression(&mut self) {
+        let s = self.scenario;
+        let up = [f("progression"), f("step_up")];
+        let down_at = [f("progression"), f("step_down"), f("peak_suds_at_least")];
+        let se_at = at(&up, &[f("self_efficacy_at_least")]);
+        if let Some(p) = &s.progression {
+            let suds_at = at(&up, &[f("peak_suds_at_most")]);
+            self.check_scale(&suds_at, p.step_up.peak_suds_at_most, "step_up's peak_suds_at_most", "SUDS");
+            self.check_scale(
+                &down_at,
+                p.step_down.peak_suds_at_least,
+                "step_down's peak_suds_at_least",
+                "SUDS",
+            );
+            if !(1..=10).contains(&p.step_up.runs) {
+                self.error(
+                    "out-of-range",
+                    &at(&up, &[f("runs")]),
+                    format!("runs is {}, but must be between 1 and 10", p.step_up.runs),
+                    "out of range",
+                    "how many runs in a row at a level must go well before a step up; 2 is usual".into(),
+                );
+            }
+            if let Some(se) = p.step_up.self_efficacy_at_least {
+                self.check_scale(&se_at, se, "self_efficacy_at_least", "self-efficacy");
+                if se <= 100 && se % 10 != 0 {
+                    self.warning(
+                        "not-in-tens",
+                        &se_at,
+                        format!("self_efficacy_at_least is {se}, but self-efficacy is rated in tens"),
+                        "not a multiple of 10",
+                        format!(
+                            "answers are 0, 10, 20, ... 100, so {se} works as {}; write that",
+                            se.div_ceil(10) * 10
+                        ),
+                    );
+                }
+                if !s.asks_self_efficacy() {
+                    self.error(
+                        "no-self-efficacy-rating",
+                        &se_at,
+                        "the progression policy uses self-efficacy, but the scenario never asks it".into(),
+                        "never asked",
+                        "ask a SelfEfficacy rating AtEnd in ratings.schedule, or leave self_efficacy_at_least out"
+                            .into(),
+                    );
+                }
+            }
+            let (up_to, down_from) = (p.step_up.peak_suds_at_most, p.step_down.peak_suds_at_least);
+            if down_from <= up_to {
+                // At the step-down value where it is written (its span is
+                // then not the enclosing one's), else at the step-up value.
+                let written = self.span(&down_at) != self.span(&down_at[..2]);
+                self.error(
+                    "thresholds-overlap",
+                    if written { &down_at } else { &suds_at },
+                    format!(
+                        "step_down's peak_suds_at_least ({down_from}) is not above step_up's \
+                         peak_suds_at_most ({up_to}); one run could call for a step up and a step down"
+                    ),
+                    "not above the step-up threshold",
+                    format!(
+                        "make peak_suds_at_least higher than peak_suds_at_most; left out, they are {} and {}",
+                        Progression::DEFAULT_STEP_DOWN_PEAK_SUDS,
+                        Progression::DEFAULT_STEP_UP_PEAK_SUDS
+                    ),
+                );
+            }
+            if !s.asks_suds() {
+                self.error(
+                    "no-suds-rating",
+                    &suds_at,
+                    "the progression policy reads SUDS, but the scenario never asks it".into(),
+                    "SUDS never asked",
+                    "ask Suds AtStart, every few minutes and AtEnd in ratings.schedule".into(),
+                );
+            }
+        }
+        // The policy reads a run's last self-efficacy ratings: asked only
+        // before the exposure, they say nothing about how it went.
+        let is_se = |r: &RatingKind| matches!(r, RatingKind::SelfEfficacy(_));
+        let asked_before =
+            s.ratings.schedule.iter().filter(|a| is_se(&a.rating) && a.when == RatingWhen::AtStart);
+        let asked = s.asked_ratings().filter(|r| is_se(r)).count();
+        if asked > 0 && asked == asked_before.count() {
+            let written = s.progression.is_some_and(|p| p.step_up.self_efficacy_at_least.is_some());
+            let first = s.ratings.schedule.iter().position(|a| is_se(&a.rating)).unwrap_or(0);
+            let path =
+                if written { se_at } else { vec![f("ratings"), f("schedule"), P::Index(first), f("when")] };
+            self.warning(
+                "self-efficacy-only-before",
+                &path,
+                "self-efficacy is asked only at the start, but progression judges a run by its ratings after"
+                    .into(),
+                "asked only before",
+                "ask the same SelfEfficacy rating AtEnd too, so a run's rating says how it went".into(),
+            );
+        }
+    }
+
+    /// A threshold on a 0-100 rating scale.
+    fn check_scale(&mut self, path: &[P], value: u8, what: &str, scale: &str) {
+        if value > 100 {
+            self.error(
+                "out-of-range",
+                path,
+                format!("{what} is {value}, but must be between 0 and 100"),
+                "out of range",
+                format!("{scale} is rated from 0 to 100"),
+            );
         }
     }
 

@@ -33,6 +33,10 @@ pub struct Scenario {
     pub levels: Vec<Level>,
     #[serde(default)]
     pub ratings: Ratings,
+    /// When to propose a step up or down between runs. Left out: the
+    /// defaults in [`Progression`], see `Scenario::progression()`.
+    #[serde(default)]
+    pub progression: Option<Progression>,
     /// The beat the flow starts at.
     pub start: String,
     pub beats: Vec<Beat>,
@@ -48,6 +52,33 @@ impl Scenario {
     /// once and shared by every session on this scenario.
     pub fn resolved(&self) -> &Resolved {
         self.resolved.get_or_init(|| Resolved::of(self))
+    }
+
+    /// The progression policy as written, or the defaults when the block
+    /// is left out.
+    pub fn progression(&self) -> Progression {
+        self.progression.unwrap_or_default()
+    }
+
+    /// Every rating the scenario can ask: the schedule's, then the Rate
+    /// beats'.
+    pub fn asked_ratings(&self) -> impl Iterator<Item = &RatingKind> {
+        let scheduled = self.ratings.schedule.iter().map(|a| &a.rating);
+        let in_flow = self.beats.iter().filter_map(|b| match b {
+            Beat::Rate { rating, .. } => Some(rating),
+            _ => None,
+        });
+        scheduled.chain(in_flow)
+    }
+
+    /// Whether any SUDS rating is asked, in the schedule or the flow.
+    pub fn asks_suds(&self) -> bool {
+        self.asked_ratings().any(|r| *r == RatingKind::Suds)
+    }
+
+    /// Whether any self-efficacy rating is asked, in the schedule or the flow.
+    pub fn asks_self_efficacy(&self) -> bool {
+        self.asked_ratings().any(|r| matches!(r, RatingKind::SelfEfficacy(_)))
     }
 }
 
@@ -587,4 +618,69 @@ pub enum EfficacySource {
 pub struct DebriefQuestion {
     pub source: EfficacySource,
     pub text: Text,
+}
+
+/// When the program proposes the next level, between runs. The policy
+/// proposes; the clinician decides, unless `automatic` allows the step to
+/// be taken by itself. Every field may be left out; the defaults follow
+/// graded-exposure practice (see docs/scenario-format.md, 4.12).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Progression {
+    pub step_up: StepUp,
+    pub step_down: StepDown,
+    /// Whether a proposed step may be taken without the clinician's say.
+    /// Steps proposed because the participant stopped a run never are.
+    pub automatic: bool,
+}
+
+/// Propose the next level when the last `runs` runs at this level were
+/// completed with low distress and high self-efficacy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StepUp {
+    /// The highest SUDS rating in a run (0..100) may be at most this.
+    pub peak_suds_at_most: u8,
+    /// A run's self-efficacy (0..100, in tens) must be at least this:
+    /// per statement the run's last rating, the lowest of those. Left
+    /// out: [`Progression::DEFAULT_SELF_EFFICACY`] when the scenario asks
+    /// any self-efficacy rating, otherwise self-efficacy is not used.
+    pub self_efficacy_at_least: Option<u8>,
+    /// How many runs in a row at the level must meet both (1..10).
+    pub runs: u8,
+}
+
+impl Default for StepUp {
+    fn default() -> Self {
+        Self {
+            peak_suds_at_most: Progression::DEFAULT_STEP_UP_PEAK_SUDS,
+            self_efficacy_at_least: None,
+            runs: Progression::DEFAULT_RUNS,
+        }
+    }
+}
+
+/// Propose the level below when the last run at this level was too much.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StepDown {
+    /// A run whose highest SUDS rating reaches this (0..100).
+    pub peak_suds_at_least: u8,
+}
+
+impl Default for StepDown {
+    fn default() -> Self {
+        Self { peak_suds_at_least: Progression::DEFAULT_STEP_DOWN_PEAK_SUDS }
+    }
+}
+
+impl Progression {
+    /// Below "clearly distressed" (50 on the SUDS scale) throughout a run.
+    pub const DEFAULT_STEP_UP_PEAK_SUDS: u8 = 40;
+    /// Past "moderately certain" (50 on Bandura's scale).
+    pub const DEFAULT_SELF_EFFICACY: u8 = 70;
+    /// Mastery is repeated mastery: one good run can be a lucky one.
+    pub const DEFAULT_RUNS: u8 = 2;
+    /// Near the top of the SUDS scale: more than a small step.
+    pub const DEFAULT_STEP_DOWN_PEAK_SUDS: u8 = 80;
 }

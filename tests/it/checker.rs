@@ -240,3 +240,163 @@ fn the_complete_example_in_the_authors_guide_passes_the_checker() {
     assert!(loaded.report.findings.is_empty(), "{:#?}", loaded.report.findings);
     assert_eq!(loaded.scenario.levels.len(), 3);
 }
+
+// ------------------------------------------------------------ progression
+
+/// The team meeting's progression policy as shipped.
+const POLICY: &str = "step_up: (peak_suds_at_most: 40, self_efficacy_at_least: 70, runs: 2),";
+
+/// The team meeting with every `(from, to)` replaced once; each `from`
+/// must occur. Loaded whether or not it has errors.
+fn edited(edits: &[(&str, &str)]) -> (String, FileReport) {
+    let mut source = team_meeting_source();
+    for (from, to) in edits {
+        assert!(source.contains(from), "test is stale: {from:?} is not in team-meeting.ron");
+        source = source.replacen(from, to, 1);
+    }
+    let report = match load_bytes(&repo().join("scenarios/broken.ron"), source.as_bytes()) {
+        Ok(loaded) => loaded.report,
+        Err(report) => report,
+    };
+    (source, report)
+}
+
+/// The team meeting's schedule lines that ask `what`, removed.
+fn without_ratings(what: &str) -> Vec<(String, &'static str)> {
+    team_meeting_source()
+        .lines()
+        .filter(|l| l.trim_start().starts_with(&format!("(rating: {what}")))
+        .map(|l| (format!("{l}\n"), ""))
+        .collect()
+}
+
+fn assert_warning(source: &str, report: &FileReport, code: &str, needle: &str) -> String {
+    let f = report.findings.iter().find(|f| f.code == code && !f.is_error());
+    let Some(f) = f else { panic!("no {code} warning; findings: {:#?}", report.findings) };
+    assert_eq!(f.line, line_of(source, needle), "{code} should point at the line with {needle:?}: {f:#?}");
+    let text = render_text(std::slice::from_ref(report), false);
+    assert!(text.contains(&format!("warning[{code}]")) && text.contains("hint:"), "{text}");
+    f.message.clone()
+}
+
+#[test]
+fn progression_values_beyond_the_rating_scales() {
+    let (src, report) =
+        broken(POLICY, "step_up: (peak_suds_at_most: 140, self_efficacy_at_least: 70, runs: 2),");
+    assert_finding(&src, &report, "out-of-range", "peak_suds_at_most: 140");
+    let (src, report) =
+        broken("step_down: (peak_suds_at_least: 80),", "step_down: (peak_suds_at_least: 101),");
+    assert_finding(&src, &report, "out-of-range", "peak_suds_at_least: 101");
+    let (src, report) = broken(POLICY, "step_up: (\n  self_efficacy_at_least: 110,\n),");
+    assert_finding(&src, &report, "out-of-range", "self_efficacy_at_least: 110");
+    // Not a number on the scale at all: a syntax error, with its place.
+    let (src, report) = broken(POLICY, "step_up: (peak_suds_at_most: 40.5, runs: 2),");
+    assert_finding(&src, &report, "syntax", "peak_suds_at_most: 40.5");
+}
+
+#[test]
+fn progression_needs_at_least_one_run() {
+    let (src, report) =
+        broken(POLICY, "step_up: (peak_suds_at_most: 40, self_efficacy_at_least: 70, runs: 0),");
+    assert_finding(&src, &report, "out-of-range", "runs: 0");
+    let f = report.findings.iter().find(|f| f.code == "out-of-range").unwrap();
+    assert!(f.message.contains("between 1 and 10"), "{}", f.message);
+    let (src, report) = broken(POLICY, "step_up: (peak_suds_at_most: 40, runs: 11),");
+    assert_finding(&src, &report, "out-of-range", "runs: 11");
+}
+
+#[test]
+fn self_efficacy_threshold_not_in_tens_is_a_warning() {
+    let (src, report) =
+        edited(&[(POLICY, "step_up: (peak_suds_at_most: 40, self_efficacy_at_least: 75, runs: 2),")]);
+    assert_eq!(report.errors(), 0, "{:#?}", report.findings);
+    let message = assert_warning(&src, &report, "not-in-tens", "self_efficacy_at_least: 75");
+    assert!(message.contains("rated in tens"), "{message}");
+    let hint = report.findings[0].hint.as_deref().unwrap();
+    assert!(hint.contains("works as 80"), "{hint}");
+}
+
+#[test]
+fn step_down_threshold_must_be_above_step_up_threshold() {
+    let (src, report) =
+        broken("step_down: (peak_suds_at_least: 80),", "step_down: (peak_suds_at_least: 40),");
+    assert_finding(&src, &report, "thresholds-overlap", "peak_suds_at_least: 40");
+    // With step_down left out, its default (80) is compared, and the
+    // step-up value that crosses it is pointed at.
+    let (src, report) = edited(&[
+        ("step_down: (peak_suds_at_least: 80),\n", ""),
+        (POLICY, "step_up: (peak_suds_at_most: 85, self_efficacy_at_least: 70, runs: 2),"),
+    ]);
+    assert_finding(&src, &report, "thresholds-overlap", "peak_suds_at_most: 85");
+    let f = report.findings.iter().find(|f| f.code == "thresholds-overlap").unwrap();
+    assert!(f.message.contains("(80)") && f.message.contains("(85)"), "{}", f.message);
+}
+
+#[test]
+fn policy_on_self_efficacy_the_scenario_never_asks() {
+    let edits = without_ratings("SelfEfficacy");
+    assert_eq!(edits.len(), 3);
+    let edits: Vec<(&str, &str)> = edits.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+    let (src, report) = edited(&edits);
+    assert_finding(&src, &report, "no-self-efficacy-rating", "self_efficacy_at_least: 70");
+    // Left out, self-efficacy is simply not part of the policy.
+    let mut edits = edits;
+    edits.push((POLICY, "step_up: (peak_suds_at_most: 40, runs: 2),"));
+    let (_, report) = edited(&edits);
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+}
+
+#[test]
+fn policy_on_suds_the_scenario_never_asks() {
+    let edits = without_ratings("Suds");
+    assert_eq!(edits.len(), 4);
+    let edits: Vec<(&str, &str)> = edits.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+    let (src, report) = edited(&edits);
+    assert_finding(&src, &report, "no-suds-rating", "peak_suds_at_most: 40");
+    // The JSON report names the code for tools.
+    let json = mestring::scenario::diagnostic::render_json(std::slice::from_ref(&report));
+    assert!(json.contains("\"code\": \"no-suds-rating\""), "{json}");
+}
+
+#[test]
+fn self_efficacy_asked_only_before_is_a_warning() {
+    let edits = [
+        ("            (rating: SelfEfficacy(\"give-update\"), when: AtEnd),\n", ""),
+        ("            (rating: SelfEfficacy(\"answer-criticism\"), when: AtEnd),\n", ""),
+    ];
+    let (src, report) = edited(&edits);
+    assert_eq!(report.errors(), 0, "{:#?}", report.findings);
+    assert_warning(&src, &report, "self-efficacy-only-before", "self_efficacy_at_least: 70");
+    // Without a progression block the default policy reads self-efficacy
+    // too; the warning then points at the rating asked before.
+    let start = src.find("    // When to propose").unwrap();
+    let end = src.find("    start: \"welcome\"").unwrap();
+    let source = format!("{}{}", &src[..start], &src[end..]);
+    let loaded = load_bytes(&repo().join("scenarios/ok.ron"), source.as_bytes()).expect("warnings only");
+    assert_warning(
+        &source,
+        &loaded.report,
+        "self-efficacy-only-before",
+        "SelfEfficacy(\"give-update\"), when: AtStart",
+    );
+}
+
+#[test]
+fn progression_left_out_gets_the_defaults() {
+    use mestring::progression::Policy;
+    let source = team_meeting_source();
+    let start = source.find("    // When to propose").unwrap();
+    let end = source.find("    start: \"welcome\"").unwrap();
+    let source = format!("{}{}", &source[..start], &source[end..]);
+    let loaded = load_bytes(&repo().join("scenarios/ok.ron"), source.as_bytes()).expect("loads");
+    assert!(loaded.report.findings.is_empty(), "{:#?}", loaded.report.findings);
+    assert!(loaded.scenario.progression.is_none());
+    // The team meeting writes the defaults out, so both read the same.
+    let shipped = mestring::scenario::load_file(&repo().join("scenarios/team-meeting.ron")).unwrap();
+    assert_eq!(Policy::of(&loaded.scenario), Policy::of(&shipped.scenario));
+    assert_eq!(Policy::of(&loaded.scenario), Policy::default());
+    // A misspelt field inside the block is not ignored.
+    let (src, report) = broken("automatic: false", "automatik: false");
+    assert_finding(&src, &report, "syntax", "automatik: false");
+    assert!(report.findings[0].hint.as_deref().unwrap().contains("automatic"));
+}

@@ -257,3 +257,43 @@ fn render_audio_writes_the_same_wav_for_the_same_seed_and_refuses_bad_input() {
     assert!(stderr(&o).contains("give a length from 0 to"), "{}", stderr(&o));
     assert!(!out.exists(), "nothing is written for bad input");
 }
+
+#[test]
+fn propose_reads_the_recorded_runs_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let with_data = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_mestring"))
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .current_dir(repo())
+            .output()
+            .unwrap()
+    };
+    assert!(with_data(&["participants", "add", "P410"]).status.success());
+    // No runs yet: a plain refusal would be wrong; a first run starts low.
+    let o = with_data(&["propose", "--participant", "P999", "team-meeting"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("P999"), "{}", stderr(&o));
+    // Two completed runs at level 1 whose self-efficacy (60) stays under
+    // the meeting's step-up threshold (70): stay.
+    for _ in 0..2 {
+        let o = with_data(&[
+            "play",
+            "team-meeting",
+            "--level",
+            "1",
+            "--participant",
+            "P410",
+            "--script",
+            "tests/golden/team-meeting-assertive.script",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let o = with_data(&["propose", "--participant", "P410", "team-meeting"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("stay at level 1"), "{out}");
+    assert!(out.contains("70"), "the reason names the threshold: {out}");
+}

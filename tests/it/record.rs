@@ -444,3 +444,148 @@ fn ratings_can_be_queried_as_a_table() {
         .unwrap();
     assert_eq!(peak, 55);
 }
+
+/// Records one scripted team-meeting run for `code` straight into the
+/// store, started at `started` (ms) so runs sort in the order recorded.
+fn record_run(store: &mut Store, code: &str, scenario_id: &str, level: u8, started: u64, script: &str) {
+    use mestring::record::Recorder;
+    use mestring::record::recorder::SessionInfo;
+    use mestring::session::Session;
+
+    let path = repo().join(format!("scenarios/{scenario_id}.ron"));
+    let source = std::fs::read_to_string(&path).unwrap();
+    let scenario = std::sync::Arc::new(mestring::scenario::load_file(&path).unwrap().scenario);
+    let info = SessionInfo {
+        participant: Some(code),
+        scenario: &scenario,
+        scenario_source: &source,
+        level,
+        seed: 1,
+        lang: "en",
+        started_unix_ms: started,
+    };
+    let mut recorder = Recorder::start(&store.journal_dir(), &info).unwrap();
+    let steps = mestring::play::script::parse(script).unwrap();
+    let mut session = Session::new(std::sync::Arc::clone(&scenario), level, 1).unwrap();
+    mestring::play::run_script(&mut session, &steps, &mut recorder);
+    let journal = recorder.journal();
+    recorder.close().unwrap();
+    store.import_journal(&journal).unwrap();
+}
+
+/// The model path at level 3: SUDS peaks at 35; self-efficacy ends at 80
+/// for the update and 70 for answering criticism (50 before).
+const GOOD_RUN: &str = "rate 30\nrate 50\nrate 60\nafter 3.5 choose 1\nrate 35\nafter 6 choose 1\n\
+                        after 2.5 choose 1\nrate 20\nrate 80\nrate 70\nreview not-happened 20\n";
+
+#[test]
+fn past_runs_are_read_from_the_store_newest_last() {
+    use mestring::progression::{PastRun, Policy, Proposal, RunEnd, propose};
+    use mestring::session::{Actor, Input, RatingAnswer, Session};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("data")).unwrap();
+    for code in ["P040", "P041"] {
+        store.add_participant(code, 0).unwrap();
+    }
+    record_run(&mut store, "P040", "team-meeting", 3, 1_000, GOOD_RUN);
+    // Another participant's run, and another scenario's, do not count.
+    record_run(&mut store, "P041", "team-meeting", 3, 1_500, GOOD_RUN);
+    record_run(&mut store, "P040", "upset-customer", 1, 1_600, "rate 90\nstop\n");
+    record_run(&mut store, "P040", "team-meeting", 3, 2_000, GOOD_RUN);
+
+    let scenario =
+        mestring::scenario::load_file(&repo().join("scenarios/team-meeting.ron")).unwrap().scenario;
+    let policy = Policy::of(&scenario);
+    let runs = store.past_runs("p040", "team-meeting").unwrap();
+    let good = PastRun {
+        level: 3,
+        level_changed: false,
+        end: RunEnd::Completed,
+        peak_suds: Some(35),
+        self_efficacy: Some(70),
+    };
+    assert_eq!(runs, [good, good]);
+    let advice = propose(&policy, 3, scenario.levels.len(), &runs);
+    assert_eq!(advice.proposal, Proposal::StepUp { to: 4 });
+
+    // The participant stops the next run after the start ratings.
+    record_run(&mut store, "P040", "team-meeting", 4, 3_000, "rate 60\nrate 40\nrate 80\nstop\n");
+    // The clinician steps up from 2 to 4 during a run that the
+    // participant then stops (the golden clinician script).
+    let clinician =
+        std::fs::read_to_string(repo().join("tests/golden/team-meeting-clinician.script")).unwrap();
+    record_run(&mut store, "P040", "team-meeting", 2, 4_000, &clinician);
+    // A script that runs out: the run is stopped on the clinician's behalf.
+    record_run(&mut store, "P040", "team-meeting", 2, 5_000, "rate 45\n");
+
+    // A run whose process died: a journal with no end and no close.
+    {
+        use mestring::record::Recorder;
+        use mestring::record::recorder::SessionInfo;
+        let path = repo().join("scenarios/team-meeting.ron");
+        let source = std::fs::read_to_string(&path).unwrap();
+        let shared = std::sync::Arc::new(scenario.clone());
+        let info = SessionInfo {
+            participant: Some("P040"),
+            scenario: &shared,
+            scenario_source: &source,
+            level: 2,
+            seed: 1,
+            lang: "en",
+            started_unix_ms: 6_000,
+        };
+        let mut recorder = Recorder::start(&store.journal_dir(), &info).unwrap();
+        let mut session = Session::new(std::sync::Arc::clone(&shared), 2, 1).unwrap();
+        mestring::play::feed(&mut session, &mut recorder, 2_000, Input::Rate(RatingAnswer::Scale(75)));
+        drop(recorder);
+        let imported = store.import_pending();
+        assert_eq!(imported.len(), 1);
+        assert!(!imported[0].1.as_ref().unwrap().complete);
+    }
+
+    let runs = store.past_runs("P040", "team-meeting").unwrap();
+    let expected = [
+        good,
+        good,
+        PastRun {
+            level: 4,
+            level_changed: false,
+            end: RunEnd::Stopped { by: Actor::Participant },
+            peak_suds: Some(60),
+            self_efficacy: Some(40),
+        },
+        PastRun {
+            level: 4,
+            level_changed: true,
+            end: RunEnd::Stopped { by: Actor::Participant },
+            peak_suds: Some(65),
+            self_efficacy: Some(40),
+        },
+        PastRun {
+            level: 2,
+            level_changed: false,
+            end: RunEnd::Stopped { by: Actor::Clinician },
+            peak_suds: Some(45),
+            self_efficacy: None,
+        },
+        PastRun {
+            level: 2,
+            level_changed: false,
+            end: RunEnd::Unfinished,
+            peak_suds: Some(75),
+            self_efficacy: None,
+        },
+    ];
+    assert_eq!(runs, expected);
+    // After the escape at level 4, the policy proposes level 3.
+    let advice = propose(&policy, 4, scenario.levels.len(), &runs[..3]);
+    assert_eq!(advice.proposal, Proposal::StepDown { to: 3 });
+    assert!(!advice.automatic);
+
+    assert!(store.past_runs("P040", "no-such-scenario").unwrap().is_empty());
+    assert!(matches!(
+        store.past_runs("P999", "team-meeting"),
+        Err(mestring::record::StoreError::NoParticipant(_))
+    ));
+}
