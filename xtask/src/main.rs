@@ -164,27 +164,73 @@ const DEMO_MEETING: &[&str] = &[
     "tests/golden/team-meeting-assertive.script",
 ];
 
+/// Builds mestring with the test suite's feature set and returns the
+/// binary. `cargo run` would unify Bevy's features differently (no test
+/// dependencies) and build all of Bevy a second time; this way the demo,
+/// the screenshots and the frame bench share the tests' build.
+fn built_mestring() -> Result<PathBuf, String> {
+    step("building mestring (shared with the test build)");
+    cargo(&["test", "--workspace", "--no-run", "--quiet"])?;
+    let target = match env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let out = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+                .args(["metadata", "--format-version", "1", "--no-deps"])
+                .current_dir(root())
+                .output()
+                .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+            let meta = String::from_utf8_lossy(&out.stdout);
+            let key = "\"target_directory\":\"";
+            let start = meta.find(key).ok_or("cargo metadata names no target directory")? + key.len();
+            let end = meta[start..].find('"').ok_or("cargo metadata is malformed")? + start;
+            PathBuf::from(&meta[start..end])
+        }
+    };
+    let target = if target.is_absolute() { target } else { root().join(target) };
+    Ok(target.join("debug").join("mestring"))
+}
+
+/// Runs a program with a display: the one there is, or Xvfb.
+fn with_display(program: &Path, args: &[&str]) -> Result<(), String> {
+    let program = program.to_str().ok_or("the binary's path is not UTF-8")?;
+    if env::var_os("DISPLAY").is_some() {
+        return run(program, args);
+    }
+    let mut full = vec!["--auto-servernum", "--server-args=-screen 0 1280x800x24", program];
+    full.extend_from_slice(args);
+    run("xvfb-run", &full)
+}
+
 fn demo() -> Result<(), String> {
     setup()?;
+    let mestring = built_mestring()?;
+    let bin = mestring.to_str().ok_or("the binary's path is not UTF-8")?;
     step("checking the bundled scenarios");
-    cargo(&["run", "--quiet", "--", "check", "scenarios/"])?;
+    run(bin, &["check", "scenarios/"])?;
     step("playing the team meeting at level 3 from a script (answers as a participant would)");
-    let play = ["run", "--quiet", "--", "play"].iter().chain(DEMO_MEETING);
-    let play: Vec<&str> =
-        play.copied().chain(["--transcript", "target/demo/team-meeting.transcript"]).collect();
-    cargo(&play)?;
+    let play: Vec<&str> = ["play"]
+        .iter()
+        .chain(DEMO_MEETING)
+        .copied()
+        .chain(["--transcript", "target/demo/team-meeting.transcript"])
+        .collect();
+    run(bin, &play)?;
+    step("the level's soundscape, rendered to a file (this machine may have no sound card)");
+    run(bin, &["render-audio", "team-meeting", "--level", "3", "--seconds", "20", "target/demo/team-meeting.wav"])?;
     step(
         "the same meeting in a window, the same scripted participant (closes after 10 s; screenshot in target/demo/)",
     );
-    let window = ["run", "--quiet", "--", "run"].iter().chain(DEMO_MEETING);
-    let window: Vec<&str> = window
+    let window: Vec<&str> = ["run"]
+        .iter()
+        .chain(DEMO_MEETING)
         .copied()
         .chain(["--exit-after", "10", "--screenshot", "target/demo/team-meeting.png"])
         .collect();
-    under_display(&window)?;
+    with_display(&mestring, &window)?;
     eprintln!(
-        "\ndemo done: transcript in target/demo/team-meeting.transcript, screenshot in target/demo/team-meeting.png\n\
-         play it yourself: cargo run -- play team-meeting --level 3 --lang en"
+        "\ndemo done: transcript, sound and screenshot in target/demo/\n\
+         play it yourself: cargo run -- play team-meeting --level 3 --lang en\n\
+         in a window, with the clinician's console: cargo run -- run team-meeting --level 3 --console"
     );
     Ok(())
 }
@@ -223,14 +269,19 @@ fn bless() -> Result<(), String> {
 }
 
 fn bench() -> Result<(), String> {
-    step("benchmarks of the scenario core and recording (release build, without Bevy)");
-    cargo(&["bench", "--no-default-features", "--bench", "core", "--bench", "record"])
+    step("benchmarks of the scenario core, recording and sound synthesis (release build, without Bevy)");
+    cargo(&["bench", "--no-default-features", "--bench", "core", "--bench", "record", "--bench", "sound"])?;
+    let mestring = built_mestring()?;
+    step("frame cost at the meeting's top level, headless (the tests' dev build: an upper bound)");
+    run(mestring.to_str().ok_or("the binary's path is not UTF-8")?, &["bench-frames", "team-meeting", "--minutes", "2"])
 }
 
-/// One screenshot per shipped scenario at its top level, a few seconds in,
-/// after a scripted participant has answered the start ratings.
+/// Screenshots of every shipped scenario at its gentlest and hardest
+/// level, and of the team meeting at every level, a few seconds in, after
+/// a scripted participant has answered the start ratings.
 fn screenshots() -> Result<(), String> {
     setup()?;
+    let mestring = built_mestring()?;
     let out = root().join("docs/screenshots");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let script = out.join("start-ratings.script");
@@ -243,28 +294,34 @@ fn screenshots() -> Result<(), String> {
         .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
     ids.sort();
+    let mut shots = 0;
     for id in &ids {
-        step(&format!("screenshot of {id}"));
-        let png = out.join(format!("{id}.png"));
-        under_display(&[
-            "run",
-            "--quiet",
-            "--",
-            "run",
-            id,
-            "--level",
-            "5",
-            "--lang",
-            "en",
-            "--script",
-            script.to_str().unwrap_or_default(),
-            "--exit-after",
-            "7",
-            "--screenshot",
-            png.to_str().unwrap_or_default(),
-        ])?;
+        let levels: &[u8] = if id == "team-meeting" { &[1, 2, 3, 4, 5] } else { &[1, 5] };
+        for level in levels {
+            step(&format!("screenshot of {id} at level {level}"));
+            let png = out.join(format!("{id}-level-{level}.png"));
+            let level = level.to_string();
+            with_display(
+                &mestring,
+                &[
+                    "run",
+                    id,
+                    "--level",
+                    &level,
+                    "--lang",
+                    "en",
+                    "--script",
+                    script.to_str().unwrap_or_default(),
+                    "--exit-after",
+                    "7",
+                    "--screenshot",
+                    png.to_str().unwrap_or_default(),
+                ],
+            )?;
+            shots += 1;
+        }
     }
     let _ = std::fs::remove_file(&script);
-    eprintln!("{} screenshots in docs/screenshots/", ids.len());
+    eprintln!("{shots} screenshots in docs/screenshots/");
     Ok(())
 }
