@@ -2,6 +2,8 @@
 //! subtitle of the line being spoken, the options to choose from, and the
 //! rating prompt with its scale. Large, high-contrast text on calm panels.
 
+mod answer_clock;
+
 use bevy::prelude::*;
 use bevy::text::FontSize;
 
@@ -54,7 +56,8 @@ struct RatingAnchors;
 struct PauseVeil;
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_panels)
+    app.add_plugins(answer_clock::plugin)
+        .add_systems(Startup, spawn_panels)
         .add_systems(
             Update,
             (show_status, show, show_rating_buttons)
@@ -255,7 +258,7 @@ fn show(
         (Or<(With<Subtitle>, With<Choices>, With<Rating>)>, Without<Button>),
     >,
     mut options: Query<(&mut Node, &ChoiceOption, &Children), With<Button>>,
-    labelled: Query<(Entity, Has<ChoicePrompt>, Has<ChoiceClock>, Has<RatingAnchors>)>,
+    labelled: Query<(Entity, Has<ChoicePrompt>, Has<RatingAnchors>)>,
     mut texts: Query<&mut Text, Without<Status>>,
 ) {
     let s = &loaded.scenario.scenario;
@@ -270,8 +273,9 @@ fn show(
         }
         _ => None,
     });
-    let offered = view.choices.and_then(|(beat, clock)| match s.beats.get(beat) {
-        Some(Beat::Choose { prompt, options, .. }) => Some((prompt, options, clock)),
+    // The answer clock under the options is `answer_clock`'s.
+    let offered = view.choices.and_then(|(beat, _)| match s.beats.get(beat) {
+        Some(Beat::Choose { prompt, options, .. }) => Some((prompt, options)),
         _ => None,
     });
     let rating = view.rating.as_ref().map(|(kind, value, happened)| {
@@ -307,23 +311,16 @@ fn show(
             set(*child, r.3.clone());
         }
     }
-    for (entity, is_prompt, is_clock, is_anchors) in &labelled {
+    for (entity, is_prompt, is_anchors) in &labelled {
         if is_prompt {
-            let prompt =
-                offered.map(|(p, _, _)| p.iter().map(|t| t.show(lang)).collect::<Vec<_>>().join("\n"));
+            let prompt = offered.map(|(p, _)| p.iter().map(|t| t.show(lang)).collect::<Vec<_>>().join("\n"));
             set(entity, prompt.unwrap_or_default());
-        } else if is_clock {
-            let clock = offered.and_then(|(_, _, clock)| clock);
-            set(
-                entity,
-                clock.map(|ms| format!("({} {})", ms / 1000, words.seconds_left)).unwrap_or_default(),
-            );
         } else if is_anchors {
             set(entity, rating.as_ref().map(|r| r.4.clone()).unwrap_or_default());
         }
     }
     for (mut node, option, children) in &mut options {
-        let text = offered.and_then(|(_, options, _)| options.get(option.0)).map(|o| o.text.show(lang));
+        let text = offered.and_then(|(_, options)| options.get(option.0)).map(|o| o.text.show(lang));
         node.display = if text.is_some() { Display::Flex } else { Display::None };
         if let (Some(child), Some(text)) = (children.first(), text) {
             set(*child, format!("{}  {text}", option.0 + 1));

@@ -15,6 +15,12 @@ pub const EYE_HEIGHT: f32 = 1.2;
 /// Standing eye height, for places like a service counter.
 pub const STANDING_EYE_HEIGHT: f32 = 1.62;
 
+/// A chair, standing at the seat with this index in the setting.
+#[derive(Component)]
+pub struct Chair {
+    pub seat: usize,
+}
+
 /// The participant's view (the desktop camera; the mirror in a headset).
 #[derive(Component)]
 pub struct ParticipantView;
@@ -30,7 +36,7 @@ pub fn plugin(app: &mut App) {
 }
 
 /// Width (x) and depth (z) of each kind of room, metres.
-fn room_size(kind: RoomKind) -> (f32, f32) {
+pub fn room_size(kind: RoomKind) -> (f32, f32) {
     match kind {
         RoomKind::MeetingRoom => (6.0, 7.0),
         RoomKind::ServiceCounter => (8.0, 7.0),
@@ -108,13 +114,30 @@ fn build_room(
         build_shell(&mut kit, w, d);
     }
 
-    // Chairs at every seated place.
+    // Chairs at every seated place; each moves with its seat when the room
+    // crowds in (see `cast::crowding`).
     let chair = kit.material(Color::srgb(0.2, 0.22, 0.26), 0.7);
-    for seat in setting.seats.iter().filter(|s| !s.standing) {
-        let rot = facing(seat.facing);
-        let at = Vec3::new(seat.at.0, 0.0, seat.at.1);
-        kit.block(Vec3::new(0.46, 0.45, 0.46), at, rot, chair.clone());
-        kit.block(Vec3::new(0.46, 0.5, 0.06), at + rot * Vec3::new(0.0, 0.45, -0.22), rot, chair.clone());
+    let seat_mesh = kit.meshes.add(Cuboid::new(0.46, 0.45, 0.46));
+    let back_mesh = kit.meshes.add(Cuboid::new(0.46, 0.5, 0.06));
+    for (index, seat) in setting.seats.iter().enumerate().filter(|(_, s)| !s.standing) {
+        kit.commands
+            .spawn((
+                Transform::from_xyz(seat.at.0, 0.0, seat.at.1).with_rotation(facing(seat.facing)),
+                Visibility::default(),
+                Chair { seat: index },
+            ))
+            .with_children(|c| {
+                c.spawn((
+                    Mesh3d(seat_mesh.clone()),
+                    MeshMaterial3d(chair.clone()),
+                    Transform::from_xyz(0.0, 0.225, 0.0),
+                ));
+                c.spawn((
+                    Mesh3d(back_mesh.clone()),
+                    MeshMaterial3d(chair.clone()),
+                    Transform::from_xyz(0.0, 0.7, -0.22),
+                ));
+            });
     }
 
     for prop in &setting.props {
@@ -169,7 +192,7 @@ fn build_room(
 }
 
 /// Length (x), depth (z) and top height of furniture that things stand on.
-fn furniture(kind: PropKind) -> Option<(f32, f32, f32)> {
+pub fn furniture(kind: PropKind) -> Option<(f32, f32, f32)> {
     match kind {
         PropKind::Table => Some((1.8, 1.0, 0.77)),
         PropKind::Desk => Some((1.4, 0.7, 0.77)),

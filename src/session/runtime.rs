@@ -52,6 +52,8 @@ enum Cursor {
 struct Choosing {
     beat: usize,
     offered_at: Millis,
+    /// The answer clock given with the offer (active time), kept after it runs out.
+    answer_millis: Option<Millis>,
     time_up_at: Option<Millis>,
     silence_at: Option<Millis>,
     interrupt_at: Option<(Millis, usize)>,
@@ -141,6 +143,20 @@ impl Session {
     pub fn offered_choice(&self) -> Option<usize> {
         match &self.cursor {
             Cursor::Choosing(c) if self.open_rating.is_none() => Some(c.beat),
+            _ => None,
+        }
+    }
+
+    /// The answer clock of the offered choice, when the level puts the
+    /// participant under time pressure: `(left, given)` in milliseconds of
+    /// active time. It stands still while paused and stays at 0 once it
+    /// has run out (the choice stays open).
+    pub fn answer_clock(&self) -> Option<(Millis, Millis)> {
+        match &self.cursor {
+            Cursor::Choosing(c) if self.open_rating.is_none() => c.answer_millis.map(|given| {
+                let spent = self.active().saturating_sub(c.offered_at);
+                (given.saturating_sub(spent), given)
+            }),
             _ => None,
         }
     }
@@ -503,6 +519,7 @@ impl Session {
                 self.cursor = Cursor::Choosing(Choosing {
                     beat: index,
                     offered_at: active,
+                    answer_millis,
                     time_up_at: answer_millis.map(|m| active + m),
                     silence_at: silence.as_ref().map(|s| active + to_millis(s.seconds)),
                     interrupt_at,

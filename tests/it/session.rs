@@ -271,6 +271,37 @@ fn time_pressure_runs_out_and_someone_checks_the_clock() {
 }
 
 #[test]
+fn the_answer_clock_counts_down_on_active_time_and_stays_empty_after_time_up() {
+    let mut s = Session::new(team_meeting(), 5, 3).unwrap();
+    past_start_ratings(&mut s);
+    while s.offered_choice().is_none() {
+        let d = s.next_deadline().unwrap();
+        s.step(d, Input::Tick);
+    }
+    let offered = s.now();
+    assert_eq!(s.answer_clock(), Some((12_000, 12_000)), "level 5 gives 12 seconds");
+    s.step(offered + 4_000, Input::Tick);
+    assert_eq!(s.answer_clock(), Some((8_000, 12_000)));
+    // A pause stops the clock.
+    s.step(offered + 4_000, Input::Pause { by: Actor::Participant });
+    s.step(offered + 30_000, Input::Tick);
+    assert_eq!(s.answer_clock(), Some((8_000, 12_000)));
+    s.step(offered + 30_000, Input::Resume { by: Actor::Participant });
+    s.step(offered + 40_000, Input::Tick);
+    assert_eq!(s.answer_clock(), Some((0, 12_000)), "run out, and the choice is still open");
+    assert!(s.offered_choice().is_some());
+
+    // Level 1 has no time pressure.
+    let mut gentle = Session::new(team_meeting(), 1, 3).unwrap();
+    past_start_ratings(&mut gentle);
+    while gentle.offered_choice().is_none() {
+        let d = gentle.next_deadline().unwrap();
+        gentle.step(d, Input::Tick);
+    }
+    assert_eq!(gentle.answer_clock(), None);
+}
+
+#[test]
 fn response_latency_excludes_pauses() {
     let mut s = Session::new(team_meeting(), 1, 1).unwrap();
     past_start_ratings(&mut s);

@@ -301,3 +301,182 @@ fn a_gltf_model_named_in_the_scenario_replaces_the_built_in_prop() {
     // in the room is magenta.
     assert!(magenta > 8_000, "the model is not in view ({magenta} magenta pixels)");
 }
+
+// ---------------------------------------------------------------- levels on the people
+
+/// A screenshot of a run: `scenario` (a shipped id or a file) at `level`
+/// for `seconds`, answering from `script` if given.
+struct Shot {
+    w: u32,
+    h: u32,
+    pixels: Vec<[u8; 3]>,
+}
+
+impl Shot {
+    fn take(
+        dir: &std::path::Path,
+        name: &str,
+        scenario: &str,
+        level: u8,
+        seconds: f32,
+        script: &str,
+    ) -> Shot {
+        let png = dir.join(format!("{name}.png"));
+        let script_file = dir.join(format!("{name}.script"));
+        std::fs::write(&script_file, script).unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_mestring"))
+            .args(["run", scenario, "--level", &level.to_string(), "--lang", "en"])
+            .args(["--exit-after", &seconds.to_string(), "--screenshot"])
+            .arg(&png)
+            .arg("--script")
+            .arg(&script_file)
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+        if let Some(keep) = std::env::var_os("MESTRING_KEEP_SHOTS") {
+            let _ = std::fs::copy(&png, std::path::Path::new(&keep).join(format!("{name}.png")));
+        }
+        let (w, h, pixels) = read_png(&png);
+        Shot { w, h, pixels }
+    }
+
+    /// Pixels in a region given as shares of the width and height.
+    fn region(&self, x: (f32, f32), y: (f32, f32)) -> impl Iterator<Item = (u32, u32, [u8; 3])> + '_ {
+        let (x0, x1) = ((x.0 * self.w as f32) as u32, (x.1 * self.w as f32) as u32);
+        let (y0, y1) = ((y.0 * self.h as f32) as u32, (y.1 * self.h as f32) as u32);
+        (y0..y1).flat_map(move |y| (x0..x1).map(move |x| (x, y, self.pixels[(y * self.w + x) as usize])))
+    }
+
+    fn count(&self, x: (f32, f32), y: (f32, f32), colour: impl Fn([u8; 3]) -> bool) -> usize {
+        self.region(x, y).filter(|&(_, _, p)| colour(p)).count()
+    }
+
+    /// The mouth in a face region: how many lip-coloured pixels there are,
+    /// and how much lower (in pixels) the mouth's outer fifths sit than its
+    /// middle: negative for a smile, positive for turned-down corners.
+    fn mouth(&self, x: (f32, f32), y: (f32, f32)) -> (usize, f32) {
+        let lips: Vec<(u32, u32)> = self
+            .region(x, y)
+            .filter(|&(_, _, [r, g, b])| {
+                let (r, g, b) = (u32::from(r), u32::from(g), u32::from(b));
+                r > 60 && g * 100 < r * 55 && b * 100 < r * 55 && r - g > 45
+            })
+            .map(|(x, y, _)| (x, y))
+            .collect();
+        let (Some(left), Some(right)) = (lips.iter().map(|p| p.0).min(), lips.iter().map(|p| p.0).max())
+        else {
+            return (0, 0.0);
+        };
+        let span = (right - left + 1) as f32;
+        let mean_y = |keep: &dyn Fn(f32) -> bool| {
+            let ys: Vec<f32> =
+                lips.iter().filter(|p| keep((p.0 - left) as f32 / span)).map(|p| p.1 as f32).collect();
+            ys.iter().sum::<f32>() / ys.len().max(1) as f32
+        };
+        let ends = mean_y(&|at| !(0.2..=0.8).contains(&at));
+        let middle = mean_y(&|at| (0.35..=0.65).contains(&at));
+        (lips.len(), ends - middle)
+    }
+}
+
+/// Hanne's face, behind the desk across from the participant.
+const HANNE_FACE: ((f32, f32), (f32, f32)) = ((0.43, 0.57), (0.36, 0.56));
+
+#[test]
+fn attitude_and_cues_show_on_hanne_a_smile_at_level_1_a_frown_at_level_4_and_a_glance_at_the_watch() {
+    need_display();
+    let dir = tempfile::tempdir().unwrap();
+    // Hanne is friendly at level 1 and critical at level 4; at 4 seconds
+    // she is looking at the participant at both.
+    let friendly = Shot::take(dir.path(), "friendly", "return-to-work-manager", 1, 4.0, "");
+    let critical = Shot::take(dir.path(), "critical", "return-to-work-manager", 4, 4.0, "");
+    let (x, y) = HANNE_FACE;
+    let (lips, smile) = friendly.mouth(x, y);
+    // Measured: about 110 lip pixels each, corners 3.5 px above the
+    // middle for the smile and 3 px below it for the frown.
+    assert!(lips > 40, "no mouth on friendly Hanne ({lips} lip pixels)");
+    assert!(smile < -1.5, "friendly Hanne does not smile: corners {smile:+.1} px from the middle");
+    let (lips, frown) = critical.mouth(x, y);
+    assert!(lips > 40, "no mouth on critical Hanne ({lips} lip pixels)");
+    assert!(frown > 1.5, "critical Hanne's mouth is not turned down: corners {frown:+.1} px from the middle");
+
+    // A watch check, 0.5 s in and lasting 2 s: her left wrist comes up in
+    // front of her chest, where at rest there are no hands.
+    let watch =
+        Shot::take(dir.path(), "watch", "return-to-work-manager", 1, 2.2, "after 0.5 cue watch-check 0.6\n");
+    let skin =
+        |[r, g, b]: [u8; 3]| r > 170 && (140..215).contains(&g) && (110..190).contains(&b) && r > g + 15;
+    let chest = ((0.42, 0.58), (0.54, 0.66));
+    let (at_rest, lifted) = (friendly.count(chest.0, chest.1, skin), watch.count(chest.0, chest.1, skin));
+    assert!(lifted > 300 && lifted > 5 * at_rest, "no wrist lifted: {lifted} hand pixels, {at_rest} at rest");
+}
+
+/// Ola's olive jacket.
+fn olive([r, g, b]: [u8; 3]) -> bool {
+    g > r && r > b.saturating_add(20) && g > b.saturating_add(35) && g < 190
+}
+
+#[test]
+fn people_who_join_at_a_higher_level_walk_in_and_sit_down() {
+    need_display();
+    let dir = tempfile::tempdir().unwrap();
+    let up = "after 0.5 level 5\n";
+    // Ola and Per are not at level 1; at level 5 they come in. The door is
+    // behind the participant, so the first run moves it to the far wall to
+    // see them on the way.
+    let text = std::fs::read_to_string(repo().join("scenarios/team-meeting.ron")).unwrap();
+    let door = "(kind: Door, at: (-2.0, 3.45), facing: 180.0)";
+    assert!(text.contains(door), "the meeting's door moved; update this test");
+    let far = dir.path().join("door-ahead.ron");
+    std::fs::write(&far, text.replace(door, "(kind: Door, at: (1.5, -3.45), facing: 0.0)")).unwrap();
+    let walking = Shot::take(dir.path(), "walking", far.to_str().unwrap(), 1, 2.5, up);
+    // Standing, a jacket is above the seated participant's eye line (the
+    // upper half of the view); seated, nobody's is.
+    let upper = ((0.0, 1.0), (0.0, 0.44));
+    let ola_seat = ((0.8, 1.0), (0.5, 1.0));
+    let standing = walking.count(upper.0, upper.1, olive);
+    assert!(standing > 300, "nobody is walking in ({standing} olive pixels above the eye line)");
+    let seated = walking.count(ola_seat.0, ola_seat.1, olive);
+    assert!(
+        seated < 1_000,
+        "Ola is already in his seat after 2 s: he popped in ({seated} olive pixels there)"
+    );
+
+    // Through the real door behind the participant and round to his seat:
+    // after 7.5 s he sits, close by on the right.
+    let sitting = Shot::take(dir.path(), "sitting", "team-meeting", 1, 8.0, up);
+    let seated = sitting.count(ola_seat.0, ola_seat.1, olive);
+    assert!(seated > 10_000, "Ola is not in his seat at level 5 ({seated} olive pixels)");
+    let standing = sitting.count(upper.0, upper.1, olive);
+    assert!(standing < 100, "someone is still standing ({standing} olive pixels above the eye line)");
+}
+
+#[test]
+fn time_pressure_shows_as_a_bar_that_empties_and_turns_amber() {
+    need_display();
+    let dir = tempfile::tempdir().unwrap();
+    // Kari's welcome made short, so the first choice, with level 5's
+    // 12-second clock, comes about a second in.
+    let text = std::fs::read_to_string(repo().join("scenarios/team-meeting.ron")).unwrap();
+    let welcome = "Say(id: \"welcome\", by: \"kari\", text: {";
+    assert!(text.contains(welcome), "Kari's welcome changed; update this test");
+    let quick = dir.path().join("quick.ron");
+    std::fs::write(&quick, text.replace(welcome, "Say(id: \"welcome\", by: \"kari\", seconds: 0.5, text: {"))
+        .unwrap();
+    let ratings = "after 0 rate 40\nafter 0 rate 50\nafter 0 rate 70\n";
+    let shot = Shot::take(dir.path(), "clock", quick.to_str().unwrap(), 5, 8.0, ratings);
+    // About 7 of 12 seconds gone: a bar in the choice panel's last rows,
+    // filled for about 40 % of its 85 %-of-the-window width, in amber.
+    let bar = |[r, g, b]: [u8; 3]| r > 200 && (120..215).contains(&g) && b < 100;
+    let calm = |[r, g, b]: [u8; 3]| r > 170 && g > 200 && b > 225 && b > r.saturating_add(25);
+    let bottom = ((0.0, 1.0), (0.75, 1.0));
+    let (w, h) = (shot.w, shot.h);
+    let rows = (0..h).filter(|&y| y as f32 >= 0.75 * h as f32);
+    let fill =
+        rows.map(|y| (0..w).filter(|&x| bar(shot.pixels[(y * w + x) as usize])).count()).max().unwrap_or(0);
+    let share = fill as f32 / w as f32;
+    assert!((0.15..0.55).contains(&share), "the bar's amber fill spans {:.0} % of the window", share * 100.0);
+    let still_calm = shot.count(bottom.0, bottom.1, calm);
+    assert!(still_calm < 200, "the bar is still in its calm colour ({still_calm} pixels)");
+}
