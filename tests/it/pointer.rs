@@ -142,13 +142,16 @@ fn the_mouse_turns_the_view_and_clicking_an_option_chooses_it() {
     ]);
     display.wait_for_window(&mut app);
 
-    // Drag to the right with the right button held, a step per frame or so.
-    display.xdotool(&["mousemove", "640", "360", "mousedown", "3"]);
-    for x in (660..=840).step_by(20) {
-        display.xdotool(&["mousemove", &x.to_string(), "360"]);
-        std::thread::sleep(Duration::from_millis(400));
+    // Drag to the right with the right button held, a step per frame or
+    // so, twice: a slow frame may miss part of one drag.
+    for _ in 0..2 {
+        display.xdotool(&["mousemove", "440", "360", "mousedown", "3"]);
+        for x in (460..=640).step_by(20) {
+            display.xdotool(&["mousemove", &x.to_string(), "360"]);
+            std::thread::sleep(Duration::from_millis(400));
+        }
+        display.xdotool(&["mouseup", "3"]);
     }
-    display.xdotool(&["mouseup", "3"]);
 
     // Then click where the bottom option appears, until the run ends.
     while app.try_wait().unwrap().is_none() {
@@ -340,8 +343,13 @@ fn the_clinician_steps_the_level_up_from_the_console_and_every_cue_is_recorded()
         shot.to_str().unwrap(),
     ]);
     display.wait_for_window(&mut app);
-    // "Step up" in the console, once.
-    display.xdotool(&["mousemove", "1050", "130", "click", "1"]);
+    // "Step up" in the console, until the run ends: a click that comes
+    // before the console's first frame is lost, and each later one steps
+    // once more (3 to 4, then 5, then the button is disabled).
+    while app.try_wait().unwrap().is_none() {
+        display.xdotool(&["mousemove", "1050", "130", "click", "1"]);
+        std::thread::sleep(Duration::from_millis(1500));
+    }
     let out = app.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 

@@ -216,7 +216,10 @@ fn demo() -> Result<(), String> {
         .collect();
     run(bin, &play)?;
     step("the level's soundscape, rendered to a file (this machine may have no sound card)");
-    run(bin, &["render-audio", "team-meeting", "--level", "3", "--seconds", "20", "target/demo/team-meeting.wav"])?;
+    run(
+        bin,
+        &["render-audio", "team-meeting", "--level", "3", "--seconds", "20", "target/demo/team-meeting.wav"],
+    )?;
     step(
         "the same meeting in a window, the same scripted participant (closes after 10 s; screenshot in target/demo/)",
     );
@@ -273,7 +276,10 @@ fn bench() -> Result<(), String> {
     cargo(&["bench", "--no-default-features", "--bench", "core", "--bench", "record", "--bench", "sound"])?;
     let mestring = built_mestring()?;
     step("frame cost at the meeting's top level, headless (the tests' dev build: an upper bound)");
-    run(mestring.to_str().ok_or("the binary's path is not UTF-8")?, &["bench-frames", "team-meeting", "--minutes", "2"])
+    run(
+        mestring.to_str().ok_or("the binary's path is not UTF-8")?,
+        &["bench-frames", "team-meeting", "--minutes", "2"],
+    )
 }
 
 /// Screenshots of every shipped scenario at its gentlest and hardest
