@@ -51,6 +51,9 @@ pub struct FrameReport {
     pub entities: usize,
     /// Sessions the autopilot went through (a session that ends starts again).
     pub sessions: usize,
+    /// The frame thread's share of the cue system (handing cues to the
+    /// mixer, moving the listener), per frame.
+    pub sound: FrameTimes,
     pub peak_rss_kib: Option<u64>,
 }
 
@@ -140,7 +143,7 @@ pub fn frame_cost(
     // samples would be made on the audio thread, which is not running.
     let (mixer, _unplayed) = rodio::mixer::mixer(crate::sound::STEREO, crate::sound::sample_rate());
     let hearing = super::sound::Hearing::on_mixer(mixer, app.world().resource::<Loaded>());
-    app.insert_non_send(hearing);
+    app.insert_non_send(hearing).init_resource::<super::sound::SoundFrameCost>();
     get_ready(&mut app);
     // One frame builds the room; it is not part of the steady-state cost.
     app.update();
@@ -191,6 +194,9 @@ pub fn frame_cost(
         }
     }
     let sessions = sessions_of(&app);
+    // The first entries are the frames before timing began.
+    let sound_micros = app.world().resource::<super::sound::SoundFrameCost>().micros.clone();
+    let sound = FrameTimes { micros: sound_micros[sound_micros.len().saturating_sub(frames)..].to_vec() };
     let (engine, bare_times) = (FrameTimes { micros: engine }, FrameTimes { micros: bare_times });
     Ok(FrameReport {
         frames,
@@ -201,6 +207,7 @@ pub fn frame_cost(
         ui_nodes,
         entities,
         sessions,
+        sound,
         peak_rss_kib: peak_rss_kib(),
     })
 }

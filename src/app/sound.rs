@@ -66,7 +66,29 @@ pub fn plugin(app: &mut App) {
 
 /// Following the session and the head, on whatever `Hearing` there is.
 pub fn listen(app: &mut App) {
-    app.add_systems(Update, (hear_session, follow_listener).after(DriveSession));
+    app.add_systems(Update, (hear_session, follow_listener).after(DriveSession))
+        .add_systems(Last, close_frame_cost.run_if(resource_exists::<SoundFrameCost>));
+}
+
+/// The frame thread's time spent on sound, per frame, when measured (the
+/// frame bench inserts it; a run does not).
+#[derive(Resource, Default)]
+pub struct SoundFrameCost {
+    pub micros: Vec<f64>,
+    this_frame: f64,
+}
+
+impl SoundFrameCost {
+    fn add(cost: &mut Option<ResMut<SoundFrameCost>>, since: std::time::Instant) {
+        if let Some(cost) = cost {
+            cost.this_frame += since.elapsed().as_secs_f64() * 1e6;
+        }
+    }
+}
+
+fn close_frame_cost(mut cost: ResMut<SoundFrameCost>) {
+    let frame = std::mem::take(&mut cost.this_frame);
+    cost.micros.push(frame);
 }
 
 /// Whether Linux has no sound card at all. Asking ALSA for a device then
@@ -112,7 +134,14 @@ fn hear_session(
     hearing: Option<NonSendMut<Hearing>>,
     mut outputs: MessageReader<SessionOutput>,
     loaded: Res<Loaded>,
+    mut cost: Option<ResMut<SoundFrameCost>>,
 ) {
+    let since = std::time::Instant::now();
+    hear(hearing, &mut outputs, &loaded);
+    SoundFrameCost::add(&mut cost, since);
+}
+
+fn hear(hearing: Option<NonSendMut<Hearing>>, outputs: &mut MessageReader<SessionOutput>, loaded: &Loaded) {
     let Some(mut hearing) = hearing else {
         outputs.clear();
         return;
@@ -179,9 +208,15 @@ fn hear_session(
 }
 
 /// The listener is the participant's head: desktop camera or headset.
-fn follow_listener(hearing: Option<NonSend<Hearing>>, view: Query<&GlobalTransform, With<ParticipantView>>) {
+fn follow_listener(
+    hearing: Option<NonSend<Hearing>>,
+    view: Query<&GlobalTransform, With<ParticipantView>>,
+    mut cost: Option<ResMut<SoundFrameCost>>,
+) {
+    let since = std::time::Instant::now();
     let (Some(hearing), Ok(head)) = (hearing, view.single()) else { return };
     let (at, forward) = (head.translation(), head.forward());
     let pose = ListenerPose::new(Position::new(at.x, at.y, at.z), forward.x.atan2(forward.z).to_degrees());
     hearing.live.set_listener(pose);
+    SoundFrameCost::add(&mut cost, since);
 }

@@ -24,15 +24,35 @@ fn need_display() {
 }
 
 #[test]
-fn a_scripted_participant_meets_the_team_and_kari_speaks() {
+fn a_scripted_participant_meets_the_team_at_level_1_and_kari_speaks() {
+    meets_the_team_and_kari_speaks(1);
+}
+
+#[test]
+fn a_scripted_participant_meets_the_team_at_the_top_level_and_kari_speaks() {
+    meets_the_team_and_kari_speaks(5);
+}
+
+fn meets_the_team_and_kari_speaks(level: u8) {
     need_display();
+    let level_arg = level.to_string();
     let dir = tempfile::tempdir().unwrap();
     let shot = dir.path().join("scene.png");
     let script = dir.path().join("start.script");
     // Answer the three start ratings; the meeting then begins with Kari.
     std::fs::write(&script, "after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n").unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(["run", "team-meeting", "--level", "3", "--lang", "en", "--exit-after", "6", "--screenshot"])
+        .args([
+            "run",
+            "team-meeting",
+            "--level",
+            &level_arg,
+            "--lang",
+            "en",
+            "--exit-after",
+            "6",
+            "--screenshot",
+        ])
         .arg(&shot)
         .arg("--script")
         .arg(&script)
@@ -41,7 +61,8 @@ fn a_scripted_participant_meets_the_team_and_kari_speaks() {
         .unwrap();
     let log = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "run failed:\n{log}");
-    assert!(log.contains("running \"team-meeting\" at level 3 in a desktop window"), "{log}");
+    let running = format!("running \"team-meeting\" at level {level} in a desktop window");
+    assert!(log.contains(&running), "{log}");
 
     let (w, h, pixels) = read_png(&shot);
     assert!(w >= 640 && h >= 400, "window is {w}x{h}");
@@ -68,13 +89,24 @@ fn a_scripted_participant_meets_the_team_and_kari_speaks() {
         .count();
     assert!(amber > 300, "no status text at the top ({amber} amber pixels)");
     // The colleagues, told apart by clothing: Aisha's rust-orange and
-    // Kari's blue, both present at level 3. Measured on a good run: about
+    // Kari's blue, present at every level. Measured on a good run: about
     // 84,000 and 5,000 pixels; the red cup alone gives 2,500 orange ones
     // and the window glass fails the blue test, so props cannot pass it.
     let orange = pixels.iter().filter(|p| p[0] > 150 && p[0] as i32 - p[1] as i32 > 50 && p[2] < 120).count();
     let blue = pixels.iter().filter(|p| p[0] < 110 && p[2] > 100 && p[2] as i32 - p[0] as i32 > 40).count();
     assert!(orange > 20_000, "Aisha not visible ({orange} orange pixels)");
     assert!(blue > 2_500, "Kari not visible ({blue} blue pixels)");
+    // Ola (olive) joins only at the harder levels; the plant alone gives
+    // about 1,400 such pixels, Ola at level 5 over 60,000.
+    let olive = pixels
+        .iter()
+        .filter(|p| p[1] > p[0] && p[0] > p[2] && p[1] - p[2] > 40 && p[1] > 90 && p[0] > 70)
+        .count();
+    if level == 5 {
+        assert!(olive > 20_000, "Ola not visible at the top level ({olive} olive pixels)");
+    } else {
+        assert!(olive < 5_000, "Ola is there at level {level} ({olive} olive pixels)");
+    }
 }
 
 #[test]
