@@ -5,6 +5,7 @@
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::repo;
@@ -17,11 +18,15 @@ struct OwnDisplay {
 
 impl OwnDisplay {
     fn start() -> OwnDisplay {
-        // Take the first display number with no server (lock file) on it;
-        // far above what xvfb-run picks, so the two never meet.
-        for n in 140..240 {
-            let lock = format!("/tmp/.X{n}-lock");
-            if Path::new(&lock).exists() {
+        // Each test in this process takes the next number, so two tests
+        // never start a server on the same display; numbers with a server
+        // (lock file) already on them are skipped. Far above what xvfb-run
+        // picks, so the two never meet.
+        static NEXT: AtomicU32 = AtomicU32::new(140);
+        loop {
+            let n = NEXT.fetch_add(1, Ordering::SeqCst);
+            assert!(n < 240, "no free X display number between :140 and :239");
+            if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
                 continue;
             }
             let name = format!(":{n}");
@@ -31,19 +36,20 @@ impl OwnDisplay {
                 .stderr(Stdio::null())
                 .spawn()
                 .expect("Xvfb is installed by `cargo xtask setup`");
+            let mut display = OwnDisplay { server, name };
             let socket = format!("/tmp/.X11-unix/X{n}");
             let since = Instant::now();
             while !Path::new(&socket).exists() && since.elapsed() < Duration::from_secs(10) {
                 std::thread::sleep(Duration::from_millis(50));
             }
-            let mut display = OwnDisplay { server, name };
+            // A server that lost the number to another process's exits
+            // at once: only a server still running after a moment is ours.
+            std::thread::sleep(Duration::from_millis(300));
             if display.server.try_wait().unwrap().is_none() && Path::new(&socket).exists() {
                 return display;
             }
-            // Lost a race for this number with another test: try the next.
             let _ = display.server.kill();
         }
-        panic!("no free X display number between :140 and :239");
     }
 
     /// Runs xdotool on this display; true if it succeeded.
@@ -143,7 +149,9 @@ fn the_mouse_turns_the_view_and_clicking_an_option_chooses_it() {
     display.wait_for_window(&mut app);
 
     // Drag to the right with the right button held, a step per frame or
-    // so, twice: a slow frame may miss part of one drag.
+    // so, twice: a slow frame may miss part of one drag. First a few
+    // seconds, so the session (and its sampling) has surely begun.
+    std::thread::sleep(Duration::from_secs(3));
     for _ in 0..2 {
         display.xdotool(&["mousemove", "440", "360", "mousedown", "3"]);
         for x in (460..=640).step_by(20) {
@@ -193,10 +201,12 @@ fn the_mouse_turns_the_view_and_clicking_an_option_chooses_it() {
     let samples = session["samples"].as_array().unwrap();
     let first = heading(&samples[0]);
     let pi = std::f64::consts::PI;
-    let turned = samples
-        .iter()
-        .map(|s| ((heading(s) - first + pi).rem_euclid(2.0 * pi) - pi).abs())
-        .fold(0.0, f64::max);
+    // The span of headings, so it does not matter whether sampling began
+    // before the drag or during it.
+    let turned: Vec<f64> =
+        samples.iter().map(|s| (heading(s) - first + pi).rem_euclid(2.0 * pi) - pi).collect();
+    let turned =
+        turned.iter().copied().fold(f64::MIN, f64::max) - turned.iter().copied().fold(f64::MAX, f64::min);
     assert!(turned > 0.25, "the view turned only {turned:.2} rad");
 }
 
@@ -219,9 +229,18 @@ fn the_option_under_the_pointer_lights_up() {
         .spawn()
         .unwrap();
     display.wait_for_window(&mut app);
-    // Rest the pointer on the bottom option (the third of three) and leave
-    // it there: the screenshot is taken while the options are offered.
-    display.xdotool(&["mousemove", BOTTOM_OPTION.0, BOTTOM_OPTION.1]);
+    // Rest the pointer on the bottom option (the third of three) until the
+    // run ends: the screenshot is taken while the options are offered. It
+    // moves by a pixel now and then, because a window that missed the
+    // first motion (busy with its first frames) learns where the pointer
+    // is only from the next one.
+    let mut nudge = 0;
+    while app.try_wait().unwrap().is_none() {
+        let y = (655 + nudge % 2).to_string();
+        display.xdotool(&["mousemove", BOTTOM_OPTION.0, &y]);
+        nudge += 1;
+        std::thread::sleep(Duration::from_millis(500));
+    }
     let out = app.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
