@@ -82,6 +82,30 @@ impl OwnDisplay {
     }
 }
 
+impl OwnDisplay {
+    /// mestring with this data folder, on this display.
+    fn mestring(&self, data: &Path, args: &[&str]) -> Child {
+        Command::new(env!("CARGO_BIN_EXE_mestring"))
+            .arg("--data-dir")
+            .arg(data)
+            .args(args)
+            .env("DISPLAY", &self.name)
+            .current_dir(repo())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+
+    /// A participant's whole record, exported as JSON and read back.
+    fn export(&self, data: &Path, participant: &str) -> serde_json::Value {
+        let json = data.with_file_name(format!("{participant}.json"));
+        let args = ["export", "--participant", participant, "--format", "json", json.to_str().unwrap()];
+        assert!(self.mestring(data, &args).wait().unwrap().success());
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap()
+    }
+}
+
 impl Drop for OwnDisplay {
     fn drop(&mut self) {
         let _ = self.server.kill();
@@ -115,18 +139,7 @@ fn the_mouse_turns_the_view_and_clicking_an_option_chooses_it() {
     let display = OwnDisplay::start();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mestring = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_mestring"))
-            .arg("--data-dir")
-            .arg(&data)
-            .args(args)
-            .env("DISPLAY", &display.name)
-            .current_dir(repo())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
+    let mestring = |args: &[&str]| display.mestring(&data, args);
     assert!(mestring(&["participants", "add", "P300"]).wait().unwrap().success());
     // The script answers the three start ratings and nothing else: the
     // choice can only be made by the mouse.
@@ -170,14 +183,7 @@ fn the_mouse_turns_the_view_and_clicking_an_option_chooses_it() {
     let log = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{log}");
 
-    let json = dir.path().join("p300.json");
-    assert!(
-        mestring(&["export", "--participant", "P300", "--format", "json", json.to_str().unwrap()])
-            .wait()
-            .unwrap()
-            .success()
-    );
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let v = display.export(&data, "P300");
     let session = &v["sessions"][0];
 
     // The first choice ("What do you say?", three options) was made with
@@ -268,18 +274,7 @@ fn on_the_card_in_the_room_a_ray_through_the_pointer_presses_ok() {
     let display = OwnDisplay::start();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mestring = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_mestring"))
-            .arg("--data-dir")
-            .arg(&data)
-            .args(args)
-            .env("DISPLAY", &display.name)
-            .current_dir(repo())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
+    let mestring = |args: &[&str]| display.mestring(&data, args);
     assert!(mestring(&["participants", "add", "P301"]).wait().unwrap().success());
     let mut app = mestring(&[
         "run",
@@ -303,14 +298,7 @@ fn on_the_card_in_the_room_a_ray_through_the_pointer_presses_ok() {
     }
     let out = app.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let json = dir.path().join("p301.json");
-    assert!(
-        mestring(&["export", "--participant", "P301", "--format", "json", json.to_str().unwrap()])
-            .wait()
-            .unwrap()
-            .success()
-    );
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let v = display.export(&data, "P301");
     let mut rated = Vec::new();
     find(&v["sessions"][0]["events"], "Rated", &mut rated);
     assert!(!rated.is_empty(), "no rating was given through the card");
@@ -322,18 +310,7 @@ fn the_clinician_steps_the_level_up_from_the_console_and_every_cue_is_recorded()
     let display = OwnDisplay::start();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mestring = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_mestring"))
-            .arg("--data-dir")
-            .arg(&data)
-            .args(args)
-            .env("DISPLAY", &display.name)
-            .current_dir(repo())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
+    let mestring = |args: &[&str]| display.mestring(&data, args);
     assert!(mestring(&["participants", "add", "P302"]).wait().unwrap().success());
     // The script answers the start ratings and, as a clinician would from
     // the console's cue buttons, starts every cue once.
@@ -380,14 +357,7 @@ fn the_clinician_steps_the_level_up_from_the_console_and_every_cue_is_recorded()
     });
     assert!(dark.count() > 300 * h as usize / 2, "no console panel on the right");
 
-    let json = dir.path().join("p302.json");
-    assert!(
-        mestring(&["export", "--participant", "P302", "--format", "json", json.to_str().unwrap()])
-            .wait()
-            .unwrap()
-            .success()
-    );
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let v = display.export(&data, "P302");
     let events = &v["sessions"][0]["events"];
     let mut changed = Vec::new();
     find(events, "LevelChanged", &mut changed);
