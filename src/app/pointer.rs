@@ -4,7 +4,7 @@
 //! participant does into session inputs; the session decides what counts.
 
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
+use bevy::window::{PrimaryWindow, WindowEvent};
 
 use super::Loaded;
 use super::driver::{DriveSession, PendingInputs, SessionView};
@@ -78,35 +78,126 @@ pub struct Look {
     pub rest: Quat,
     pub yaw: f32,
     pub pitch: f32,
+    /// The right button is held and the drag began off the console.
+    dragging: bool,
+    /// Where the cursor was last seen in the window.
     last_cursor: Option<Vec2>,
 }
 
 impl Look {
     pub fn new(rest: Quat) -> Self {
-        Look { rest, yaw: 0.0, pitch: 0.0, last_cursor: None }
+        Look { rest, yaw: 0.0, pitch: 0.0, dragging: false, last_cursor: None }
+    }
+
+    /// Follows one window event; returns how far the cursor moved while
+    /// dragging.
+    fn follow(&mut self, event: &WindowEvent, over_console: bool) -> Vec2 {
+        match event {
+            WindowEvent::MouseButtonInput(b) if b.button == MouseButton::Right => {
+                self.dragging = b.state.is_pressed() && !over_console;
+            }
+            WindowEvent::CursorMoved(m) => {
+                let moved = match (self.dragging, self.last_cursor) {
+                    (true, Some(before)) => m.position - before,
+                    _ => Vec2::ZERO,
+                };
+                self.last_cursor = Some(m.position);
+                return moved;
+            }
+            WindowEvent::CursorLeft(_) => self.last_cursor = None,
+            _ => {}
+        }
+        Vec2::ZERO
     }
 }
 
 /// Right-drag turns the view. The cursor's own movement is used rather than
 /// raw mouse motion, so it works the same over remote desktops and in tests.
+/// The window's events are read in the order they came, not as the button's
+/// state at frame time: a slow frame (a software renderer, a busy laptop)
+/// that receives a whole drag at once, press, moves and release, still
+/// turns the view by all of it.
 fn look(
-    mouse: Res<ButtonInput<MouseButton>>,
-    window: Query<&Window, With<PrimaryWindow>>,
+    mut events: MessageReader<WindowEvent>,
+    primary: Query<Entity, With<PrimaryWindow>>,
     mut camera: Query<(&mut Look, &mut Transform), With<ParticipantView>>,
     console: Option<Res<super::console::Console>>,
 ) {
     let Ok((mut look, mut transform)) = camera.single_mut() else { return };
-    let cursor = window.single().ok().and_then(Window::cursor_position);
-    let held = mouse.pressed(MouseButton::Right) && !console.is_some_and(|c| c.pointer_over);
-    if let (true, Some(now), Some(before)) = (held, cursor, look.last_cursor) {
-        let moved = now - before;
-        if moved != Vec2::ZERO {
-            // Dragging right turns the view right (a negative turn about +y).
-            look.yaw = (look.yaw - moved.x * SENSITIVITY).clamp(-MAX_YAW, MAX_YAW);
-            look.pitch = (look.pitch - moved.y * SENSITIVITY).clamp(-MAX_PITCH, MAX_PITCH);
-            transform.rotation =
-                Quat::from_rotation_y(look.yaw) * look.rest * Quat::from_rotation_x(look.pitch);
-        }
+    let over_console = console.is_some_and(|c| c.pointer_over);
+    let primary = primary.single().ok();
+    let mut moved = Vec2::ZERO;
+    for event in events.read().filter(|e| window_of(e).is_none_or(|w| Some(w) == primary)) {
+        moved += look.follow(event, over_console);
     }
-    look.last_cursor = if held { cursor } else { None };
+    if moved != Vec2::ZERO {
+        // Dragging right turns the view right (a negative turn about +y).
+        look.yaw = (look.yaw - moved.x * SENSITIVITY).clamp(-MAX_YAW, MAX_YAW);
+        look.pitch = (look.pitch - moved.y * SENSITIVITY).clamp(-MAX_PITCH, MAX_PITCH);
+        transform.rotation = Quat::from_rotation_y(look.yaw) * look.rest * Quat::from_rotation_x(look.pitch);
+    }
+}
+
+/// The window a pointer event happened in.
+fn window_of(event: &WindowEvent) -> Option<Entity> {
+    match event {
+        WindowEvent::MouseButtonInput(b) => Some(b.window),
+        WindowEvent::CursorMoved(m) => Some(m.window),
+        WindowEvent::CursorLeft(l) => Some(l.window),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bevy::input::ButtonState;
+    use bevy::input::mouse::MouseButtonInput;
+    use bevy::window::{CursorLeft, CursorMoved};
+
+    use super::*;
+
+    fn moved_to(x: f32) -> WindowEvent {
+        WindowEvent::CursorMoved(CursorMoved {
+            window: Entity::PLACEHOLDER,
+            position: Vec2::new(x, 300.0),
+            delta: None,
+        })
+    }
+
+    fn right(state: ButtonState) -> WindowEvent {
+        WindowEvent::MouseButtonInput(MouseButtonInput {
+            button: MouseButton::Right,
+            state,
+            window: Entity::PLACEHOLDER,
+        })
+    }
+
+    fn drag(look: &mut Look, events: &[WindowEvent], over_console: bool) -> Vec2 {
+        events.iter().map(|e| look.follow(e, over_console)).sum()
+    }
+
+    #[test]
+    fn a_whole_drag_in_one_frame_counts_and_moves_without_the_button_do_not() {
+        let mut look = Look::new(Quat::IDENTITY);
+        let events = [
+            moved_to(100.0),
+            right(ButtonState::Pressed),
+            moved_to(150.0),
+            moved_to(220.0),
+            right(ButtonState::Released),
+            moved_to(500.0),
+        ];
+        assert_eq!(drag(&mut look, &events, false), Vec2::new(120.0, 0.0));
+    }
+
+    #[test]
+    fn a_drag_that_starts_on_the_console_or_re_enters_the_window_does_not_jump() {
+        let mut look = Look::new(Quat::IDENTITY);
+        let on_console = [moved_to(1100.0), right(ButtonState::Pressed), moved_to(1000.0)];
+        assert_eq!(drag(&mut look, &on_console, true), Vec2::ZERO);
+        let mut look = Look::new(Quat::IDENTITY);
+        let left = WindowEvent::CursorLeft(CursorLeft { window: Entity::PLACEHOLDER });
+        let events = [moved_to(100.0), right(ButtonState::Pressed), left, moved_to(900.0), moved_to(910.0)];
+        assert_eq!(drag(&mut look, &events, false), Vec2::new(10.0, 0.0));
+    }
 }

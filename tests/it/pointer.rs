@@ -129,6 +129,45 @@ fn find<'a>(value: &'a serde_json::Value, key: &str, out: &mut Vec<&'a serde_jso
     }
 }
 
+/// The head rotations (x, y, z, w) sampled so far in the one running
+/// session's journal, if it has begun.
+fn live_rotations(journal_dir: &Path) -> Option<Vec<[f64; 4]>> {
+    let path = std::fs::read_dir(journal_dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "journal"))?;
+    let journal = mestring::record::journal::read(&path).ok()?;
+    Some(
+        journal
+            .records
+            .iter()
+            .filter_map(|r| match r {
+                mestring::record::journal::JournalRecord::Sample(s) => Some(s.head_rotation.map(f64::from)),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// How far apart the headings of these head rotations lie, in radians:
+/// the span, so it does not matter whether sampling began before a turn or
+/// during it.
+fn heading_span(rotations: &[[f64; 4]]) -> f64 {
+    let Some(first) = rotations.first() else { return 0.0 };
+    // Yaw of the view direction (-z turned by q) in the floor plane.
+    let heading = |&[x, y, z, w]: &[f64; 4]| {
+        let fx = -(2.0 * (x * z + w * y));
+        let fz = -(1.0 - 2.0 * (x * x + y * y));
+        fx.atan2(fz)
+    };
+    let pi = std::f64::consts::PI;
+    let start = heading(first);
+    let turned: Vec<f64> =
+        rotations.iter().map(|q| (heading(q) - start + pi).rem_euclid(2.0 * pi) - pi).collect();
+    turned.iter().copied().fold(f64::MIN, f64::max) - turned.iter().copied().fold(f64::MAX, f64::min)
+}
+
 /// The bottom option row sits here when options are offered; the rating
 /// panel has nothing to press this far left, so clicks during the ratings
 /// do nothing.
@@ -162,16 +201,20 @@ fn the_mouse_turns_the_view_and_clicking_an_option_chooses_it() {
     display.wait_for_window(&mut app);
 
     // Drag to the right with the right button held, a step per frame or
-    // so, twice: a slow frame may miss part of one drag. First a few
-    // seconds, so the session (and its sampling) has surely begun.
-    std::thread::sleep(Duration::from_secs(3));
-    for _ in 0..2 {
+    // so, until the live journal shows the view turned: a software
+    // renderer on a busy machine may still be in its first, slow frames.
+    let journal_dir = data.join("journals");
+    for _ in 0..8 {
         display.xdotool(&["mousemove", "440", "360", "mousedown", "3"]);
         for x in (460..=640).step_by(20) {
             display.xdotool(&["mousemove", &x.to_string(), "360"]);
             std::thread::sleep(Duration::from_millis(400));
         }
         display.xdotool(&["mouseup", "3"]);
+        std::thread::sleep(Duration::from_secs(1));
+        if live_rotations(&journal_dir).is_some_and(|r| heading_span(&r) > 0.25) {
+            break;
+        }
     }
 
     // Then click where the bottom option appears, until the run ends.
@@ -193,26 +236,19 @@ fn the_mouse_turns_the_view_and_clicking_an_option_chooses_it() {
     assert!(!chosen.is_empty(), "no choice was made by clicking:\n{log}");
     assert_eq!(chosen[0]["option"], 2, "{:?}", chosen[0]);
 
-    // The drag turned the head: the recorded heading moved right of where
-    // it started: up to 0.8 rad (200 px at 0.004 rad each), less when a
-    // slow frame sees the button released before the last moves.
-    let heading = |s: &serde_json::Value| {
-        let q: Vec<f64> = s["rotation"].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
-        // Yaw of the view direction (-z turned by q) in the floor plane.
-        let (x, y, z, w) = (q[0], q[1], q[2], q[3]);
-        let fx = -(2.0 * (x * z + w * y));
-        let fz = -(1.0 - 2.0 * (x * x + y * y));
-        fx.atan2(fz)
-    };
-    let samples = session["samples"].as_array().unwrap();
-    let first = heading(&samples[0]);
-    let pi = std::f64::consts::PI;
-    // The span of headings, so it does not matter whether sampling began
-    // before the drag or during it.
-    let turned: Vec<f64> =
-        samples.iter().map(|s| (heading(s) - first + pi).rem_euclid(2.0 * pi) - pi).collect();
-    let turned =
-        turned.iter().copied().fold(f64::MIN, f64::max) - turned.iter().copied().fold(f64::MAX, f64::min);
+    // The drag turned the head: the recorded headings span up to 0.8 rad
+    // (200 px at 0.004 rad each) a drag, less when the window misses the
+    // first moves.
+    let rotations: Vec<[f64; 4]> = session["samples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let q: Vec<f64> = s["rotation"].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+            [q[0], q[1], q[2], q[3]]
+        })
+        .collect();
+    let turned = heading_span(&rotations);
     assert!(turned > 0.25, "the view turned only {turned:.2} rad");
 }
 
