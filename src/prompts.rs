@@ -131,6 +131,10 @@ pub struct PlayerWords {
     pub yes: &'static str,
     pub no: &'static str,
     pub confirm: &'static str,
+    /// The window's status bar: paused, ended early, and how to close.
+    pub paused: &'static str,
+    pub ended: &'static str,
+    pub enter_closes: &'static str,
 }
 
 pub fn player_words(lang: &str) -> PlayerWords {
@@ -146,6 +150,9 @@ pub fn player_words(lang: &str) -> PlayerWords {
             yes: "Ja",
             no: "Nei",
             confirm: "OK",
+            paused: "PAUSE (Esc fortsetter, Q avslutter)",
+            ended: "avsluttet",
+            enter_closes: "Enter lukker vinduet",
         }
     } else {
         PlayerWords {
@@ -159,6 +166,9 @@ pub fn player_words(lang: &str) -> PlayerWords {
             yes: "Yes",
             no: "No",
             confirm: "OK",
+            paused: "PAUSED (Esc resumes, Q stops)",
+            ended: "ended",
+            enter_closes: "Enter closes the window",
         }
     }
 }

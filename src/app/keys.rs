@@ -1,6 +1,7 @@
 //! Keyboard and mouse-free desktop controls, turned into session inputs:
-//! number keys choose, arrows and Enter rate, Esc pauses (always), and Q
-//! stops while paused. The session decides what is allowed.
+//! number keys choose, arrows and Enter rate, Esc pauses (always), Q
+//! stops while paused, and Enter closes the window once the session has
+//! ended. The session decides what is allowed.
 
 use bevy::prelude::*;
 
@@ -38,10 +39,20 @@ fn keys(
     mut view: ResMut<SessionView>,
     mut pending: ResMut<PendingInputs>,
     egui: Option<Res<bevy_egui::input::EguiWantsInput>>,
+    mut exit: MessageWriter<AppExit>,
 ) {
     // Typing a note in the clinician's console is not the participant
     // choosing or rating.
     if egui.is_some_and(|e| e.wants_any_keyboard_input()) {
+        return;
+    }
+    // After the end there is nothing left to answer, and Enter closes the
+    // window; the record is complete by then, so closing adds nothing to it.
+    if view.ended.is_some() {
+        if keys.just_pressed(KeyCode::Enter) {
+            info!("the session has ended and Enter closed the window");
+            exit.write(AppExit::Success);
+        }
         return;
     }
     if keys.just_pressed(KeyCode::Escape) {

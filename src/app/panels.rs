@@ -230,9 +230,11 @@ fn show_status(
         let summary =
             s.levels.get(usize::from(view.level).saturating_sub(1)).map_or("", |l| l.summary.show(lang));
         let state = match (&view.ended, view.paused) {
-            (Some(EndReason::Completed { .. }), _) => format!(" | {}", words.complete),
-            (Some(_), _) => " | ended".to_string(),
-            (None, true) => " | PAUSED (Esc resumes, Q stops)".to_string(),
+            (Some(EndReason::Completed { .. }), _) => {
+                format!(" | {} ({})", words.complete, words.enter_closes)
+            }
+            (Some(_), _) => format!(" | {} ({})", words.ended, words.enter_closes),
+            (None, true) => format!(" | {}", words.paused),
             (None, false) => String::new(),
         };
         status.0 = format!("{} | {summary} | {}{state}", s.title.show(lang), loaded.mode());

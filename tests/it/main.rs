@@ -6,6 +6,8 @@ mod font;
 mod fuzz;
 mod golden;
 #[cfg(feature = "shell")]
+mod keyboard;
+#[cfg(feature = "shell")]
 mod pointer;
 mod record;
 mod session;

@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 use crate::repo;
 
 /// An Xvfb server of the test's own, stopped when dropped.
-struct OwnDisplay {
+pub struct OwnDisplay {
     server: Child,
-    name: String,
+    pub name: String,
 }
 
 impl OwnDisplay {
-    fn start() -> OwnDisplay {
+    pub fn start() -> OwnDisplay {
         // Each test in this process takes the next number, so two tests
         // never start a server on the same display; numbers with a server
         // (lock file) already on them are skipped. Far above what xvfb-run
@@ -53,7 +53,7 @@ impl OwnDisplay {
     }
 
     /// Runs xdotool on this display; true if it succeeded.
-    fn xdotool(&self, args: &[&str]) -> bool {
+    pub fn xdotool(&self, args: &[&str]) -> bool {
         Command::new("xdotool")
             .args(args)
             .env("DISPLAY", &self.name)
@@ -66,7 +66,7 @@ impl OwnDisplay {
 
     /// Waits until the mestring window is mapped (a software renderer takes
     /// a while to open it).
-    fn wait_for_window(&self, app: &mut Child) {
+    pub fn wait_for_window(&self, app: &mut Child) {
         let since = Instant::now();
         while !self.xdotool(&["search", "--onlyvisible", "--name", "mestring"]) {
             if app.try_wait().unwrap().is_some() {
@@ -84,7 +84,7 @@ impl OwnDisplay {
 
 impl OwnDisplay {
     /// mestring with this data folder, on this display.
-    fn mestring(&self, data: &Path, args: &[&str]) -> Child {
+    pub fn mestring(&self, data: &Path, args: &[&str]) -> Child {
         Command::new(env!("CARGO_BIN_EXE_mestring"))
             .arg("--data-dir")
             .arg(data)
@@ -98,7 +98,7 @@ impl OwnDisplay {
     }
 
     /// A participant's whole record, exported as JSON and read back.
-    fn export(&self, data: &Path, participant: &str) -> serde_json::Value {
+    pub fn export(&self, data: &Path, participant: &str) -> serde_json::Value {
         let json = data.with_file_name(format!("{participant}.json"));
         let args = ["export", "--participant", participant, "--format", "json", json.to_str().unwrap()];
         assert!(self.mestring(data, &args).wait().unwrap().success());
@@ -114,7 +114,7 @@ impl Drop for OwnDisplay {
 }
 
 /// Finds every object under a key with this name, anywhere in the value.
-fn find<'a>(value: &'a serde_json::Value, key: &str, out: &mut Vec<&'a serde_json::Value>) {
+pub fn find<'a>(value: &'a serde_json::Value, key: &str, out: &mut Vec<&'a serde_json::Value>) {
     match value {
         serde_json::Value::Object(map) => {
             for (k, v) in map {

@@ -7,7 +7,7 @@
 //!   ci      lint, then test
 //!   bless   re-record the golden transcripts after an intended change
 //!   bench   run the criterion benchmarks of the scenario core
-//!   screenshots  regenerate docs/screenshots/ from the current code
+//!   screenshots  regenerate docs/screenshots/ and docs/levels.md from the current code
 //!
 //! Plain std on purpose: this must build in seconds on a fresh machine,
 //! before anything else is installed.
@@ -282,9 +282,25 @@ fn bench() -> Result<(), String> {
     )
 }
 
-/// Screenshots of every shipped scenario at its gentlest and hardest
-/// level, and of the team meeting at every level, a few seconds in, after
-/// a scripted participant has answered the start ratings.
+/// How many levels a shipped scenario has, as `mestring run` says when
+/// asked for one it lacks (it refuses before opening a window).
+fn level_count(mestring: &Path, id: &str) -> Result<u8, String> {
+    let out = Command::new(mestring)
+        .args(["run", id, "--level", "255"])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", mestring.display()))?;
+    let said = String::from_utf8_lossy(&out.stderr);
+    said.split("levels 1 to ")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| format!("cannot tell how many levels {id} has; mestring said: {said}"))
+}
+
+/// Screenshots of every shipped scenario at every level, a few seconds in,
+/// after a scripted participant has answered the start ratings, and the
+/// page in docs/ that shows them side by side.
 fn screenshots() -> Result<(), String> {
     setup()?;
     let mestring = built_mestring()?;
@@ -300,12 +316,24 @@ fn screenshots() -> Result<(), String> {
         .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
     ids.sort();
+    let levels: Vec<(String, u8)> =
+        ids.iter().map(|id| level_count(&mestring, id).map(|n| (id.clone(), n))).collect::<Result<_, _>>()?;
+    let total: usize = levels.iter().map(|(_, n)| usize::from(*n)).sum();
     let mut shots = 0;
-    for id in &ids {
-        let levels: &[u8] = if id == "team-meeting" { &[1, 2, 3, 4, 5] } else { &[1, 5] };
-        for level in levels {
-            step(&format!("screenshot of {id} at level {level}"));
-            let png = out.join(format!("{id}-level-{level}.png"));
+    let mut page = String::from(
+        "# The shipped scenarios, level by level\n\n\
+         Each picture is a desktop run a few seconds in, after the start ratings,\n\
+         rendered in software (Mesa's llvmpipe) under Xvfb. The status bar at the\n\
+         top names the level and what it changes. Regenerate with\n\
+         `cargo xtask screenshots`; the pictures come from the current code.\n",
+    );
+    for (id, count) in &levels {
+        page.push_str(&format!("\n## `{id}`\n\n"));
+        for level in 1..=*count {
+            shots += 1;
+            step(&format!("screenshot {shots} of {total}: {id} at level {level}"));
+            let name = format!("{id}-level-{level}.png");
+            let png = out.join(&name);
             let level = level.to_string();
             with_display(
                 &mestring,
@@ -324,10 +352,12 @@ fn screenshots() -> Result<(), String> {
                     png.to_str().unwrap_or_default(),
                 ],
             )?;
-            shots += 1;
+            page.push_str(&format!("Level {level}\n\n![{id}, level {level}](screenshots/{name})\n\n"));
         }
     }
     let _ = std::fs::remove_file(&script);
-    eprintln!("{shots} screenshots in docs/screenshots/");
+    let gallery = root().join("docs/levels.md");
+    std::fs::write(&gallery, page).map_err(|e| format!("cannot write {}: {e}", gallery.display()))?;
+    eprintln!("{shots} screenshots in docs/screenshots/, shown in docs/levels.md");
     Ok(())
 }
