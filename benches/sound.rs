@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use mestring::scenario::{Scenario, load_file};
-use mestring::sound::{render_outputs, render_soundscape, session_outputs};
+use mestring::sound::{SoundStage, render_outputs, render_soundscape, session_outputs};
 
 const SECONDS: f32 = 60.0;
 
@@ -22,11 +22,14 @@ fn team_meeting() -> Arc<Scenario> {
 
 fn synthesis(c: &mut Criterion) {
     let scenario = team_meeting();
+    let stage = SoundStage::new(&scenario);
     let top = scenario.levels.iter().map(|l| l.level).max().expect("levels");
     let mut group = c.benchmark_group("sound");
     group.sample_size(10).measurement_time(Duration::from_secs(30));
     group.bench_function("render 60 s of the team meeting's top level (session + synthesis + mix)", |b| {
-        b.iter(|| black_box(render_soundscape(&scenario, top, SECONDS, black_box(1)).expect("renders")))
+        b.iter(|| {
+            black_box(render_soundscape(&scenario, &stage, top, SECONDS, black_box(1)).expect("renders"))
+        })
     });
     group.finish();
 
@@ -36,7 +39,7 @@ fn synthesis(c: &mut Criterion) {
     let mut best = Duration::MAX;
     for seed in 0..5 {
         let start = Instant::now();
-        black_box(render_outputs(&scenario, &outputs, SECONDS, seed).expect("renders"));
+        black_box(render_outputs(&stage, &outputs, SECONDS, seed).expect("renders"));
         best = best.min(start.elapsed());
     }
     eprintln!(

@@ -388,9 +388,20 @@ fn print_frame_report(id: &str, level: u8, r: &mestring::app::bench::FrameReport
 
 /// Renders a level's soundscape to a WAV file and says how loud and busy it is.
 fn render_audio(name: &str, level: u8, seconds: f32, seed: u64, out: &Path) -> ExitCode {
-    use mestring::sound::{gain_to_db, measure, render_soundscape, write_wav};
+    use mestring::sound::recorded::CueRecordings;
+    use mestring::sound::{SoundStage, gain_to_db, measure, render_soundscape, write_wav};
     let Some(loaded) = load_scenario(name) else { return ExitCode::FAILURE };
-    let sound = match render_soundscape(&loaded.scenario, level, seconds, seed) {
+    // Rendering is how an author hears the scenario: a recording that
+    // cannot be used stops it, rather than being quietly synthesised.
+    let (recordings, unreadable) = CueRecordings::load(&loaded.scenario, loaded.base_dir());
+    if !unreadable.is_empty() {
+        for e in unreadable {
+            eprintln!("error: {e}");
+        }
+        return ExitCode::FAILURE;
+    }
+    let stage = SoundStage::new(&loaded.scenario).with_recordings(recordings);
+    let sound = match render_soundscape(&loaded.scenario, &stage, level, seconds, seed) {
         Ok(sound) => sound,
         Err(e) => {
             eprintln!("error: {e}");

@@ -15,6 +15,7 @@ use super::driver::{DriveSession, SessionOutput};
 use super::stage::ParticipantView;
 use crate::scenario::{Beat, StressCue};
 use crate::session::Output;
+use crate::sound::recorded::CueRecordings;
 use crate::sound::{CueHandle, ListenerPose, LiveSound, Position, SoundStage};
 
 /// The live sound of a run. Not `Send`: the device stream stays on the
@@ -36,7 +37,14 @@ impl Hearing {
     /// Sound on a mixer of the caller's (the frame bench uses one that is
     /// not connected to a device).
     pub fn on_mixer(mixer: rodio::mixer::Mixer, loaded: &Loaded) -> Hearing {
-        let stage = SoundStage::new(&loaded.scenario.scenario);
+        let (recordings, unreadable) =
+            CueRecordings::load(&loaded.scenario.scenario, loaded.scenario.base_dir());
+        // The checker has read each file's header; one that still fails
+        // (changed since, or damaged further in) is synthesised instead.
+        for e in unreadable {
+            warn!("sound: {e}; that cue is synthesised instead");
+        }
+        let stage = SoundStage::new(&loaded.scenario.scenario).with_recordings(recordings);
         let seed = loaded.options.seed;
         Hearing {
             _device: None,
@@ -153,15 +161,16 @@ fn hear(hearing: Option<NonSendMut<Hearing>>, outputs: &mut MessageReader<Sessio
                 hearing.ambience = (*noise, *crowding);
                 hearing.live.set_ambience(*noise, *crowding);
             }
-            Output::CueStarted { cue, intensity, by, .. } => {
+            Output::CueStarted { cue, intensity, by, millis } => {
                 // A cue of the same kind again replaces the one still
                 // sounding, as the session does.
                 if let Some(old) = hearing.cues.remove(cue) {
                     old.stop();
                 }
                 let at = hearing.stage.place(*cue, *by, hearing.seed);
-                let voice = hearing.stage.voice(*by);
-                let handle = hearing.live.start_cue(*cue, *intensity, voice, at);
+                let seed = hearing.live.next_seed();
+                let sound = hearing.stage.cue_source(*cue, *intensity, *by, *millis, seed);
+                let handle = hearing.live.play_at(sound, at);
                 hearing.cues.insert(*cue, handle);
             }
             Output::CueStopped { cue } => {

@@ -253,6 +253,33 @@ impl Checker<'_> {
         if let Some(model) = &setting.model {
             self.check_file(&at(&base, &[f("model")]), model, "model");
         }
+        for (cue, file) in &setting.sounds {
+            let key = format!("{cue:?}");
+            if *cue == StressCue::SilentStare {
+                self.error(
+                    "silent-cue-sound",
+                    &at(&base, &[f("sounds"), P::KeyName(key)]),
+                    "SilentStare is a silence: it has no sound to replace".into(),
+                    "a silence",
+                    "remove this line; the silence is everyone stopping to look at the participant".into(),
+                );
+                continue;
+            }
+            let path = at(&base, &[f("sounds"), P::Key(key)]);
+            self.check_file(&path, file, "sound");
+            // Reading the header is enough to know the format; the run
+            // decodes the whole file once it starts.
+            let full = self.base.join(file);
+            if let Some(why) = full.is_file().then(|| crate::sound::recorded::unreadable(&full)).flatten() {
+                self.error(
+                    "unreadable-sound",
+                    &path,
+                    format!("sound file \"{file}\" cannot be used: {why}"),
+                    "not a usable sound",
+                    "export the recording as a .wav or .ogg file, a few seconds long".into(),
+                );
+            }
+        }
     }
 
     fn check_floor_point(&mut self, path: &[P], point: FloorPoint) {

@@ -103,6 +103,11 @@ pub struct Setting {
     /// Optional glTF model of the whole room, relative to the scenario file.
     #[serde(default)]
     pub model: Option<String>,
+    /// The author's own recordings of stress cues in this workplace (this
+    /// office's phone, its door), WAV or Ogg Vorbis files relative to the
+    /// scenario file. A cue not named here is synthesised.
+    #[serde(default)]
+    pub sounds: BTreeMap<StressCue, String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

@@ -12,6 +12,7 @@
 //! allocates its few voices; nothing is synthesised until it is pulled).
 
 use std::f32::consts::TAU;
+use std::sync::Arc;
 use std::time::Duration;
 
 use rodio::{ChannelCount, Sample, SampleRate, Source};
@@ -99,6 +100,9 @@ enum Synth {
     Chime(Chime),
     Speech(Talker),
     Rustle(SleeveRustle),
+    /// The author's recording, from its start, again from the top if the
+    /// cue lasts longer than it.
+    Recorded(Arc<[f32]>),
 }
 
 impl CueSource {
@@ -106,36 +110,62 @@ impl CueSource {
         let intensity = clamp_unit(sound.intensity);
         let seed = sub_seed(sound.seed, sound.cue as u64);
         let voice = sound.voice;
-        // Peak loudness of each cue at full intensity, one metre away: a
-        // door slam is the loudest thing in an office, a sleeve the faintest.
-        let (synth, level_db) = match sound.cue {
-            StressCue::SilentStare => (Synth::Silence, 0.0),
-            StressCue::PhoneRinging => (Synth::Phone(PhoneRing::new(intensity)), -9.0),
-            StressCue::OfficeMurmur => {
-                (Synth::Murmur(Murmur::new(intensity, samples_of(sound.millis), seed)), -10.0)
-            }
-            StressCue::KeyboardTyping => (Synth::Typing(Typing::new(intensity, seed)), -10.0),
-            StressCue::DoorSlam => (Synth::Door(DoorSlam::new(intensity, seed)), -1.0),
-            StressCue::Sigh => (Synth::Sigh(Sigh::new(samples_of(sound.millis), seed)), -12.0),
-            StressCue::Notification => (Synth::Chime(Chime::new()), -12.0),
+        let synth = match sound.cue {
+            StressCue::SilentStare => Synth::Silence,
+            StressCue::PhoneRinging => Synth::Phone(PhoneRing::new(intensity)),
+            StressCue::OfficeMurmur => Synth::Murmur(Murmur::new(intensity, samples_of(sound.millis), seed)),
+            StressCue::KeyboardTyping => Synth::Typing(Typing::new(intensity, seed)),
+            StressCue::DoorSlam => Synth::Door(DoorSlam::new(intensity, seed)),
+            StressCue::Sigh => Synth::Sigh(Sigh::new(samples_of(sound.millis), seed)),
+            StressCue::Notification => Synth::Chime(Chime::new()),
             StressCue::CriticalRemark => {
-                (Synth::Speech(Talker::new(Manner::sharp(voice.pitch, voice.rate), seed)), -6.0)
+                Synth::Speech(Talker::new(Manner::sharp(voice.pitch, voice.rate), seed))
             }
             StressCue::Interruption => {
-                (Synth::Speech(Talker::new(Manner::sharp(voice.pitch, voice.rate), seed).cut_in()), -4.0)
+                Synth::Speech(Talker::new(Manner::sharp(voice.pitch, voice.rate), seed).cut_in())
             }
-            StressCue::WatchCheck => {
-                (Synth::Rustle(SleeveRustle::new(samples_of(sound.millis), seed)), -24.0)
-            }
+            StressCue::WatchCheck => Synth::Rustle(SleeveRustle::new(samples_of(sound.millis), seed)),
         };
         let length = if matches!(synth, Synth::Silence) { 0 } else { samples_of(sound.millis) };
-        CueSource { synth, at: 0, length, gain: db_to_gain(level_db) * intensity_gain(intensity) }
+        CueSource { synth, at: 0, length, gain: cue_gain(sound.cue, intensity) }
+    }
+
+    /// The author's recording of a cue (mono, 48 kHz, its peak at 1; see
+    /// [`CueRecordings`](super::recorded::CueRecordings)) in place of its
+    /// synthesis, for `millis`. It peaks where the synthesis would at the
+    /// same intensity, so an intensity means the same loudness whichever
+    /// plays, and an author need not level their files.
+    pub fn recorded(cue: StressCue, samples: Arc<[f32]>, intensity: f32, millis: u64) -> Self {
+        let length = if samples.is_empty() { 0 } else { samples_of(millis) };
+        CueSource { synth: Synth::Recorded(samples), at: 0, length, gain: cue_gain(cue, intensity) }
     }
 
     /// Samples left to play.
     pub fn remaining(&self) -> usize {
         self.length - self.at
     }
+}
+
+/// Peak loudness of each cue at full intensity, one metre away, in dB: a
+/// door slam is the loudest thing in an office, a sleeve the faintest.
+fn full_intensity_db(cue: StressCue) -> f32 {
+    match cue {
+        StressCue::SilentStare => 0.0,
+        StressCue::PhoneRinging => -9.0,
+        StressCue::OfficeMurmur => -10.0,
+        StressCue::KeyboardTyping => -10.0,
+        StressCue::DoorSlam => -1.0,
+        StressCue::Sigh => -12.0,
+        StressCue::Notification => -12.0,
+        StressCue::CriticalRemark => -6.0,
+        StressCue::Interruption => -4.0,
+        StressCue::WatchCheck => -24.0,
+    }
+}
+
+/// A cue's gain at an intensity: its full-intensity peak, less up to 20 dB.
+fn cue_gain(cue: StressCue, intensity: f32) -> f32 {
+    db_to_gain(full_intensity_db(cue)) * intensity_gain(intensity)
 }
 
 fn samples_of(millis: u64) -> usize {
@@ -162,6 +192,7 @@ impl Iterator for CueSource {
             Synth::Chime(s) => s.next(i),
             Synth::Speech(s) => s.next(),
             Synth::Rustle(s) => s.next(i),
+            Synth::Recorded(s) => s[i % s.len()],
         };
         let fade = smooth_step((self.length - i) as f32 / (END_FADE_SECONDS * RATE));
         Some(x * self.gain * fade)

@@ -552,9 +552,15 @@ impl LiveSound {
     /// [`SoundStage`](super::SoundStage) for where and in whose voice).
     /// Nothing is synthesised here: the mixer pulls the samples later.
     pub fn start_cue(&mut self, cue: StressCue, intensity: f32, voice: Voice, at: Position) -> CueHandle {
-        self.started += 1;
-        let sound = CueSound::new(cue, intensity, sub_seed(self.seed, self.started)).voice(voice);
+        let sound = CueSound::new(cue, intensity, self.next_seed()).voice(voice);
         self.play_at(sound.source(), at)
+    }
+
+    /// A seed for the next cue's synthesis: each cue its own, and the same
+    /// sequence for the same run seed.
+    pub fn next_seed(&mut self) -> u64 {
+        self.started += 1;
+        sub_seed(self.seed, self.started)
     }
 
     /// Plays any source (a recorded line, say) from `at`.

@@ -8,6 +8,8 @@
 //! - `render`: a session's cues and ambience mixed offline into stereo.
 //! - `wav`: 16-bit PCM files, written atomically, and read back for tests.
 //! - `measure`: loudness, onsets and tone strength, for tests and reports.
+//! - `recorded`: the author's own recordings of cues, decoded to play
+//!   instead of the synthesis.
 //!
 //! No audio device is opened here and nothing is downloaded: the core
 //! builds and tests without sound hardware, and the same seed gives the
@@ -17,6 +19,7 @@ pub mod cues;
 mod dsp;
 pub mod live;
 pub mod measure;
+pub mod recorded;
 pub mod render;
 pub mod space;
 mod talker;
@@ -57,6 +60,8 @@ pub enum SoundError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("cannot read {path}: {source}")]
     Read { path: PathBuf, source: std::io::Error },
+    #[error("the sound {path} cannot be used: {why}")]
+    Recording { path: PathBuf, why: String },
     #[error("{path} is not a WAV file this program reads: {why}")]
     NotWav { path: PathBuf, why: &'static str },
 }

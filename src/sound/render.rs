@@ -17,9 +17,10 @@
 
 use std::sync::Arc;
 
-use super::cues::CueSound;
+use super::cues::{CueSound, CueSource};
 use super::dsp::{RATE, sub_seed};
 use super::live::{Ambience, AmbienceControl, SharedListener, SpatialCue};
+use super::recorded::CueRecordings;
 use super::space::{ListenerPose, Position, SEATED_HEAD_M, STANDING_HEAD_M, prop_position, seat_position};
 use super::{MAX_RENDER_SECONDS, SoundError, StereoBuffer};
 use crate::scenario::{PropKind, Scenario, StressCue, Voice};
@@ -40,6 +41,8 @@ pub struct SoundStage {
     phone: Option<Position>,
     door: Option<Position>,
     computer: Option<Position>,
+    /// The author's recordings, played instead of the synthesis.
+    recordings: CueRecordings,
 }
 
 /// Height of a desk or table top, where phones and laptops sit, metres.
@@ -61,6 +64,31 @@ impl SoundStage {
                 &[PropKind::Laptop, PropKind::Screen, PropKind::Desk, PropKind::Counter],
                 DESK_TOP_M + 0.1,
             ),
+            recordings: CueRecordings::default(),
+        }
+    }
+
+    /// The same stage, with the author's recordings of its cues (see
+    /// [`CueRecordings::load`]); without, every cue is synthesised.
+    pub fn with_recordings(mut self, recordings: CueRecordings) -> Self {
+        self.recordings = recordings;
+        self
+    }
+
+    /// The sound of a cue the session started: the author's recording where
+    /// the setting names one, else its synthesis in the voice of whoever
+    /// makes it. `seed` seeds the synthesis.
+    pub fn cue_source(
+        &self,
+        cue: StressCue,
+        intensity: f32,
+        by: Option<usize>,
+        millis: Millis,
+        seed: u64,
+    ) -> CueSource {
+        match self.recordings.get(cue) {
+            Some(recording) => CueSource::recorded(cue, recording.clone(), intensity, millis),
+            None => CueSound::new(cue, intensity, seed).voice(self.voice(by)).millis(millis).source(),
         }
     }
 
@@ -130,15 +158,17 @@ pub fn session_outputs(
 }
 
 /// The soundscape of one level: `seconds` of a session at `level` with
-/// `seed`, driven by time alone, mixed to stereo at 48 kHz.
+/// `seed`, driven by time alone, mixed to stereo at 48 kHz on `stage` (the
+/// scenario's, with or without its recordings).
 pub fn render_soundscape(
     scenario: &Scenario,
+    stage: &SoundStage,
     level: u8,
     seconds: f32,
     seed: u64,
 ) -> Result<StereoBuffer, SoundError> {
     let outputs = session_outputs(Arc::new(scenario.clone()), level, seconds, seed)?;
-    render_outputs(scenario, &outputs, seconds, seed)
+    render_outputs(stage, &outputs, seconds, seed)
 }
 
 /// Mixes what a session put out (from [`session_outputs`], a scripted run,
@@ -149,7 +179,7 @@ pub fn render_soundscape(
 /// plays its length through it). `seed` seeds the synthesis; the same
 /// outputs and seed give the same samples.
 pub fn render_outputs(
-    scenario: &Scenario,
+    stage: &SoundStage,
     outputs: &[Stamped<Output>],
     seconds: f32,
     seed: u64,
@@ -157,7 +187,6 @@ pub fn render_outputs(
     length_millis(seconds)?;
     let frames = (seconds * RATE) as usize;
     let mut out = StereoBuffer::silent(frames);
-    let stage = SoundStage::new(scenario);
     let listener = SharedListener::new(stage.listener());
     let frame_at = |at: Millis| ((at as u128 * RATE as u128 / 1_000) as usize).min(frames);
 
@@ -196,9 +225,9 @@ pub fn render_outputs(
             continue;
         }
         let cue_seed = sub_seed(seed, 1_000 + k as u64);
-        let sound = CueSound::new(cue, intensity, cue_seed).voice(stage.voice(by)).millis(millis);
+        let sound = stage.cue_source(cue, intensity, by, millis, cue_seed);
         let at = stage.place(cue, by, cue_seed);
-        let mut placed = SpatialCue::new(sound.source(), at, listener.clone()).stop_after(cut - start);
+        let mut placed = SpatialCue::new(sound, at, listener.clone()).stop_after(cut - start);
         mix_into(&mut out.samples[start * 2..], &mut placed);
     }
     soft_limit(&mut out.samples);

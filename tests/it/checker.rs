@@ -153,6 +153,19 @@ fn missing_model_file() {
 }
 
 #[test]
+fn cue_sounds_must_exist_be_sound_and_not_stand_for_a_silence() {
+    // The scenario file itself lies in scenarios/: a file, but not sound.
+    let sounds = "room: MeetingRoom,\n        sounds: {\n            PhoneRinging: \"sounds/nowhere.ogg\",\n            \
+                  DoorSlam: \"team-meeting.ron\",\n            SilentStare: \"hush.wav\",\n        },";
+    let (src, report) = broken("room: MeetingRoom,", sounds);
+    assert_finding(&src, &report, "missing-file", "sounds/nowhere.ogg");
+    assert_finding(&src, &report, "unreadable-sound", "team-meeting.ron");
+    assert_finding(&src, &report, "silent-cue-sound", "SilentStare");
+    let unreadable = report.findings.iter().find(|f| f.code == "unreadable-sound").unwrap();
+    assert!(unreadable.message.contains("not a sound file"), "{unreadable:#?}");
+}
+
+#[test]
 fn all_mistakes_are_reported_at_once() {
     let (_, report) = broken("gaze: 0.7)}", "gaze: 1.7)}");
     assert_eq!(report.errors(), 1);

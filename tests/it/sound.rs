@@ -9,9 +9,10 @@ use std::sync::Arc;
 use mestring::scenario::{RatingKind, Scenario, StressCue};
 use mestring::session::{Actor, Input, Output, RatingAnswer, Session, Stamped};
 use mestring::sound::measure::{OnsetSettings, onsets, rms, tone_amplitude};
+use mestring::sound::recorded::CueRecordings;
 use mestring::sound::{
-    PHONE_RING_TONES_HZ, SAMPLE_RATE, StereoBuffer, gain_to_db, read_wav, render_outputs, render_soundscape,
-    session_outputs, write_wav,
+    PHONE_RING_TONES_HZ, SAMPLE_RATE, SoundStage, StereoBuffer, gain_to_db, read_wav, render_outputs,
+    render_soundscape, session_outputs, write_wav,
 };
 
 use crate::shipped;
@@ -54,7 +55,8 @@ fn the_top_level_sounds_louder_and_busier_than_level_one() {
     for (id, scenario) in shipped() {
         let mut measured = Vec::new();
         for level in [1, top_level(&scenario)] {
-            let buffer = render_soundscape(&scenario, level, SECONDS, 1).unwrap();
+            let buffer =
+                render_soundscape(&scenario, &SoundStage::new(&scenario), level, SECONDS, 1).unwrap();
             let back = through_wav(dir.path(), &format!("{id}-{level}"), &buffer);
             let mono = back.mono();
             let (loudness, events) = (rms(&mono), onsets(&mono, SAMPLE_RATE, &settings).len());
@@ -71,7 +73,9 @@ fn the_top_level_sounds_louder_and_busier_than_level_one() {
 fn a_phone_rings_in_its_two_tones_and_nothing_else_stands_out() {
     let (_, scenario) = shipped().into_iter().find(|(id, _)| id == "team-meeting").unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let buffer = render_outputs(&scenario, &one_cue(StressCue::PhoneRinging, 0.8, None), 6.0, 3).unwrap();
+    let buffer =
+        render_outputs(&SoundStage::new(&scenario), &one_cue(StressCue::PhoneRinging, 0.8, None), 6.0, 3)
+            .unwrap();
     let mono = through_wav(dir.path(), "phone", &buffer).mono();
     let at = |hz: f32| tone_amplitude(&mono, SAMPLE_RATE, hz);
     let [low, high] = PHONE_RING_TONES_HZ;
@@ -104,9 +108,10 @@ fn a_phone_rings_in_its_two_tones_and_nothing_else_stands_out() {
 fn the_same_seed_replays_the_same_samples_and_another_does_not() {
     let (_, scenario) = shipped().into_iter().find(|(id, _)| id == "upset-customer").unwrap();
     let level = top_level(&scenario);
-    let a = render_soundscape(&scenario, level, 20.0, 42).unwrap();
-    let b = render_soundscape(&scenario, level, 20.0, 42).unwrap();
-    let c = render_soundscape(&scenario, level, 20.0, 43).unwrap();
+    let stage = SoundStage::new(&scenario);
+    let a = render_soundscape(&scenario, &stage, level, 20.0, 42).unwrap();
+    let b = render_soundscape(&scenario, &stage, level, 20.0, 42).unwrap();
+    let c = render_soundscape(&scenario, &stage, level, 20.0, 43).unwrap();
     let same = a.samples.iter().zip(&b.samples).all(|(x, y)| x.to_bits() == y.to_bits());
     assert!(same && a.samples.len() == b.samples.len(), "seed 42 rendered twice differs");
     let differing = a.samples.iter().zip(&c.samples).filter(|(x, y)| x != y).count();
@@ -130,7 +135,9 @@ fn a_remark_from_the_right_is_heard_on_the_right() {
     let dir = tempfile::tempdir().unwrap();
     for (who, right_side) in [("ola", true), ("aisha", false)] {
         let by = Some(index_of(&scenario, who));
-        let buffer = render_outputs(&scenario, &one_cue(StressCue::CriticalRemark, 0.8, by), 3.0, 5).unwrap();
+        let buffer =
+            render_outputs(&SoundStage::new(&scenario), &one_cue(StressCue::CriticalRemark, 0.8, by), 3.0, 5)
+                .unwrap();
         let back = through_wav(dir.path(), who, &buffer);
         let left = rms(&back.left().collect::<Vec<_>>());
         let right = rms(&back.right().collect::<Vec<_>>());
@@ -180,13 +187,14 @@ fn after_the_session_ends_the_room_still_sounds_but_its_cues_stop() {
     }
     assert!(session.has_ended());
     let after_stop = 31 * SAMPLE_RATE as usize;
-    let everything = render_outputs(&scenario, &outputs, 60.0, 2).unwrap().mono();
+    let stage = SoundStage::new(&scenario);
+    let everything = render_outputs(&stage, &outputs, 60.0, 2).unwrap().mono();
     let cues_only: Vec<_> =
         outputs.iter().filter(|o| !matches!(o.item, Output::Ambience { .. })).cloned().collect();
-    let cues = render_outputs(&scenario, &cues_only, 60.0, 2).unwrap().mono();
+    let cues = render_outputs(&stage, &cues_only, 60.0, 2).unwrap().mono();
     let background: Vec<_> =
         outputs.iter().filter(|o| !matches!(o.item, Output::CueStarted { .. })).cloned().collect();
-    let room = render_outputs(&scenario, &background, 60.0, 2).unwrap().mono();
+    let room = render_outputs(&stage, &background, 60.0, 2).unwrap().mono();
     let ringing = rms(&cues[29 * SAMPLE_RATE as usize..30 * SAMPLE_RATE as usize]);
     let (cues_after, room_after) = (rms(&cues[after_stop..]), rms(&room[after_stop..]));
     let all_after = rms(&everything[after_stop..]);
@@ -250,4 +258,70 @@ fn chance_cues_keep_coming_while_a_choice_waits_and_stop_when_the_session_ends()
             }
         }
     }
+}
+
+#[test]
+fn an_authors_recording_replaces_the_synthesised_phone_and_repeats_while_it_rings() {
+    let dir = tempfile::tempdir().unwrap();
+    // The author's own phone: half a second of 700 Hz (nothing like the
+    // synthesised pair of tones), recorded at 44.1 kHz.
+    let rate = 44_100;
+    let ring: Vec<f32> = (0..rate / 2)
+        .flat_map(|i| {
+            let x = 0.4 * (std::f32::consts::TAU * 700.0 * i as f32 / rate as f32).sin();
+            [x, x]
+        })
+        .collect();
+    write_wav(&dir.path().join("our-phone.wav"), &StereoBuffer { sample_rate: rate as u32, samples: ring })
+        .unwrap();
+    let source = crate::team_meeting_source().replacen(
+        "room: MeetingRoom,",
+        "room: MeetingRoom,\n        sounds: { PhoneRinging: \"our-phone.wav\" },",
+        1,
+    );
+    let file = dir.path().join("meeting.ron");
+    std::fs::write(&file, source).unwrap();
+    let loaded = mestring::scenario::load_file(&file).unwrap_or_else(|r| panic!("{:?}", r.findings));
+    let (recordings, unreadable) = CueRecordings::load(&loaded.scenario, loaded.base_dir());
+    assert!(unreadable.is_empty(), "{unreadable:?}");
+
+    let phone = one_cue(StressCue::PhoneRinging, 0.8, None);
+    let stage = SoundStage::new(&loaded.scenario);
+    let synthesised = render_outputs(&stage, &phone, 8.0, 3).unwrap();
+    let recorded = render_outputs(&stage.with_recordings(recordings), &phone, 8.0, 3).unwrap();
+    let (synthesised, recorded) = (
+        through_wav(dir.path(), "synth", &synthesised).mono(),
+        through_wav(dir.path(), "rec", &recorded).mono(),
+    );
+    let at = |mono: &[f32], hz: f32| db(tone_amplitude(mono, SAMPLE_RATE, hz));
+    let [low, high] = PHONE_RING_TONES_HZ;
+    println!(
+        "synthesised: 700 Hz {:.1} dB, {low} Hz {:.1} dB; recorded: 700 Hz {:.1} dB, {low} Hz {:.1} dB",
+        at(&synthesised, 700.0),
+        at(&synthesised, low),
+        at(&recorded, 700.0),
+        at(&recorded, low)
+    );
+    // The recording peaks where the synthesised ring does at the same
+    // intensity, however loud the file itself is.
+    let peak = |mono: &[f32]| db(mono.iter().fold(0.0f32, |m, x| m.max(x.abs())));
+    println!("peaks: synthesised {:.1} dB, recorded {:.1} dB", peak(&synthesised), peak(&recorded));
+    assert!((peak(&recorded) - peak(&synthesised)).abs() < 2.0, "the recording is levelled differently");
+    for hz in [low, high] {
+        assert!(at(&recorded, 700.0) - at(&recorded, hz) > 30.0, "the synthesised {hz} Hz is still heard");
+        assert!(
+            at(&synthesised, hz) - at(&synthesised, 700.0) > 30.0,
+            "the synthesis sounds like the recording"
+        );
+    }
+    // Half a second of recording fills the ring's whole length, from the
+    // top again each time it runs out.
+    let millis = StressCue::PhoneRinging.default_millis() as usize;
+    let second = SAMPLE_RATE as usize;
+    let late = &recorded[(millis - 400) * second / 1_000..(millis - 100) * second / 1_000];
+    assert!(
+        db(tone_amplitude(late, SAMPLE_RATE, 700.0)) > -40.0,
+        "the recording did not repeat to the ring's end"
+    );
+    assert!(rms(&recorded[(millis + 100) * second / 1_000..]) < 1e-4, "the ring outlasted its cue");
 }
