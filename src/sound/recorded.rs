@@ -15,7 +15,7 @@ use std::sync::Arc;
 use rodio::Source;
 use rodio::source::UniformSourceIterator;
 
-use super::{MONO, SAMPLE_RATE, SoundError, sample_rate};
+use super::{SAMPLE_RATE, SoundError, sample_rate};
 use crate::scenario::{Scenario, StressCue};
 
 /// The longest recording a cue may have. Cues last seconds and a shorter
@@ -54,22 +54,14 @@ impl CueRecordings {
     pub fn get(&self, cue: StressCue) -> Option<&Arc<[f32]>> {
         self.0.get(&cue)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 /// Why a file cannot be a cue's recording, without decoding all of it: the
 /// checker's question (the format's header tells the kind and, mostly,
 /// the length).
 pub fn unreadable(path: &Path) -> Option<String> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) => return Some(format!("it cannot be opened ({e})")),
-    };
-    match rodio::Decoder::try_from(file) {
-        Err(e) => Some(plain_decoder_error(&e)),
+    match open(path) {
+        Err(why) => Some(why),
         Ok(decoder) => decoder
             .total_duration()
             .is_some_and(|d| d.as_secs_f64() > f64::from(MAX_RECORDING_SECONDS))
@@ -87,13 +79,13 @@ fn too_long() -> String {
 /// The file's sound as mono samples at 48 kHz, channels averaged.
 pub fn decode_mono(path: &Path) -> Result<Vec<f32>, SoundError> {
     let bad = |why: String| SoundError::Recording { path: path.to_path_buf(), why };
-    let file = File::open(path).map_err(|source| SoundError::Read { path: path.to_path_buf(), source })?;
-    let decoder = rodio::Decoder::try_from(file).map_err(|e| bad(plain_decoder_error(&e)))?;
-    let channels = usize::from(decoder.channels().get());
+    let decoder = open(path).map_err(bad)?;
+    let channel_count = decoder.channels();
+    let channels = usize::from(channel_count.get());
     let most = (MAX_RECORDING_SECONDS * SAMPLE_RATE) as usize;
     // Resampled first, channels kept, then averaged: rodio's channel
     // converter would keep only the first channel of a stereo file.
-    let resampled = UniformSourceIterator::new(decoder, decoder_channels(channels), sample_rate());
+    let resampled = UniformSourceIterator::new(decoder, channel_count, sample_rate());
     let mut mono = Vec::new();
     let mut frame = Vec::with_capacity(channels);
     for x in resampled {
@@ -113,18 +105,15 @@ pub fn decode_mono(path: &Path) -> Result<Vec<f32>, SoundError> {
     Ok(mono)
 }
 
-fn decoder_channels(channels: usize) -> rodio::ChannelCount {
-    u16::try_from(channels).ok().and_then(std::num::NonZero::new).unwrap_or(MONO)
-}
-
-/// The decoder's complaint in an author's words.
-fn plain_decoder_error(e: &rodio::decoder::DecoderError) -> String {
-    match e {
+/// A decoder for the file, or why there is none, in an author's words.
+fn open(path: &Path) -> Result<rodio::Decoder<std::io::BufReader<File>>, String> {
+    let file = File::open(path).map_err(|e| format!("it cannot be opened ({e})"))?;
+    rodio::Decoder::try_from(file).map_err(|e| match e {
         rodio::decoder::DecoderError::UnrecognizedFormat => {
             "it is not a sound file this program reads (WAV or Ogg Vorbis)".into()
         }
         other => format!("it cannot be decoded ({other})"),
-    }
+    })
 }
 
 #[cfg(test)]
