@@ -5,6 +5,7 @@
 //! only drives.
 
 pub mod play;
+pub mod private_files;
 pub mod progression;
 pub mod prompts;
 pub mod record;

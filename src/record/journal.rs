@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::behaviour::BehaviourSample;
+use crate::private_files::{self, CreateMode};
 use crate::session::{Input, Millis, Output};
 
 /// How long a record may wait in memory before it is flushed and synced.
@@ -112,8 +113,7 @@ impl JournalWriter {
     /// to disk before returning, so even a session killed at once leaves a
     /// journal that says what it was.
     pub fn create(path: &Path, header: &SessionHeader) -> std::io::Result<JournalWriter> {
-        use std::os::unix::fs::OpenOptionsExt;
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+        let mut file = private_files::create_file(path, CreateMode::New)?;
         file.write_all(&encode(&JournalRecord::Header(header.clone())))?;
         file.sync_all()?;
         if let Some(dir) = path.parent() {

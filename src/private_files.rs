@@ -1,0 +1,98 @@
+//! Files and folders only their owner can read: journals, the store and
+//! transcripts hold ratings (distress, confidence), which are health data.
+//!
+//! The mode is given at creation, not set afterwards, so no other user can
+//! open a file in the moment between its creation and a `chmod`. Like the
+//! rest of the program this uses Unix modes.
+
+use std::fs::{DirBuilder, File, OpenOptions, Permissions};
+use std::io;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+
+/// A private folder's mode: its owner only.
+pub const DIR_MODE: u32 = 0o700;
+/// A private file's mode: its owner reads and writes, nobody else.
+pub const FILE_MODE: u32 = 0o600;
+
+/// What [`create_file`] does when the file is already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreateMode {
+    /// Fail: the file must be new (a journal never overwrites another).
+    New,
+    /// Empty it (a transcript written again).
+    Truncate,
+    /// Keep it and its contents as they are (a database opened again).
+    Keep,
+}
+
+/// Creates `path` and any folders above it missing, each only its owner
+/// can enter. A folder that is already there is made private too: the
+/// data folder may have been made by hand, or by an older version.
+pub fn create_dir(path: &Path) -> io::Result<()> {
+    DirBuilder::new().recursive(true).mode(DIR_MODE).create(path)?;
+    std::fs::set_permissions(path, Permissions::from_mode(DIR_MODE))
+}
+
+/// Opens `path` for writing, creating it private ([`FILE_MODE`]) from its
+/// first byte. An existing file's mode is left alone; `mode` says what
+/// happens to its contents.
+pub fn create_file(path: &Path, mode: CreateMode) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).mode(FILE_MODE);
+    match mode {
+        CreateMode::New => options.create_new(true),
+        CreateMode::Truncate => options.create(true).truncate(true),
+        CreateMode::Keep => options.create(true).truncate(false),
+    };
+    options.open(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn mode_of(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn folders_are_private_also_above_and_when_already_there() {
+        let tmp = tempfile::tempdir().unwrap();
+        let deep = tmp.path().join("data/journals/imported");
+        create_dir(&deep).unwrap();
+        assert_eq!(mode_of(&deep), DIR_MODE);
+        assert_eq!(mode_of(&tmp.path().join("data/journals")), DIR_MODE);
+        // One made open by hand is closed again.
+        std::fs::set_permissions(&deep, Permissions::from_mode(0o755)).unwrap();
+        create_dir(&deep).unwrap();
+        assert_eq!(mode_of(&deep), DIR_MODE);
+    }
+
+    #[test]
+    fn files_are_private_from_their_first_byte() {
+        let tmp = tempfile::tempdir().unwrap();
+        for (name, mode) in
+            [("new", CreateMode::New), ("truncate", CreateMode::Truncate), ("keep", CreateMode::Keep)]
+        {
+            let path = tmp.path().join(name);
+            create_file(&path, mode).unwrap().write_all(b"ratings").unwrap();
+            assert_eq!(mode_of(&path), FILE_MODE, "{name}");
+        }
+    }
+
+    #[test]
+    fn an_existing_file_is_refused_emptied_or_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("f");
+        std::fs::write(&path, b"kept").unwrap();
+        let err = create_file(&path, CreateMode::New).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        create_file(&path, CreateMode::Keep).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"kept");
+        create_file(&path, CreateMode::Truncate).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"");
+    }
+}
