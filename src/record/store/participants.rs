@@ -1,0 +1,143 @@
+//! The people in the store: adding a participant by code, looking one up,
+//! their RTW-SE questionnaires, and erasing one with everything recorded.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Result, Store, StoreError};
+use crate::record::code;
+use crate::record::rtw_se::RtwSe;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantRow {
+    pub code: String,
+    pub created_unix_ms: i64,
+    pub sessions: i64,
+}
+
+/// What erasing a participant removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Erased {
+    pub sessions: usize,
+    pub events: usize,
+    pub samples: usize,
+    pub questionnaires: usize,
+    pub journals: usize,
+}
+
+impl Store {
+    pub fn add_participant(&self, raw: &str, now_unix_ms: i64) -> Result<String> {
+        let code = code::validate(raw)?;
+        if self.has_participant(&code)? {
+            return Err(StoreError::ParticipantExists(code));
+        }
+        self.conn
+            .execute(
+                "INSERT INTO participants (code, created_unix_ms) VALUES (?1, ?2)",
+                params![code, now_unix_ms],
+            )
+            .map_err(|e| self.db_err(e))?;
+        Ok(code)
+    }
+
+    pub fn has_participant(&self, code: &str) -> Result<bool> {
+        self.conn
+            .query_row("SELECT 1 FROM participants WHERE code = ?1", [code], |_| Ok(()))
+            .optional()
+            .map(|r| r.is_some())
+            .map_err(|e| self.db_err(e))
+    }
+
+    /// A known participant's stored code, from what a clinician typed.
+    pub fn participant(&self, raw: &str) -> Result<String> {
+        let code = code::validate(raw)?;
+        if self.has_participant(&code)? { Ok(code) } else { Err(StoreError::NoParticipant(code)) }
+    }
+
+    pub fn participants(&self) -> Result<Vec<ParticipantRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT p.code, p.created_unix_ms, COUNT(s.id) FROM participants p
+                 LEFT JOIN sessions s ON s.participant = p.code GROUP BY p.code ORDER BY p.code",
+            )
+            .map_err(|e| self.db_err(e))?;
+        stmt.query_map([], |r| {
+            Ok(ParticipantRow { code: r.get(0)?, created_unix_ms: r.get(1)?, sessions: r.get(2)? })
+        })
+        .and_then(Iterator::collect)
+        .map_err(|e| self.db_err(e))
+    }
+
+    /// Erases a participant and everything recorded about them: sessions,
+    /// events and their journals.
+    pub fn remove_participant(&mut self, raw: &str) -> Result<Erased> {
+        let code = self.participant(raw)?;
+        let journals: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT journal FROM sessions WHERE participant = ?1")
+                .map_err(|e| self.db_err(e))?;
+            stmt.query_map([&code], |r| r.get(0)).and_then(Iterator::collect).map_err(|e| self.db_err(e))?
+        };
+        let path = self.dir.join("mestring.sqlite");
+        let db = |source| StoreError::Database { path: path.clone(), source };
+        let tx = self.conn.transaction().map_err(db)?;
+        let events: i64 = tx
+            .query_row(
+                "SELECT COUNT(*) FROM events WHERE session IN (SELECT id FROM sessions WHERE participant = ?1)",
+                [&code],
+                |r| r.get(0),
+            )
+            .map_err(db)?;
+        let samples: i64 = tx
+            .query_row(
+                "SELECT COUNT(*) FROM samples WHERE session IN (SELECT id FROM sessions WHERE participant = ?1)",
+                [&code],
+                |r| r.get(0),
+            )
+            .map_err(db)?;
+        let questionnaires = tx.execute("DELETE FROM rtw_se WHERE participant = ?1", [&code]).map_err(db)?;
+        let sessions = tx.execute("DELETE FROM sessions WHERE participant = ?1", [&code]).map_err(db)?;
+        tx.execute("DELETE FROM participants WHERE code = ?1", [&code]).map_err(db)?;
+        tx.commit().map_err(db)?;
+        let mut removed_journals = 0;
+        for j in journals {
+            if std::fs::remove_file(self.dir.join(j)).is_ok() {
+                removed_journals += 1;
+            }
+        }
+        Ok(Erased {
+            sessions,
+            events: events as usize,
+            samples: samples as usize,
+            questionnaires,
+            journals: removed_journals,
+        })
+    }
+
+    /// Stores one RTW-SE questionnaire for a participant.
+    pub fn add_rtw_se(&self, raw: &str, label: Option<&str>, q: &RtwSe, now_unix_ms: i64) -> Result<f64> {
+        let code = self.participant(raw)?;
+        let answers: Vec<String> = q.answers.iter().map(u8::to_string).collect();
+        self.conn
+            .execute(
+                "INSERT INTO rtw_se (participant, answered_unix_ms, label, answers, mean) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![code, now_unix_ms, label, answers.join(","), q.mean()],
+            )
+            .map_err(|e| self.db_err(e))?;
+        Ok(q.mean())
+    }
+
+    /// A participant's RTW-SE questionnaires, oldest first: (when, label, mean).
+    pub fn rtw_se(&self, raw: &str) -> Result<Vec<(i64, Option<String>, f64)>> {
+        let code = self.participant(raw)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT answered_unix_ms, label, mean FROM rtw_se WHERE participant = ?1 ORDER BY answered_unix_ms")
+            .map_err(|e| self.db_err(e))?;
+        stmt.query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.db_err(e))
+    }
+}

@@ -1,0 +1,238 @@
+//! Reading the store back: sessions, their events and behaviour samples
+//! (for listings and exports), and a participant's past runs of a
+//! scenario as the progression policy reads them.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use super::{Result, Store, StoreError};
+use crate::progression::{PastRun, RunEnd, RunRatings};
+use crate::record::rows::EventRow;
+use crate::session::Actor;
+
+/// One stored behaviour sample, as exported.
+#[derive(Debug, Clone, Serialize)]
+pub struct SampleRow {
+    pub at_ms: u64,
+    pub head: [f64; 3],
+    pub rotation: [f64; 4],
+    pub left: [Option<f64>; 3],
+    pub right: [Option<f64>; 3],
+    pub gaze: String,
+    pub gaze_character: Option<String>,
+    pub eye_tracked: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionRow {
+    pub id: String,
+    pub participant: Option<String>,
+    pub scenario: String,
+    pub level: i64,
+    pub lang: String,
+    pub started_unix_ms: i64,
+    pub status: String,
+    pub end_reason: Option<String>,
+    pub duration_ms: i64,
+    pub events: i64,
+    pub damaged_tail: Option<String>,
+}
+
+impl Store {
+    pub fn sessions(&self, participant: Option<&str>) -> Result<Vec<SessionRow>> {
+        let code = participant.map(|p| self.participant(p)).transpose()?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT s.id, s.participant, s.scenario, s.level, s.lang, s.started_unix_ms, s.status, s.end_reason,
+                        s.duration_ms, (SELECT COUNT(*) FROM events e WHERE e.session = s.id), s.damaged_tail
+                 FROM sessions s WHERE ?1 IS NULL OR s.participant = ?1 ORDER BY s.started_unix_ms, s.id",
+            )
+            .map_err(|e| self.db_err(e))?;
+        stmt.query_map([code], |r| {
+            Ok(SessionRow {
+                id: r.get(0)?,
+                participant: r.get(1)?,
+                scenario: r.get(2)?,
+                level: r.get(3)?,
+                lang: r.get(4)?,
+                started_unix_ms: r.get(5)?,
+                status: r.get(6)?,
+                end_reason: r.get(7)?,
+                duration_ms: r.get(8)?,
+                events: r.get(9)?,
+                damaged_tail: r.get(10)?,
+            })
+        })
+        .and_then(Iterator::collect)
+        .map_err(|e| self.db_err(e))
+    }
+
+    /// The events of the given sessions, in order.
+    pub fn events(&self, session: &str) -> Result<Vec<EventRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT seq, at_ms, level, direction, kind, beat, character, option, tags, latency_ms, rating, value,
+                        happened, cue, intensity, actor, note, detail
+                 FROM events WHERE session = ?1 ORDER BY seq",
+            )
+            .map_err(|e| self.db_err(e))?;
+        stmt.query_map([session], |r| {
+            Ok(EventRow {
+                seq: r.get::<_, i64>(0)? as u64,
+                at_ms: r.get::<_, i64>(1)? as u64,
+                level: r.get(2)?,
+                direction: r.get(3)?,
+                kind: r.get(4)?,
+                beat: r.get(5)?,
+                character: r.get(6)?,
+                option: r.get(7)?,
+                tags: r.get(8)?,
+                latency_ms: r.get::<_, Option<i64>>(9)?.map(|l| l as u64),
+                rating: r.get(10)?,
+                value: r.get(11)?,
+                happened: r.get(12)?,
+                cue: r.get(13)?,
+                intensity: r.get(14)?,
+                actor: r.get(15)?,
+                note: r.get(16)?,
+                detail: r.get(17)?,
+            })
+        })
+        .and_then(Iterator::collect)
+        .map_err(|e| self.db_err(e))
+    }
+
+    /// A participant's runs of one scenario, oldest first and newest last,
+    /// as the progression policy reads them: each session's level (the one
+    /// in force when it ended), whether the clinician changed it during the
+    /// run, how it ended, its peak SUDS and its self-efficacy (per
+    /// statement the last rating, the lowest of those).
+    pub fn past_runs(&self, participant: &str, scenario: &str) -> Result<Vec<PastRun>> {
+        let code = self.participant(participant)?;
+        let db = |e| self.db_err(e);
+        let sessions: Vec<(String, u8, Option<String>)> = {
+            let mut stmt = self
+                .conn
+                .prepare(
+                    "SELECT id, level, end_reason FROM sessions WHERE participant = ?1 AND scenario = ?2
+                     ORDER BY started_unix_ms, id",
+                )
+                .map_err(db)?;
+            stmt.query_map(params![code, scenario], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(Iterator::collect)
+                .map_err(db)?
+        };
+        let mut runs: Vec<(PastRun, RunRatings)> = sessions
+            .iter()
+            .map(|(_, level, end_reason)| {
+                let run = PastRun {
+                    level: *level,
+                    level_changed: false,
+                    end: run_end(end_reason.as_deref()),
+                    peak_suds: None,
+                    self_efficacy: None,
+                };
+                (run, RunRatings::default())
+            })
+            .collect();
+        let index: std::collections::HashMap<&str, usize> =
+            sessions.iter().enumerate().map(|(i, (id, _, _))| (id.as_str(), i)).collect();
+
+        // Level changes that took effect, in order: the last one is where
+        // the run ended.
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT e.session, e.value FROM events e JOIN sessions s ON s.id = e.session
+                 WHERE s.participant = ?1 AND s.scenario = ?2 AND e.kind = 'level-changed'
+                 ORDER BY e.session, e.seq",
+            )
+            .map_err(db)?;
+        let changes: Vec<(String, i64)> = stmt
+            .query_map(params![code, scenario], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(Iterator::collect)
+            .map_err(db)?;
+        for (session, to) in changes {
+            if let (Some(&i), Ok(to)) = (index.get(session.as_str()), u8::try_from(to)) {
+                runs[i].0.level = to;
+                runs[i].0.level_changed = true;
+            }
+        }
+
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT session, rating, value FROM ratings
+                 WHERE participant = ?1 AND scenario = ?2 AND (rating = 'suds' OR rating LIKE 'self-efficacy:%')
+                 ORDER BY session, seq",
+            )
+            .map_err(db)?;
+        let ratings: Vec<(String, String, Option<i64>)> = stmt
+            .query_map(params![code, scenario], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(db)?;
+        for (session, rating, value) in ratings {
+            if let (Some(&i), Some(value)) =
+                (index.get(session.as_str()), value.and_then(|v| u8::try_from(v).ok()))
+            {
+                runs[i].1.rated(&rating, value);
+            }
+        }
+        Ok(runs
+            .into_iter()
+            .map(|(run, ratings)| PastRun {
+                peak_suds: ratings.peak_suds(),
+                self_efficacy: ratings.self_efficacy(),
+                ..run
+            })
+            .collect())
+    }
+
+    /// A session's behaviour samples, in time order, with the character
+    /// ids their gaze names.
+    pub fn samples(&self, session: &str) -> Result<Vec<SampleRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT at_ms, head_x, head_y, head_z, head_qx, head_qy, head_qz, head_qw, left_x, left_y, left_z,
+                        right_x, right_y, right_z, gaze, gaze_character, eye_tracked
+                 FROM samples WHERE session = ?1 ORDER BY at_ms, rowid",
+            )
+            .map_err(|e| self.db_err(e))?;
+        stmt.query_map([session], |r| {
+            Ok(SampleRow {
+                at_ms: r.get::<_, i64>(0)? as u64,
+                head: [r.get(1)?, r.get(2)?, r.get(3)?],
+                rotation: [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+                left: [r.get(8)?, r.get(9)?, r.get(10)?],
+                right: [r.get(11)?, r.get(12)?, r.get(13)?],
+                gaze: r.get(14)?,
+                gaze_character: r.get(15)?,
+                eye_tracked: r.get(16)?,
+            })
+        })
+        .and_then(Iterator::collect)
+        .map_err(|e| self.db_err(e))
+    }
+
+    pub fn session(&self, id: &str) -> Result<SessionRow> {
+        self.sessions(None)?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| StoreError::NoSession(id.to_string()))
+    }
+}
+
+/// How a stored session ended, from its end reason (the note of its
+/// `ended` event). A session with none was cut short: its process died
+/// or the journal was closed before the session ended.
+fn run_end(end_reason: Option<&str>) -> RunEnd {
+    match end_reason {
+        Some(r) if r.starts_with("completed") => RunEnd::Completed,
+        Some("stopped by participant") => RunEnd::Stopped { by: Actor::Participant },
+        Some("stopped by clinician") => RunEnd::Stopped { by: Actor::Clinician },
+        _ => RunEnd::Unfinished,
+    }
+}
