@@ -9,6 +9,7 @@ pub mod private_files;
 pub mod progression;
 pub mod prompts;
 pub mod record;
+pub mod room;
 pub mod scenario;
 pub mod session;
 pub mod sound;

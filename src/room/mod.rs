@@ -1,0 +1,168 @@
+//! The room as geometry: its size, what stands in it, where people sit and
+//! how high their heads are, the doorway, the walking grid and the routes
+//! through it, and how crowding moves the places. Pure floor-plan maths
+//! (x across the room, z along it, metres from its centre), with no Bevy:
+//! the stage, the sound and the checker all ask here, so each fact lives
+//! in one place and what the checker accepts is what the shell can walk.
+
+mod crowding;
+mod furniture;
+mod point;
+mod walk;
+
+pub use crowding::{CLOSEST, crowded_place};
+pub use furniture::{
+    CHAIR_SIDE, Footprint, Surface, floor_size, furniture_footprints, surface, surface_under,
+};
+pub use point::Point;
+pub use walk::{CLEARANCE, WalkingGrid};
+
+use crate::scenario::{PropKind, RoomKind, Seat, Setting};
+
+/// Seated head (eye and mouth) height, metres.
+pub const SEATED_HEAD_M: f32 = 1.2;
+
+/// Standing head height, metres: at a service counter, by the coffee machine.
+pub const STANDING_HEAD_M: f32 = 1.62;
+
+/// How far a walker's centre keeps from the walls, metres: a person's
+/// shoulders. A seat nearer the wall than this cannot be reached either.
+pub const WALL_GAP: f32 = 0.3;
+
+/// Width (x) and depth (z) of each kind of room, metres.
+pub fn room_size(kind: RoomKind) -> (f32, f32) {
+    match kind {
+        RoomKind::MeetingRoom => (6.0, 7.0),
+        RoomKind::ServiceCounter => (8.0, 7.0),
+        RoomKind::ManagersOffice => (4.5, 5.0),
+        RoomKind::LunchRoom => (7.0, 7.0),
+        RoomKind::OpenOffice => (10.0, 9.0),
+    }
+}
+
+/// Half the room's width and depth: the walls stand at `±x` and `±z`.
+pub fn half_size(kind: RoomKind) -> Point {
+    let (w, d) = room_size(kind);
+    Point::new(w / 2.0, d / 2.0)
+}
+
+/// Whether a person's centre fits at `p`: inside the walls and at least
+/// [`WALL_GAP`] from each.
+pub fn within_walls(kind: RoomKind, p: Point) -> bool {
+    let half = half_size(kind);
+    p.x.abs() <= half.x - WALL_GAP && p.z.abs() <= half.z - WALL_GAP
+}
+
+/// Where a head is: over a place on the floor, at a height, facing a way.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Head {
+    pub at: Point,
+    pub height: f32,
+    /// Degrees from +z towards +x, as a seat's `facing`.
+    pub facing: f32,
+}
+
+impl Head {
+    /// The head of whoever takes `seat`: standing or seated.
+    pub fn of(seat: &Seat) -> Head {
+        let height = if seat.standing { STANDING_HEAD_M } else { SEATED_HEAD_M };
+        Head { at: seat.at.into(), height, facing: seat.facing }
+    }
+}
+
+impl Default for Head {
+    /// Seated at the room's centre, facing +z: where a setting without the
+    /// participant's seat puts them.
+    fn default() -> Self {
+        Head { at: Point::ZERO, height: SEATED_HEAD_M, facing: 0.0 }
+    }
+}
+
+/// The participant's seat, if the setting has it.
+pub fn participant_seat(setting: &Setting) -> Option<&Seat> {
+    setting.seats.iter().find(|s| s.id == setting.participant_seat)
+}
+
+/// The participant's head (see [`Head::default`] for a setting without
+/// their seat).
+pub fn participant_head(setting: &Setting) -> Head {
+    participant_seat(setting).map_or_else(Head::default, Head::of)
+}
+
+/// The participant's place on the floor.
+pub fn participant_at(setting: &Setting) -> Point {
+    participant_seat(setting).map_or(Point::ZERO, |s| s.at.into())
+}
+
+/// A seat's place on the floor, by index in the setting.
+pub fn seat_at(setting: &Setting, seat: usize) -> Point {
+    setting.seats.get(seat).map_or(Point::ZERO, |s| s.at.into())
+}
+
+/// Where people come in and go out: the room's door, or else the point
+/// of the wall nearest to `seat`.
+pub fn doorway(setting: &Setting, seat: usize) -> Point {
+    // Just inside the wall, so a door drawn in it is still in the room.
+    let half = half_size(setting.room) - Point::new(0.05, 0.05);
+    if let Some(door) = setting.props.iter().find(|p| p.kind == PropKind::Door) {
+        return Point::from(door.at).clamp(-half, half);
+    }
+    let at = seat_at(setting, seat);
+    [Point::new(-half.x, at.z), Point::new(half.x, at.z), Point::new(at.x, -half.z), Point::new(at.x, half.z)]
+        .into_iter()
+        .min_by(|a, b| a.distance_squared(at).total_cmp(&b.distance_squared(at)))
+        .unwrap_or(at)
+}
+
+/// The way someone walks in from the doorway to `seat`, if there is one on
+/// the walking grid: what the shell walks, and what the checker asks for.
+pub fn way_in(setting: &Setting, seat: usize) -> Option<Vec<Point>> {
+    WalkingGrid::new(setting, Some(seat)).find_route(doorway(setting, seat), seat_at(setting, seat))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Scenario, load_file};
+
+    pub(super) fn scenario(name: &str) -> Scenario {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(name);
+        load_file(&path).map(|l| l.scenario).unwrap_or_else(|r| panic!("{name}: {:?}", r.findings))
+    }
+
+    pub(super) const SHIPPED: [&str; 4] =
+        ["team-meeting.ron", "upset-customer.ron", "return-to-work-manager.ron", "lunch-colleagues.ron"];
+
+    #[test]
+    fn without_a_door_people_come_from_the_nearest_wall() {
+        let mut s = scenario("team-meeting.ron");
+        assert_eq!(doorway(&s.setting, 0), Point::new(-2.0, 3.45), "the meeting room's door");
+        s.setting.props.retain(|p| p.kind != PropKind::Door);
+        let kari = s.setting.seats.iter().position(|seat| seat.id == "head").unwrap();
+        // Kari sits 1.6 m from the back wall at z = -3.5.
+        assert_eq!(doorway(&s.setting, kari), Point::new(0.0, -3.45));
+    }
+
+    #[test]
+    fn heads_are_seated_or_standing_with_the_seat() {
+        let meeting = scenario("team-meeting.ron");
+        let you = participant_head(&meeting.setting);
+        assert_eq!(you, Head { at: Point::new(0.0, 1.6), height: 1.2, facing: 180.0 });
+        let counter = scenario("upset-customer.ron");
+        assert_eq!(participant_head(&counter.setting).height, STANDING_HEAD_M);
+        let mut nowhere = meeting.setting.clone();
+        nowhere.participant_seat = "gone".into();
+        assert_eq!(participant_head(&nowhere), Head::default());
+    }
+
+    #[test]
+    fn every_shipped_seat_is_within_the_walls() {
+        for name in SHIPPED {
+            let s = scenario(name).setting;
+            for seat in &s.seats {
+                assert!(within_walls(s.room, seat.at.into()), "{name}: {}", seat.id);
+            }
+            assert!(!within_walls(s.room, half_size(s.room) - Point::new(0.1, 0.1)), "{name}");
+        }
+    }
+}
