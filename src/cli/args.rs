@@ -1,0 +1,230 @@
+//! The command line's words: every command, argument and choice as clap reads them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "mestring",
+    version,
+    about = "Graded work-situation exposure in VR, for work-focused rehabilitation"
+)]
+pub struct Cli {
+    /// Where records are kept. Default: $MESTRING_DATA_DIR, else ~/.local/share/mestring
+    #[arg(long, global = true)]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check scenario files for mistakes; reports every problem with its place.
+    Check {
+        /// Files or folders (folders are searched for .ron files). Default: scenarios/
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Colour the report: auto colours only on a terminal.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+    },
+    /// Play a scenario in the terminal, or replay a script of answers.
+    Play(PlayArgs),
+    /// List, add or remove participants (pseudonymous codes only).
+    Participants {
+        #[command(subcommand)]
+        action: Option<ParticipantAction>,
+    },
+    /// Return-to-work self-efficacy questionnaire (11 items, 1-6): add or list.
+    RtwSe {
+        #[command(subcommand)]
+        action: RtwSeAction,
+    },
+    /// List recorded sessions.
+    Sessions {
+        #[arg(long)]
+        participant: Option<String>,
+    },
+    /// Export records for analysis: tidy CSV or the full record as JSON.
+    Export {
+        #[arg(long, conflicts_with = "session", required_unless_present = "session")]
+        participant: Option<String>,
+        #[arg(long)]
+        session: Option<String>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write.
+        out: PathBuf,
+    },
+    /// Run a scenario in a headset, or in a desktop window when none is present.
+    #[cfg(feature = "shell")]
+    Run(RunArgs),
+    /// Propose the level for a participant's next run of a scenario, from
+    /// their recorded runs; the clinician decides.
+    Propose {
+        #[arg(long)]
+        participant: String,
+        /// A scenario file, or the id of a shipped one.
+        scenario: String,
+        /// The level the next run would be at. Default: where the newest run ended, else 1.
+        #[arg(long)]
+        level: Option<u8>,
+        /// Language of the proposal: nb (also nn, no) or en.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Render a level's soundscape (the background and its chance cues, as
+    /// heard from the participant's seat) to a 16-bit stereo WAV file.
+    RenderAudio {
+        /// A scenario file, or the id of a shipped one (e.g. team-meeting).
+        scenario: String,
+        #[arg(long, default_value_t = 1)]
+        level: u8,
+        /// How much to render, in seconds.
+        #[arg(long, default_value_t = 60.0)]
+        seconds: f32,
+        /// Seed for chance cues and synthesis; the same seed writes the same file.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The WAV file to write (replaced whole, never left half-written).
+        out: PathBuf,
+    },
+    /// Measure the engine's own CPU time per frame, without a window: the
+    /// scenario runs for N simulated minutes at 90 Hz, next to a bare Bevy app.
+    #[cfg(feature = "shell")]
+    BenchFrames {
+        /// A scenario file, or the id of a shipped one.
+        scenario: String,
+        /// Default: the scenario's top level.
+        #[arg(long)]
+        level: Option<u8>,
+        #[arg(long, default_value_t = 2.0)]
+        minutes: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ParticipantAction {
+    /// List participants and how many sessions each has.
+    List,
+    /// Add a participant under a pseudonymous code (e.g. P017).
+    Add { code: String },
+    /// Erase a participant and everything recorded about them.
+    Remove {
+        code: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum RtwSeAction {
+    /// Store one questionnaire: the 11 answers in item order, e.g. 4,5,3,6,2,4,5,5,4,3,6
+    Add {
+        participant: String,
+        answers: String,
+        /// A label such as "before" or "after".
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// A participant's questionnaires, oldest first, with their means.
+    List { participant: String },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+// The arguments of `play` and `run`, each in a struct of its own to be
+// handed whole to its command; their help text is the `Command` variant's.
+#[derive(clap::Args)]
+pub struct PlayArgs {
+    /// A scenario file, or the id of a shipped one (e.g. team-meeting).
+    pub scenario: String,
+    #[arg(long, default_value_t = 1)]
+    pub level: u8,
+    /// Language to show. Default: the scenario's first language.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Seed for chance cues; the same seed replays the same session.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Take choices and ratings from this file instead of the keyboard.
+    #[arg(long)]
+    pub script: Option<PathBuf>,
+    /// Compare the transcript with this blessed one; exit 1 on a difference.
+    #[arg(long)]
+    pub expect: Option<PathBuf>,
+    /// Where to write the transcript. Default: transcripts/<id>-level<N>-<time>.transcript
+    #[arg(long)]
+    pub transcript: Option<PathBuf>,
+    /// Print nothing but the outcome (for scripted runs).
+    #[arg(long)]
+    pub quiet: bool,
+    /// Let time run faster in an interactive run (e.g. 4).
+    #[arg(long, default_value_t = 1.0)]
+    pub speed: f64,
+    /// Record the session for this participant (their pseudonymous code).
+    #[arg(long)]
+    pub participant: Option<String>,
+    /// With --script: simulated seconds per real second (default: as fast as possible).
+    #[arg(long)]
+    pub pace: Option<f64>,
+}
+
+#[cfg(feature = "shell")]
+#[derive(clap::Args)]
+pub struct RunArgs {
+    /// A scenario file, or the id of a shipped one.
+    pub scenario: String,
+    #[arg(long, default_value_t = 1)]
+    pub level: u8,
+    /// Language to show. Default: the scenario's first language.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Use the desktop window even if a headset runtime is present.
+    #[arg(long)]
+    pub desktop: bool,
+    /// Close the window by itself after this many seconds (for demos and tests).
+    #[arg(long)]
+    pub exit_after: Option<f32>,
+    /// Save a screenshot to this PNG file just before closing.
+    #[arg(long)]
+    pub screenshot: Option<PathBuf>,
+    /// Take the participant's answers from this script (see `play --script`).
+    #[arg(long)]
+    pub script: Option<PathBuf>,
+    /// Seed for chance cues; the same seed replays the same session.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Record the session, with behaviour samples, for this participant.
+    #[arg(long)]
+    pub participant: Option<String>,
+    /// Show the panels on a card in the room, as in the headset, and
+    /// point at it with the mouse (a desktop preview of the headset).
+    #[arg(long)]
+    pub panels_in_room: bool,
+    /// Show the clinician's console from the start (F1 shows and hides it).
+    #[arg(long)]
+    pub console: bool,
+}

@@ -1,0 +1,141 @@
+//! `mestring play`: a scenario played in the terminal, from the keyboard or
+//! a script of answers, its transcript written and compared with a blessed one.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use mestring::play::terminal::{Both, Printer, play_interactive};
+use mestring::play::{Observer, ScriptOutcome, Transcript, first_difference, run_script_paced};
+use mestring::scenario;
+use mestring::session::Session;
+
+use super::args::PlayArgs;
+use super::{CliError, first_language, load_scenario, open_private, read_script, records};
+
+/// Plays one session and writes its transcript. A transcript that differs
+/// from `--expect` is the play's answer, not a failure to run it: the
+/// difference is reported here, and the exit status 1 comes back as `Ok`.
+pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
+    let loaded = load_scenario(&args.scenario)?;
+    let source_path = loaded.path.clone();
+    let scenario = Arc::new(loaded.scenario);
+    let lang = args.lang.clone().unwrap_or_else(|| first_language(&scenario));
+    if !scenario.languages.contains(&lang) {
+        return Err(format!(
+            "the scenario is not written in \"{}\"; it has {}",
+            lang,
+            scenario.languages.join(", ")
+        )
+        .into());
+    }
+    let mut session = Session::new(Arc::clone(&scenario), args.level, args.seed)?;
+    if !(args.speed.is_finite() && (0.1..=100.0).contains(&args.speed)) {
+        return Err("--speed must be between 0.1 and 100".into());
+    }
+    // Read before anything is written: the transcript may go to the very
+    // file it is compared with.
+    let expected = args
+        .expect
+        .as_ref()
+        .map(std::fs::read_to_string)
+        .transpose()
+        .map_err(|e| format!("cannot read the expected transcript: {e}"))?;
+    let mut transcript = Transcript::new(&scenario, args.level, args.seed, &lang);
+    let out_path =
+        args.transcript.clone().unwrap_or_else(|| default_transcript_path(&scenario.id, args.level));
+    open_private(&out_path)
+        .and_then(|file| transcript.write_through(file))
+        .map_err(|e| format!("cannot write the transcript to {}: {e}", out_path.display()))?;
+    let mut recording = match &args.participant {
+        None => None,
+        Some(participant) => Some(records::start_recording(
+            &records::Recording { participant, level: args.level, seed: args.seed, lang: &lang },
+            data_dir,
+            &scenario,
+            &source_path,
+        )?),
+    };
+    let mut not_recording = Silent;
+    let recorder: &mut dyn Observer = match &mut recording {
+        Some((_, r)) => r,
+        None => &mut not_recording,
+    };
+    let echo_inputs = args.script.is_some();
+    let mut printer = Printer { out: std::io::stdout(), lang: lang.clone(), echo_inputs, prompt_open: false };
+    let mut silent = Silent;
+    let shown: &mut dyn Observer = if args.quiet { &mut silent } else { &mut printer };
+
+    match &args.script {
+        Some(path) => {
+            let steps = read_script(path)?;
+            let began = std::time::Instant::now();
+            let pace = args.pace.filter(|p| p.is_finite() && *p > 0.0);
+            let mut pacer = |sim: u64| {
+                if let Some(p) = pace {
+                    let due = std::time::Duration::from_secs_f64(sim as f64 / 1000.0 / p);
+                    if let Some(wait) = due.checked_sub(began.elapsed()) {
+                        std::thread::sleep(wait);
+                    }
+                }
+            };
+            let mut both = Both(&mut transcript, shown);
+            let outcome = run_script_paced(&mut session, &steps, &mut Both(&mut both, recorder), &mut pacer);
+            if let ScriptOutcome::ScriptRanOut { .. } = outcome {
+                eprintln!(
+                    "note: the script ended while the session still waited for an answer; it was stopped"
+                );
+            }
+        }
+        None => {
+            if !std::io::stdin().is_terminal() && !args.quiet {
+                eprintln!("note: reading answers from standard input");
+            }
+            let mut both = Both(&mut transcript, shown);
+            play_interactive(&mut session, &mut Both(&mut both, recorder), args.speed);
+        }
+    }
+    if let Some((mut store, recorder)) = recording {
+        records::finish_recording(&mut store, recorder)?;
+    }
+
+    let text = transcript.text();
+    if let Some(e) = transcript.write_error() {
+        return Err(format!("the transcript {} is incomplete: {e}", out_path.display()).into());
+    }
+    eprintln!("transcript: {}", out_path.display());
+
+    if let (Some(expect), Some(expected)) = (&args.expect, &expected) {
+        match first_difference(expected, &text) {
+            None => eprintln!("matches {}", expect.display()),
+            Some((line, want, got)) => {
+                eprintln!("transcript differs from {} at line {line}:", expect.display());
+                eprintln!("  expected: {want}");
+                eprintln!("  actual:   {got}");
+                eprintln!("(if the change is intended, bless it: copy {} over it)", out_path.display());
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An observer that keeps nothing: stands in for the recorder when no
+/// participant is named, and for the printer with `--quiet`.
+struct Silent;
+
+impl Observer for Silent {
+    fn input(&mut self, _: &scenario::Scenario, _: u64, _: &mestring::session::Input) {}
+    fn outputs(
+        &mut self,
+        _: &scenario::Scenario,
+        _: &[mestring::session::Stamped<mestring::session::Output>],
+    ) {
+    }
+}
+
+fn default_transcript_path(id: &str, level: u8) -> PathBuf {
+    let (date, time) = mestring::wallclock::utc_date_time(mestring::wallclock::now_unix_ms() / 1000);
+    PathBuf::from("transcripts").join(format!("{id}-level{level}-{date}-{time}.transcript"))
+}

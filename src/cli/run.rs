@@ -1,0 +1,91 @@
+//! The Bevy shell's commands: `mestring run` (a headset, or a desktop
+//! window) and `mestring bench-frames` (the engine's CPU time per frame).
+
+use std::path::Path;
+
+use super::args::RunArgs;
+use super::{CliError, first_language, load_scenario, read_script, records};
+
+/// Runs a scenario in a headset or a window until it is closed, recording
+/// it when a participant is named.
+pub fn run(args: RunArgs, data_dir: &Path) -> Result<(), CliError> {
+    let RunArgs {
+        scenario,
+        level,
+        lang,
+        desktop,
+        exit_after,
+        screenshot,
+        script,
+        seed,
+        participant,
+        panels_in_room,
+        console,
+    } = args;
+    let loaded = load_scenario(&scenario)?;
+    let lang = lang.unwrap_or_else(|| first_language(&loaded.scenario));
+    let recording = match &participant {
+        None => None,
+        Some(participant) => {
+            let what = records::Recording { participant, level, seed, lang: &lang };
+            Some(records::start_recording(&what, data_dir, &loaded.scenario, &loaded.path)?)
+        }
+    };
+    let script = script.map(|p| read_script(&p)).transpose()?;
+    let options = mestring::app::RunOptions {
+        level,
+        lang,
+        desktop,
+        exit_after,
+        screenshot,
+        script,
+        seed,
+        panels_in_room,
+        console,
+    };
+    mestring::app::run(loaded, options, recording)?;
+    Ok(())
+}
+
+/// Runs the scenario headless for `minutes` simulated minutes at 90 Hz,
+/// next to a bare Bevy app, and prints what each frame cost.
+pub fn bench_frames(scenario: &str, level: Option<u8>, minutes: f64, seed: u64) -> Result<(), CliError> {
+    let loaded = load_scenario(scenario)?;
+    if !(minutes > 0.0 && minutes <= 120.0) {
+        return Err("--minutes must be more than 0 and at most 120".into());
+    }
+    let level = level.unwrap_or(loaded.scenario.levels.len() as u8);
+    let id = loaded.scenario.id.clone();
+    eprintln!("bench-frames: {id} at level {level}, {minutes} simulated minutes at 90 Hz");
+    let r = mestring::app::bench::frame_cost(loaded, level, minutes, seed, |p| eprintln!("  {p}"))?;
+    print_frame_report(&id, level, &r);
+    Ok(())
+}
+
+/// The frame costs as a table: the engine, the bare app, their difference
+/// and ratio, the cue system's share and the peak memory.
+fn print_frame_report(id: &str, level: u8, r: &mestring::app::bench::FrameReport) {
+    let (e50, e99) = (r.engine.quantile(0.5), r.engine.quantile(0.99));
+    let (b50, b99) = (r.bare.quantile(0.5), r.bare.quantile(0.99));
+    println!(
+        "frame cost, {id} level {level}: {} frames ({} sessions by the autopilot)",
+        r.frames, r.sessions
+    );
+    println!(
+        "  scene: {} entities, {} meshes, {} lights, {} UI nodes (the bare app has the same)",
+        r.entities, r.meshes, r.lights, r.ui_nodes
+    );
+    println!("                 median      p99   (CPU time per App::update, µs)");
+    println!("  mestring     {e50:>8.0} {e99:>8.0}");
+    println!("  bare Bevy    {b50:>8.0} {b99:>8.0}");
+    println!("  engine's own {:>8.0} {:>8.0}   (difference)", e50 - b50, e99 - b99);
+    println!("  ratio        {:>8.2} {:>8.2}", e50 / b50, e99 / b99);
+    println!(
+        "  of which the cue system on the frame thread: {:.1} µs median, {:.1} µs p99 (synthesis is on the audio thread)",
+        r.sound.quantile(0.5),
+        r.sound.quantile(0.99)
+    );
+    if let Some(kib) = r.peak_rss_kib {
+        println!("  peak resident memory of this process: {:.0} MiB", kib as f64 / 1024.0);
+    }
+}
