@@ -13,6 +13,7 @@ use super::diagnostic::{FileReport, FindingSink};
 use super::locate::{PathPart as P, SourceMap};
 use super::model::*;
 use super::text::Text;
+use crate::room::{self, Point};
 
 /// Checks a parsed scenario against its own source text.
 pub fn check(file: &Path, source: &str, scenario: &Scenario) -> FileReport {
@@ -30,6 +31,9 @@ pub fn check(file: &Path, source: &str, scenario: &Scenario) -> FileReport {
     let findings = checker.sink.findings;
     FileReport { file: file.to_path_buf(), source: source.to_string(), findings }
 }
+
+/// How far from the centre any position may lie, metres, whatever the room.
+const HALF_ROOM: f32 = 15.0;
 
 fn f(name: &str) -> P {
     P::field(name)
@@ -72,6 +76,7 @@ impl Checker<'_> {
         self.check_setting();
         self.check_cast();
         self.check_levels();
+        self.check_room();
         self.check_ratings();
         self.check_progression();
         self.check_beats();
@@ -283,7 +288,6 @@ impl Checker<'_> {
     }
 
     fn check_floor_point(&mut self, path: &[P], point: FloorPoint) {
-        const HALF_ROOM: f32 = 15.0;
         if !(point.0.abs() <= HALF_ROOM && point.1.abs() <= HALF_ROOM) {
             self.error(
                 "out-of-range",
@@ -292,6 +296,78 @@ impl Checker<'_> {
                 "too far from the centre",
                 format!("positions are metres from the room's centre, within ±{HALF_ROOM}"),
             );
+        }
+    }
+
+    /// Seats the room cannot hold, and seats in use that nobody can walk
+    /// to. The stage walks people in from the door on the same walking
+    /// grid (`room::way_in`), so what passes here is what the shell walks.
+    fn check_room(&mut self) {
+        let s = self.scenario;
+        let kind = s.setting.room;
+        let half = room::half_size(kind);
+        for (i, seat) in s.setting.seats.iter().enumerate() {
+            let path = [f("setting"), f("seats"), P::Index(i), f("at")];
+            let p = Point::from(seat.at);
+            // Beyond ±HALF_ROOM is already out of range; NaN fails both.
+            if !(p.x.abs() <= HALF_ROOM && p.z.abs() <= HALF_ROOM) {
+                continue;
+            }
+            if !room::within_walls(kind, p) {
+                let beyond = !(p.x.abs() <= half.x && p.z.abs() <= half.z);
+                let (w, d) = room::room_size(kind);
+                let (message, label) = if beyond {
+                    (
+                        format!("seat \"{}\" at {p} is outside the {kind:?}, which is {w} by {d} m", seat.id),
+                        "outside the room",
+                    )
+                } else {
+                    (
+                        format!(
+                            "seat \"{}\" at {p} is against the {kind:?}'s wall, where nobody fits",
+                            seat.id
+                        ),
+                        "against the wall",
+                    )
+                };
+                let (x, z) = (half.x - room::WALL_GAP, half.z - room::WALL_GAP);
+                let hint = format!(
+                    "keep x within ±{x} and z within ±{z}: the walls of a {kind:?} stand at x ±{} and z ±{}, and a person needs {} m from them",
+                    half.x,
+                    half.z,
+                    room::WALL_GAP
+                );
+                self.error("seat-outside-room", &path, message, label, hint);
+                continue;
+            }
+            if seat.id == s.setting.participant_seat {
+                continue;
+            }
+            // Someone present at a level may walk in at a level change; a
+            // seat nobody takes at any level is never walked to.
+            let names: Vec<&str> = s
+                .cast
+                .iter()
+                .filter(|c| c.seat == seat.id && s.levels.iter().any(|l| l.present.contains(&c.id)))
+                .map(|c| c.name.as_str())
+                .collect();
+            if !names.is_empty() && room::way_in(&s.setting, i).is_none() {
+                let gap = 2.0 * room::CLEARANCE;
+                self.error(
+                    "seat-unreachable",
+                    &path,
+                    format!(
+                        "nobody can walk from the door to seat \"{}\", where {} sits: furniture or chairs wall it in",
+                        seat.id,
+                        names.join(" and ")
+                    ),
+                    "walled in",
+                    format!(
+                        "people walk in round the furniture and chairs, keeping {} m clear of them; leave a gap about {gap:.2} m wide, or move the seat",
+                        room::CLEARANCE
+                    ),
+                );
+            }
         }
     }
 

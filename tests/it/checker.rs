@@ -166,6 +166,50 @@ fn cue_sounds_must_exist_be_sound_and_not_stand_for_a_silence() {
 }
 
 #[test]
+fn seat_outside_the_room() {
+    // The meeting room is 7 m deep: its back wall stands at z = -3.5.
+    let (src, report) = broken(
+        "(id: \"head\", at: (0.0, -1.6), facing: 0.0),",
+        "(id: \"head\", at: (0.0, -3.8), facing: 0.0),",
+    );
+    assert_finding(&src, &report, "seat-outside-room", "at: (0.0, -3.8)");
+    let f = report.findings.iter().find(|f| f.code == "seat-outside-room").unwrap();
+    assert_eq!(f.message, "seat \"head\" at (0, -3.8) is outside the MeetingRoom, which is 6 by 7 m");
+    assert!(f.hint.as_deref().unwrap().contains("z within ±3.2"), "{f:#?}");
+    // Just inside the wall there is no room for a person either.
+    let (src, report) = broken(
+        "(id: \"head\", at: (0.0, -1.6), facing: 0.0),",
+        "(id: \"head\", at: (0.0, -3.4), facing: 0.0),",
+    );
+    assert_finding(&src, &report, "seat-outside-room", "at: (0.0, -3.4)");
+    // Kari cannot walk to a seat outside the room, but that is one mistake.
+    assert_eq!(report.errors(), 1, "{:#?}", report.findings);
+}
+
+#[test]
+fn seat_walled_in_by_furniture() {
+    // Ola's seat, beside the table, with shelves on its other three sides.
+    let shelves = "(kind: Table, at: (0.0, 0.0), facing: 90.0),\n            \
+                   (kind: Shelf, at: (1.0, 1.2)),\n            \
+                   (kind: Shelf, at: (1.6, 0.6), facing: 90.0),\n            \
+                   (kind: Shelf, at: (1.0, 0.0)),";
+    let (src, report) = broken("(kind: Table, at: (0.0, 0.0), facing: 90.0),", shelves);
+    assert_finding(&src, &report, "seat-unreachable", "id: \"right-near\"");
+    let f = report.findings.iter().find(|f| f.code == "seat-unreachable").unwrap();
+    assert!(f.message.contains("seat \"right-near\", where Ola sits"), "{}", f.message);
+    assert_eq!(report.errors(), 1, "only Ola's seat is walled in: {:#?}", report.findings);
+    // A seat nobody takes at any level is not walked to, so not reported.
+    let (_, report) = edited(&[
+        ("(kind: Table, at: (0.0, 0.0), facing: 90.0),", shelves),
+        (
+            "id: \"ola\", name: \"Ola\", role: Colleague, seat: \"right-near\"",
+            "id: \"ola\", name: \"Ola\", role: Colleague, seat: \"left-far\"",
+        ),
+    ]);
+    assert!(report.findings.iter().all(|f| f.code != "seat-unreachable"), "{:#?}", report.findings);
+}
+
+#[test]
 fn all_mistakes_are_reported_at_once() {
     let (_, report) = broken("gaze: 0.7)}", "gaze: 1.7)}");
     assert_eq!(report.errors(), 1);
