@@ -3,17 +3,20 @@
 //!
 //! Procedural shapes in calm office colours stand in until authors name
 //! glTF models; sizes are real-world metres so the headset feels right.
+//! The room's size, the furniture's footprints and heights, the chairs and
+//! the eye heights come from the core (`crate::room`), which the walkers,
+//! the sound and the checker read too; what is built here is only how
+//! things look.
 
 use bevy::prelude::*;
 
 use super::Loaded;
-use crate::scenario::{PropKind, RoomKind, Setting};
+use crate::room::{self, CHAIR_SIDE};
+use crate::scenario::{PropKind, Setting};
 
-/// Seated eye height, metres.
-pub const EYE_HEIGHT: f32 = 1.2;
-
-/// Standing eye height, for places like a service counter.
-pub const STANDING_EYE_HEIGHT: f32 = 1.62;
+/// Seated eye height, metres: the core's, for a view before the camera is
+/// placed.
+pub use crate::room::SEATED_HEAD_M as EYE_HEIGHT;
 
 /// A chair, standing at the seat with this index in the setting.
 #[derive(Component)]
@@ -35,28 +38,15 @@ pub fn plugin(app: &mut App) {
     .add_systems(Startup, build_room);
 }
 
-/// Width (x) and depth (z) of each kind of room, metres.
-pub fn room_size(kind: RoomKind) -> (f32, f32) {
-    match kind {
-        RoomKind::MeetingRoom => (6.0, 7.0),
-        RoomKind::ServiceCounter => (8.0, 7.0),
-        RoomKind::ManagersOffice => (4.5, 5.0),
-        RoomKind::LunchRoom => (7.0, 7.0),
-        RoomKind::OpenOffice => (10.0, 9.0),
-    }
-}
-
 /// The rotation for a facing angle in degrees (0 looks along +z, 90 along +x).
 pub fn facing(degrees: f32) -> Quat {
     Quat::from_rotation_y(degrees.to_radians())
 }
 
-/// Where the participant sits, and which way they face.
+/// Where the participant's eyes are, and which way they face.
 pub fn participant_place(setting: &Setting) -> (Vec3, Quat) {
-    let seat = setting.seats.iter().find(|s| s.id == setting.participant_seat);
-    let (x, z, angle) = seat.map_or((0.0, 0.0, 0.0), |s| (s.at.0, s.at.1, s.facing));
-    let eye = if seat.is_some_and(|s| s.standing) { STANDING_EYE_HEIGHT } else { EYE_HEIGHT };
-    (Vec3::new(x, eye, z), facing(angle))
+    let head = room::participant_head(setting);
+    (Vec3::new(head.at.x, head.height, head.at.z), facing(head.facing))
 }
 
 /// A glTF model named in the scenario (relative to the scenario file),
@@ -103,7 +93,7 @@ fn build_room(
     loaded: Res<Loaded>,
 ) {
     let setting = &loaded.scenario.scenario.setting;
-    let (w, d) = room_size(setting.room);
+    let (w, d) = room::room_size(setting.room);
     // A room model replaces the built-in shell (floor, walls, ceiling); the
     // furniture, props and lights are still placed from the scenario.
     if let Some(model) = &setting.model {
@@ -117,8 +107,8 @@ fn build_room(
     // Chairs at every seated place; each moves with its seat when the room
     // crowds in (see `cast::crowding`).
     let chair = kit.material(Color::srgb(0.2, 0.22, 0.26), 0.7);
-    let seat_mesh = kit.meshes.add(Cuboid::new(0.46, 0.45, 0.46));
-    let back_mesh = kit.meshes.add(Cuboid::new(0.46, 0.5, 0.06));
+    let seat_mesh = kit.meshes.add(Cuboid::new(CHAIR_SIDE, 0.45, CHAIR_SIDE));
+    let back_mesh = kit.meshes.add(Cuboid::new(CHAIR_SIDE, 0.5, 0.06));
     for (index, seat) in setting.seats.iter().enumerate().filter(|(_, s)| !s.standing) {
         kit.commands
             .spawn((
@@ -141,13 +131,13 @@ fn build_room(
     }
 
     for prop in &setting.props {
-        let surface = surface_under(setting, prop);
+        let surface = room::surface_under(setting, prop.at.into());
         let (at, rot) = (Vec3::new(prop.at.0, 0.0, prop.at.1), facing(prop.facing));
         match &prop.model {
             // A prop's model stands where the built-in shape would: on the
             // furniture under it, if any.
             Some(model) => {
-                let on = at + Vec3::Y * surface.filter(|_| furniture(prop.kind).is_none()).unwrap_or(0.0);
+                let on = at + Vec3::Y * surface.filter(|_| room::surface(prop.kind).is_none()).unwrap_or(0.0);
                 kit.commands.spawn((
                     WorldAssetRoot(assets.load(model_scene(&loaded, model))),
                     Transform::from_translation(on).with_rotation(rot),
@@ -191,32 +181,6 @@ fn build_room(
     ));
 }
 
-/// Length (x), depth (z) and top height of furniture that things stand on.
-pub fn furniture(kind: PropKind) -> Option<(f32, f32, f32)> {
-    match kind {
-        PropKind::Table => Some((1.8, 1.0, 0.77)),
-        PropKind::Desk => Some((1.4, 0.7, 0.77)),
-        PropKind::Counter => Some((2.5, 0.7, 1.09)),
-        _ => None,
-    }
-}
-
-/// The height of the furniture a small prop stands on, if any: a cup on
-/// the counter stands higher than a cup on the table.
-fn surface_under(setting: &Setting, prop: &crate::scenario::Prop) -> Option<f32> {
-    let at = Vec3::new(prop.at.0, 0.0, prop.at.1);
-    setting
-        .props
-        .iter()
-        .filter_map(|f| furniture(f.kind).map(|(l, d, h)| (f, l, d, h)))
-        .filter(|(f, l, d, _)| {
-            let local = facing(f.facing).inverse() * (at - Vec3::new(f.at.0, 0.0, f.at.1));
-            local.x.abs() <= l / 2.0 && local.z.abs() <= d / 2.0
-        })
-        .map(|(_, _, _, h)| h)
-        .reduce(f32::max)
-}
-
 /// Floor, ceiling and walls of a room `w` by `d` metres.
 fn build_shell(kit: &mut Kit<'_, '_, '_>, w: f32, d: f32) {
     let floor = kit.material(Color::srgb(0.55, 0.5, 0.45), 0.9);
@@ -246,15 +210,18 @@ fn build_shell(kit: &mut Kit<'_, '_, '_>, w: f32, d: f32) {
 }
 
 fn build_prop(kit: &mut Kit<'_, '_, '_>, kind: PropKind, at: Vec3, rot: Quat, surface: Option<f32>) {
-    // Small things stand on the furniture under them, or on a table top.
-    let top = Vec3::Y * surface.unwrap_or(0.77);
+    // Small things stand on the furniture under them, or at a table's height.
+    let table = room::surface(PropKind::Table).map_or(0.0, |t| t.height);
+    let top = Vec3::Y * surface.unwrap_or(table);
     let wood = Color::srgb(0.55, 0.4, 0.28);
     let white = Color::srgb(0.97, 0.97, 0.97);
     let dark = Color::srgb(0.12, 0.12, 0.14);
+    // Footprints and heights come from the core, so what people walk round
+    // and what stands on top is what is drawn.
+    let size = room::floor_size(kind).unwrap_or((0.0, 0.0));
     match kind {
-        // Sizes come from `furniture`, so what stands on it sits on its top.
         PropKind::Table | PropKind::Desk => {
-            let (w, d, h) = furniture(kind).unwrap_or((1.8, 1.0, 0.77));
+            let Some(room::Surface { length: w, depth: d, height: h }) = room::surface(kind) else { return };
             let top = kit.material(wood, 0.6);
             kit.block(Vec3::new(w, 0.05, d), at + Vec3::Y * (h - 0.05), rot, top);
             let leg = kit.material(dark, 0.5);
@@ -264,7 +231,7 @@ fn build_prop(kit: &mut Kit<'_, '_, '_>, kind: PropKind, at: Vec3, rot: Quat, su
             }
         }
         PropKind::Counter => {
-            let (w, d, h) = furniture(kind).unwrap_or((2.5, 0.7, 1.09));
+            let Some(room::Surface { length: w, depth: d, height: h }) = room::surface(kind) else { return };
             let body = kit.material(Color::srgb(0.4, 0.45, 0.5), 0.7);
             kit.block(Vec3::new(w - 0.1, h - 0.04, d - 0.1), at, rot, body);
             let top = kit.material(Color::srgb(0.85, 0.85, 0.82), 0.4);
@@ -298,17 +265,17 @@ fn build_prop(kit: &mut Kit<'_, '_, '_>, kind: PropKind, at: Vec3, rot: Quat, su
             let pot = kit.material(Color::srgb(0.6, 0.35, 0.25), 0.8);
             kit.block(Vec3::new(0.35, 0.4, 0.35), at, rot, pot);
             let leaves = kit.material(Color::srgb(0.22, 0.45, 0.25), 0.9);
-            kit.block(Vec3::new(0.6, 0.8, 0.6), at + Vec3::Y * 0.4, rot, leaves);
+            kit.block(Vec3::new(size.0, 0.8, size.1), at + Vec3::Y * 0.4, rot, leaves);
         }
         PropKind::Shelf => {
             let shelf = kit.material(wood, 0.7);
-            kit.block(Vec3::new(1.2, 1.8, 0.35), at, rot, shelf);
+            kit.block(Vec3::new(size.0, 1.8, size.1), at, rot, shelf);
         }
         PropKind::CoffeeMachine => {
             let machine = kit.material(dark, 0.4);
             kit.block(Vec3::new(0.35, 0.45, 0.4), at + Vec3::Y * 0.9, rot, machine);
             let cabinet = kit.material(white, 0.6);
-            kit.block(Vec3::new(1.2, 0.9, 0.6), at, rot, cabinet);
+            kit.block(Vec3::new(size.0, 0.9, size.1), at, rot, cabinet);
         }
         PropKind::Laptop => {
             let body = kit.material(Color::srgb(0.6, 0.62, 0.66), 0.3);

@@ -21,8 +21,9 @@ use super::cues::{CueSound, CueSource};
 use super::dsp::{RATE, sub_seed};
 use super::live::{Ambience, AmbienceControl, SharedListener, SpatialCue};
 use super::recorded::CueRecordings;
-use super::space::{ListenerPose, Position, SEATED_HEAD_M, STANDING_HEAD_M, prop_position, seat_position};
+use super::space::{ListenerPose, Position, prop_position, seat_position};
 use super::{MAX_RENDER_SECONDS, SoundError, StereoBuffer};
+use crate::room::{SEATED_HEAD_M, STANDING_HEAD_M};
 use crate::scenario::{PropKind, Scenario, StressCue, Voice};
 use crate::session::{Input, Millis, Output, Session, Stamped};
 

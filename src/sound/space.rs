@@ -7,18 +7,14 @@
 //! Panning is equal-power by azimuth, so a sound moving round the head
 //! keeps its loudness; distance follows the inverse-distance law from a one
 //! metre reference, held at full gain closer in than that so a voice across
-//! a small table does not blow up.
+//! a small table does not blow up. Where heads are (seats, head heights)
+//! is the room's geometry, asked of `crate::room` as the stage asks it.
 
+use crate::room::{self, Head};
 use crate::scenario::{FloorPoint, PropKind, Setting};
 
 /// Distance at which a source plays at its own level, metres.
 pub const REFERENCE_DISTANCE_M: f32 = 1.0;
-
-/// Seated head height (the stage's seated eye height), metres.
-pub const SEATED_HEAD_M: f32 = 1.2;
-
-/// Standing head height, metres.
-pub const STANDING_HEAD_M: f32 = 1.62;
 
 /// A point in the room.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -37,6 +33,11 @@ impl Position {
     pub fn on_floor(at: FloorPoint, height: f32) -> Self {
         Position { x: at.0, y: height, z: at.1 }
     }
+
+    /// Where a head is.
+    pub fn of_head(head: Head) -> Self {
+        Position { x: head.at.x, y: head.height, z: head.at.z }
+    }
 }
 
 /// Where the listener's head is and which way it faces.
@@ -53,7 +54,8 @@ pub struct ListenerPose {
 
 impl Default for ListenerPose {
     fn default() -> Self {
-        ListenerPose { at: Position::new(0.0, SEATED_HEAD_M, 0.0), yaw_degrees: 0.0, scale: 1.0 }
+        let head = Head::default();
+        ListenerPose { at: Position::of_head(head), yaw_degrees: head.facing, scale: 1.0 }
     }
 }
 
@@ -65,13 +67,8 @@ impl ListenerPose {
     /// The participant in their seat, facing the way the seat faces. A
     /// setting without that seat puts them at the centre, facing +z.
     pub fn participant(setting: &Setting) -> Self {
-        match setting.seats.iter().find(|s| s.id == setting.participant_seat) {
-            Some(seat) => {
-                let height = if seat.standing { STANDING_HEAD_M } else { SEATED_HEAD_M };
-                ListenerPose::new(Position::on_floor(seat.at, height), seat.facing)
-            }
-            None => ListenerPose::default(),
-        }
+        let head = room::participant_head(setting);
+        ListenerPose::new(Position::of_head(head), head.facing)
     }
 
     /// Unit vector the listener looks along, on the floor plane (x, z).
@@ -156,10 +153,7 @@ pub fn prop_position(setting: &Setting, kinds: &[PropKind], height: f32) -> Opti
 
 /// A person's mouth in a seat, by seat id.
 pub fn seat_position(setting: &Setting, seat: &str) -> Option<Position> {
-    setting.seats.iter().find(|s| s.id == seat).map(|s| {
-        let height = if s.standing { STANDING_HEAD_M } else { SEATED_HEAD_M };
-        Position::on_floor(s.at, height)
-    })
+    setting.seats.iter().find(|s| s.id == seat).map(|s| Position::of_head(Head::of(s)))
 }
 
 #[cfg(test)]
