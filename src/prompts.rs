@@ -5,6 +5,7 @@
 //! same wording. Unknown languages fall back to English.
 
 use crate::scenario::{RatingKind, Scenario};
+use crate::session::{RatingScale, scale};
 
 /// What the participant sees for one rating prompt.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,8 +15,8 @@ pub struct RatingPrompt {
     pub low: &'static str,
     pub mid: Option<&'static str>,
     pub high: &'static str,
-    pub max: u8,
-    pub step: u8,
+    /// Its top and steps, from the one place that knows them.
+    pub scale: RatingScale,
 }
 
 /// Whether `lang` gets Norwegian words: `nb`, `nn` and `no`.
@@ -44,8 +45,7 @@ pub fn rating_prompt(scenario: &Scenario, kind: &RatingKind, lang: &str) -> Rati
             low: if nb { "0 = helt rolig" } else { "0 = completely calm" },
             mid: Some(if nb { "50 = tydelig ubehag" } else { "50 = clearly distressed" }),
             high: if nb { "100 = verst tenkelig" } else { "100 = worst imaginable" },
-            max: 100,
-            step: 1,
+            scale: scale(kind),
         },
         RatingKind::SelfEfficacy(id) => {
             let can = scenario
@@ -63,8 +63,7 @@ pub fn rating_prompt(scenario: &Scenario, kind: &RatingKind, lang: &str) -> Rati
                 low: if nb { "0 = kan ikke i det hele tatt" } else { "0 = cannot do at all" },
                 mid: Some(if nb { "50 = middels sikker" } else { "50 = moderately certain" }),
                 high: if nb { "100 = helt sikker" } else { "100 = highly certain" },
-                max: 100,
-                step: 10,
+                scale: scale(kind),
             }
         }
         RatingKind::Expectancy(id) => RatingPrompt {
@@ -76,8 +75,7 @@ pub fn rating_prompt(scenario: &Scenario, kind: &RatingKind, lang: &str) -> Rati
             low: if nb { "0 % = vil ikke skje" } else { "0 % = will not happen" },
             mid: None,
             high: if nb { "100 % = vil helt sikkert skje" } else { "100 % = will surely happen" },
-            max: 100,
-            step: 1,
+            scale: scale(kind),
         },
         RatingKind::ExpectancyReview(id) => RatingPrompt {
             question: if nb {
@@ -88,8 +86,7 @@ pub fn rating_prompt(scenario: &Scenario, kind: &RatingKind, lang: &str) -> Rati
             low: if nb { "0 % = vil ikke skje" } else { "0 % = will not happen" },
             mid: None,
             high: if nb { "100 % = vil helt sikkert skje" } else { "100 % = will surely happen" },
-            max: 100,
-            step: 1,
+            scale: scale(kind),
         },
         RatingKind::Cybersickness => RatingPrompt {
             question: if nb {
@@ -100,8 +97,7 @@ pub fn rating_prompt(scenario: &Scenario, kind: &RatingKind, lang: &str) -> Rati
             low: if nb { "0 = ikke uvel" } else { "0 = not sick at all" },
             mid: None,
             high: if nb { "20 = svært uvel" } else { "20 = frank sickness" },
-            max: 20,
-            step: 1,
+            scale: scale(kind),
         },
     }
 }

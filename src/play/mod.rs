@@ -3,8 +3,11 @@
 
 pub mod driver;
 pub mod script;
+pub mod scripted;
 pub mod terminal;
 pub mod transcript;
 
-pub use driver::{Observer, ScriptOutcome, feed, run_script, run_script_paced};
+pub use crate::session::drive::{Observer, feed};
+pub use driver::{ScriptOutcome, run_script, run_script_paced};
+pub use scripted::ScriptedParticipant;
 pub use transcript::{Transcript, first_difference};

@@ -13,6 +13,7 @@
 //! level 3                 # the clinician steps the exposure to level 3
 //! cue phone-ringing 0.8   # the clinician triggers a cue
 //! marker looked away      # the clinician notes something
+//! answer                  # the first option, or the open rating's default
 //! wait 10                 # ten seconds pass
 //! ```
 
@@ -25,6 +26,9 @@ pub enum Action {
     Do(Input),
     /// Let time pass.
     Wait(Millis),
+    /// Whatever is asked, answered as a participant who only presses
+    /// Enter would: the first option, or the rating's starting value.
+    Answer,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +44,7 @@ impl Step {
     /// Whether this step answers the participant's prompt (a choice or a
     /// rating), and so must wait until one is open.
     pub fn is_answer(&self) -> bool {
-        matches!(self.action, Action::Do(Input::Choose { .. } | Input::Rate(_)))
+        matches!(self.action, Action::Do(Input::Choose { .. } | Input::Rate(_)) | Action::Answer)
     }
 }
 
@@ -143,9 +147,10 @@ fn parse_line(content: &str) -> Result<Step, String> {
         }
         "marker" => Action::Do(Input::Marker { note: rest.join(" ") }),
         "wait" => Action::Wait(seconds(it.next(), "wait")?),
+        "answer" => Action::Answer,
         other => {
             return Err(format!(
-                "unknown action \"{other}\"; actions are choose, rate, review, pause, resume, stop, level, cue, marker, wait"
+                "unknown action \"{other}\"; actions are choose, rate, review, answer, pause, resume, stop, level, cue, marker, wait"
             ));
         }
     };
@@ -177,5 +182,8 @@ mod tests {
         assert!(parse("cue thunder").unwrap_err().message.contains("phone-ringing"));
         assert!(parse("after -1 choose 1").is_err());
         assert!(parse("dance").is_err());
+        let answer = parse("answer\nafter 1.5 answer").unwrap();
+        assert_eq!((answer[0].action.clone(), answer[0].after), (Action::Answer, DEFAULT_ANSWER_MILLIS));
+        assert!(answer[1].is_answer());
     }
 }

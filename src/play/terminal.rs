@@ -8,9 +8,10 @@ use std::io::{BufRead, Write};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use super::driver::{Observer, feed, start};
 use crate::prompts::rating_prompt;
 use crate::scenario::{Beat, RatingKind, Scenario};
+pub use crate::session::drive::Both;
+use crate::session::drive::{Observer, feed, start, tick};
 use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Session, Stamped};
 
 /// Prints what happens for a person, in one language.
@@ -77,7 +78,7 @@ impl<W: Write> Printer<W> {
                 if matches!(rating, RatingKind::ExpectancyReview(_)) {
                     self.prompt(words.review_hint);
                 } else {
-                    self.prompt(&format!("0-{}", p.max));
+                    self.prompt(&format!("0-{}", p.scale.top));
                 }
             }
             Output::CueStarted { cue, by, .. } => {
@@ -140,21 +141,6 @@ impl<W: Write> Observer for Printer<W> {
         for o in outputs {
             self.show(scenario, o.at, &o.item);
         }
-    }
-}
-
-/// Sends to several observers at once (the printer and the transcript).
-pub struct Both<'a>(pub &'a mut dyn Observer, pub &'a mut dyn Observer);
-
-impl Observer for Both<'_> {
-    fn input(&mut self, s: &Scenario, at: Millis, input: &Input) {
-        self.0.input(s, at, input);
-        self.1.input(s, at, input);
-    }
-
-    fn outputs(&mut self, s: &Scenario, outputs: &[Stamped<Output>]) {
-        self.0.outputs(s, outputs);
-        self.1.outputs(s, outputs);
     }
 }
 
@@ -236,10 +222,7 @@ pub fn play_interactive(session: &mut Session, observer: &mut dyn Observer, spee
                 feed(session, observer, now(), Input::Stop { by: Actor::Participant });
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
-                let at = now();
-                let scenario = std::sync::Arc::clone(session.scenario());
-                let outputs = session.step(at, Input::Tick);
-                observer.outputs(&scenario, outputs);
+                tick(session, observer, now());
             }
         }
     }

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::journal::{JOURNAL_VERSION, JournalWriter, SessionHeader, WriteStats};
-use crate::play::Observer;
 use crate::scenario::Scenario;
+use crate::session::Observer;
 use crate::session::{Input, Millis, Output, Stamped};
 
 /// Records one session: created before it starts, closed when it ends.

@@ -5,9 +5,13 @@
 //! headset share every rule.
 
 pub mod cast;
+pub mod drive;
 pub mod io;
 pub mod rng;
 pub mod runtime;
+pub mod scale;
 
+pub use drive::Observer;
 pub use io::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Rejection, Stamped};
 pub use runtime::{Session, SessionError, validate_answer};
+pub use scale::{RatingScale, scale};

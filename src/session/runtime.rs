@@ -135,6 +135,12 @@ impl Session {
         self.paused_since.is_some()
     }
 
+    /// Whether the first step has started the session (level, cast, first
+    /// prompt or line).
+    pub fn has_started(&self) -> bool {
+        self.started
+    }
+
     pub fn has_ended(&self) -> bool {
         self.cursor == Cursor::Ended
     }
@@ -679,20 +685,16 @@ impl Session {
     }
 }
 
-/// Whether an answer fits the rating's scale (see clinical-background.md).
+/// Whether an answer fits the rating's scale (see `scale`).
 pub fn validate_answer(kind: &RatingKind, answer: RatingAnswer) -> Result<(), Rejection> {
-    match (kind, answer) {
-        (RatingKind::Suds | RatingKind::Expectancy(_), RatingAnswer::Scale(v)) if v <= 100 => Ok(()),
-        (RatingKind::SelfEfficacy(_), RatingAnswer::Scale(v)) if v <= 100 && v.is_multiple_of(10) => Ok(()),
-        (RatingKind::Cybersickness, RatingAnswer::Scale(v)) if v <= 20 => Ok(()),
-        (RatingKind::ExpectancyReview(_), RatingAnswer::Review { likelihood, .. }) if likelihood <= 100 => {
-            Ok(())
-        }
+    let value = match (kind, answer) {
+        (RatingKind::ExpectancyReview(_), RatingAnswer::Review { likelihood, .. }) => likelihood,
         (RatingKind::ExpectancyReview(_), RatingAnswer::Scale(_)) | (_, RatingAnswer::Review { .. }) => {
-            Err(Rejection::WrongAnswerKind)
+            return Err(Rejection::WrongAnswerKind);
         }
-        _ => Err(Rejection::RatingOutOfRange),
-    }
+        (_, RatingAnswer::Scale(value)) => value,
+    };
+    if super::scale::scale(kind).holds(value) { Ok(()) } else { Err(Rejection::RatingOutOfRange) }
 }
 
 fn minutes_to_millis(minutes: f32) -> Millis {
