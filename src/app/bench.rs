@@ -1,8 +1,9 @@
 //! Frame cost: what the engine's own work adds to each frame.
 //!
 //! A scenario runs without a window or GPU for a number of simulated
-//! minutes at 90 frames a second, with an autopilot participant that
-//! answers whatever is asked, and each `App::update` is timed. A bare Bevy
+//! minutes at 90 frames a second, with a scripted participant that
+//! answers whatever is asked (the script's `answer`), and each
+//! `App::update` is timed. A bare Bevy
 //! app with the same plugins and as many meshes, lights and UI nodes runs
 //! the same number of frames; the difference is the engine's own cost.
 //! Rendering itself (GPU work) is not part of either figure.
@@ -10,18 +11,15 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use bevy::app::PluginsState;
 use bevy::prelude::*;
-use bevy::render::RenderPlugin;
-use bevy::render::settings::{RenderCreation, WgpuSettings};
-use bevy::time::TimeUpdateStrategy;
-use bevy::window::{ExitCondition, WindowResolution};
-use bevy::winit::WinitPlugin;
 
-use super::driver::{PendingInputs, RunningSession, SessionView};
-use super::{Loaded, RunOptions, headset};
-use crate::scenario::{LoadedScenario, RatingKind};
-use crate::session::{Input, RatingAnswer, Session};
+use super::driver::{RunningSession, Scripted, SessionView};
+use super::testing::{get_ready, headless_app};
+use super::{AppSystems, Loaded, RunOptions, headset};
+use crate::play::ScriptedParticipant;
+use crate::play::script::{Action, Step};
+use crate::scenario::LoadedScenario;
+use crate::session::Session;
 
 /// Frame times of one app, in microseconds.
 #[derive(Debug, Clone)]
@@ -59,44 +57,6 @@ pub struct FrameReport {
 
 const FRAME: Duration = Duration::from_nanos(1_000_000_000 / 90);
 
-/// Bevy's plugins without a window, a GPU or a terminal logger of their own
-/// (the caller logs), stepping time by exactly one 90 Hz frame.
-fn headless_app() -> App {
-    let mut app = App::new();
-    app.add_plugins(
-        DefaultPlugins
-            .set(RenderPlugin {
-                render_creation: RenderCreation::Automatic(Box::new(WgpuSettings {
-                    backends: None,
-                    ..default()
-                })),
-                ..default()
-            })
-            .set(WindowPlugin {
-                // A window component with a size but no OS window: the UI
-                // lays out at a real size, as on a desktop.
-                primary_window: Some(Window { resolution: WindowResolution::new(1280, 720), ..default() }),
-                exit_condition: ExitCondition::DontExit,
-                close_when_requested: false,
-                ..default()
-            })
-            .set(super::model_assets())
-            .disable::<WinitPlugin>()
-            .disable::<bevy::log::LogPlugin>(),
-    )
-    .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
-    app
-}
-
-/// What `App::run` does before the first frame.
-fn get_ready(app: &mut App) {
-    while app.plugins_state() == PluginsState::Adding {
-        bevy::tasks::tick_global_task_pools_on_main_thread();
-    }
-    app.finish();
-    app.cleanup();
-}
-
 /// One frame, in microseconds.
 fn time_frame(app: &mut App) -> f64 {
     let start = Instant::now();
@@ -114,9 +74,6 @@ pub fn frame_cost(
     mut progress: impl FnMut(&str),
 ) -> Result<FrameReport, super::RunError> {
     let shared = Arc::new(scenario.scenario.clone());
-    let max = shared.levels.len();
-    let session =
-        Session::new(shared.clone(), level, seed).map_err(|_| super::RunError::NoSuchLevel { level, max })?;
     let lang = shared.languages.first().cloned().unwrap_or_else(|| "en".into());
     let options = RunOptions {
         level,
@@ -124,7 +81,7 @@ pub fn frame_cost(
         desktop: true,
         exit_after: None,
         screenshot: None,
-        script: None,
+        script: Some(thinking_participant()),
         seed,
         panels_in_room: false,
         console: false,
@@ -132,12 +89,12 @@ pub fn frame_cost(
     let mode = headset::Mode::Desktop { why: "frame-cost bench".into(), detail: None };
     let frames = (minutes * 60.0 * 90.0).round().max(1.0) as usize;
 
-    let mut app = headless_app();
-    app.insert_resource(RunningSession::new(session))
-        .insert_resource(Loaded { scenario, options, mode })
-        .insert_resource(Autopilot { seed, level, scenario: shared, sessions: 1 })
-        .add_plugins((super::scene_plugins, super::sound::listen))
-        .add_systems(Update, autopilot.before(super::driver::DriveSession));
+    let session = super::new_session(&scenario, &options)?;
+    let mut app = headless_app(FRAME);
+    super::prepare(&mut app, session, scenario, options, mode, false);
+    app.insert_resource(Autopilot { seed, level, scenario: shared, sessions: 1 })
+        .add_plugins(super::sound::listen)
+        .add_systems(Update, next_session.in_set(AppSystems::Input));
     // The cue system on a mixer with no device: the frame thread's share
     // (handing sources over, moving the listener) is what is measured; the
     // samples would be made on the audio thread, which is not running.
@@ -154,7 +111,7 @@ pub fn frame_cost(
     let entities = world.query::<()>().iter(world).count();
     let sessions_of = |app: &App| app.world().resource::<Autopilot>().sessions;
 
-    let mut bare = headless_app();
+    let mut bare = headless_app(FRAME);
     bare.add_systems(
         Startup,
         move |mut commands: Commands,
@@ -219,9 +176,8 @@ pub fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Answers whatever is asked after a short pause, as a participant who
-/// keeps the session moving would; starts a new session when one ends, so
-/// every simulated minute is a minute of a live session.
+/// Starts a new session when one ends, so every simulated minute is a
+/// minute of a live session.
 #[derive(Resource)]
 struct Autopilot {
     seed: u64,
@@ -230,44 +186,29 @@ struct Autopilot {
     sessions: usize,
 }
 
-/// Session time the autopilot takes to answer.
+/// Session time the participant takes to answer.
 const THINKING_MS: u64 = 1_500;
 
-fn autopilot(
+/// A participant who keeps the session moving: whatever is asked, the
+/// default answer after a short pause, for longer than any session lasts.
+fn thinking_participant() -> Vec<Step> {
+    (0..100_000).map(|i| Step { action: Action::Answer, after: THINKING_MS, line: i + 1 }).collect()
+}
+
+fn next_session(
     mut pilot: ResMut<Autopilot>,
     mut running: ResMut<RunningSession>,
     mut view: ResMut<SessionView>,
-    mut pending: ResMut<PendingInputs>,
-    mut since: Local<Option<u64>>,
+    mut script: ResMut<Scripted>,
 ) {
-    let session = &running.session;
-    if session.has_ended() {
-        pilot.sessions += 1;
-        let seed = pilot.seed.wrapping_add(pilot.sessions as u64);
-        if let Ok(next) = Session::new(pilot.scenario.clone(), pilot.level, seed) {
-            *running = RunningSession::new(next);
-            *view = SessionView::default();
-        }
-        *since = None;
+    if !running.session.has_ended() {
         return;
     }
-    let asked = session.offered_choice().is_some() || session.open_rating().is_some();
-    if !asked {
-        *since = None;
-        return;
-    }
-    let now = session.now();
-    if now < *since.get_or_insert(now) + THINKING_MS {
-        return;
-    }
-    *since = None;
-    if session.offered_choice().is_some() {
-        pending.0.push(Input::Choose { option: 0 });
-    } else if let Some(kind) = session.open_rating() {
-        pending.0.push(Input::Rate(match kind {
-            RatingKind::ExpectancyReview(_) => RatingAnswer::Review { happened: false, likelihood: 30 },
-            RatingKind::Cybersickness => RatingAnswer::Scale(2),
-            _ => RatingAnswer::Scale(50),
-        }));
+    pilot.sessions += 1;
+    let seed = pilot.seed.wrapping_add(pilot.sessions as u64);
+    if let Ok(next) = Session::new(pilot.scenario.clone(), pilot.level, seed) {
+        *running = RunningSession::new(next);
+        *view = SessionView::default();
+        *script = Scripted(ScriptedParticipant::new(thinking_participant()));
     }
 }

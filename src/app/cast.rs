@@ -23,9 +23,11 @@ use bevy::prelude::*;
 use self::attitude::Expression;
 use self::gestures::Gestures;
 use self::walk::{Gait, Movement};
+use super::AppSystems;
 use super::Loaded;
-use super::driver::{DriveSession, SessionOutput, SessionView};
-use super::stage::{EYE_HEIGHT, ParticipantView, facing};
+use super::driver::{SessionOutput, SessionView};
+use super::stage::{ParticipantView, facing};
+use crate::room::SEATED_HEAD_M;
 use crate::scenario::check::parse_hex_colour;
 use crate::session::Output;
 
@@ -44,7 +46,9 @@ pub struct CastMember {
 #[derive(Component)]
 pub struct Head;
 
-/// The order the cast's systems run in each frame, after the session.
+/// The order the cast's systems run in each frame, within the app's
+/// sets: reading happens in `AppSystems::Follow`, the rest in the
+/// pausable `AppSystems::Move`, so everyone holds still while paused.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 enum Staging {
     /// Reading the session's outputs: presence, attitude, cues, crowding.
@@ -55,22 +59,13 @@ enum Staging {
     Pose,
 }
 
-pub fn plugin(app: &mut App) {
-    app.configure_sets(
-        Update,
-        (Staging::Follow, Staging::Move.run_if(running), Staging::Pose.run_if(running))
-            .chain()
-            .after(DriveSession),
-    )
-    .add_plugins((walk::plugin, attitude::plugin, gestures::plugin, crowding::plugin))
-    .add_systems(Startup, spawn_cast)
-    .add_systems(Update, follow_session.in_set(Staging::Follow))
-    .add_systems(Update, (compose, rig, look_and_talk).chain().in_set(Staging::Pose));
-}
-
-/// Everyone holds still while the session is paused.
-fn running(view: Res<SessionView>) -> bool {
-    !view.paused
+pub(super) fn plugin(app: &mut App) {
+    app.configure_sets(Update, Staging::Follow.in_set(AppSystems::Follow))
+        .configure_sets(Update, (Staging::Move, Staging::Pose).chain().in_set(AppSystems::Move))
+        .add_plugins((walk::plugin, attitude::plugin, gestures::plugin, crowding::plugin))
+        .add_systems(Startup, spawn_cast)
+        .add_systems(Update, follow_session.in_set(Staging::Follow))
+        .add_systems(Update, (compose, rig, look_and_talk).chain().in_set(Staging::Pose));
 }
 
 // ------------------------------------------------------------------ body
@@ -555,7 +550,7 @@ fn look_and_talk(
     cast: Query<(&CastMember, &GlobalTransform, &Gait, &Expression, &Gestures, &Pose)>,
     mut heads: Query<(&ChildOf, &mut Transform), With<Head>>,
 ) {
-    let eye = camera.single().map_or(Vec3::new(0.0, EYE_HEIGHT, 1.5), GlobalTransform::translation);
+    let eye = camera.single().map_or(Vec3::new(0.0, SEATED_HEAD_M, 1.5), GlobalTransform::translation);
     let t = time.elapsed_secs();
     let dt = time.delta_secs();
     let speaker = view.line.map(|(_, by, _)| by);
@@ -587,4 +582,64 @@ fn look_and_talk(
         let k = 1.0 - (-(5.0 + 8.0 * g.stare) * dt).exp();
         head.rotation = head.rotation.slerp(look * nod, k);
     }
+}
+
+// ------------------------------------------------------------ read model
+
+/// One character as a test or a tool sees them: what the body shows, read
+/// from the same components the renderer draws. World coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CharacterState {
+    pub index: usize,
+    pub name: String,
+    /// In the room and drawn (walking in counts).
+    pub present: bool,
+    /// Walking (in, out, or round the room), not seated or standing still.
+    pub walking: bool,
+    pub position: Vec3,
+    /// The head's centre.
+    pub head: Vec3,
+    /// The left wrist: lifted in front of the chest for a watch check.
+    pub left_wrist: Vec3,
+    /// The mouth's curve as shown: above 0 a smile, below 0 turned down.
+    pub mouth: f32,
+    /// 0 arms resting .. 1 arms crossed.
+    pub arms_crossed: f32,
+    /// The eyebrows' angle: positive a frown.
+    pub brow_angle: f32,
+    /// How far into a watch check (0..1).
+    pub watch: f32,
+}
+
+/// Every character, in the scenario's cast order.
+pub(crate) fn characters(world: &mut World) -> Vec<CharacterState> {
+    let mut query = world.query::<(
+        &CastMember,
+        &Name,
+        &Visibility,
+        &Movement,
+        &Gait,
+        &Expression,
+        &Gestures,
+        &Pose,
+        &GlobalTransform,
+    )>();
+    let mut all: Vec<CharacterState> = query
+        .iter(world)
+        .map(|(member, name, visibility, movement, gait, expression, gestures, pose, at)| CharacterState {
+            index: member.index,
+            name: name.as_str().to_string(),
+            present: *visibility != Visibility::Hidden && movement.is_in(),
+            walking: gait.stride > 0.05,
+            position: at.translation(),
+            head: at.transform_point(pose.head_at),
+            left_wrist: at.transform_point(pose.wrist_at),
+            mouth: expression.now.mouth,
+            arms_crossed: expression.now.crossed,
+            brow_angle: expression.now.brow_angle,
+            watch: gestures.watch,
+        })
+        .collect();
+    all.sort_by_key(|c| c.index);
+    all
 }

@@ -15,10 +15,10 @@ use bevy_egui::{
     EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext, egui,
 };
 
-use super::Loaded;
-use super::driver::{DriveSession, PendingInputs, RunningSession, SessionOutput, SessionView};
-use super::labels::Labels;
+use super::driver::{RunningSession, SessionInput, SessionOutput, SessionView};
+use super::labels::{Labels, ShowLabels};
 use super::stage::ParticipantView;
+use super::{AppSystems, Loaded, PointerOnConsole, RecentreView};
 use crate::scenario::{Beat, StressCue};
 use crate::session::{Actor, Input, Output};
 
@@ -32,9 +32,6 @@ pub struct Console {
     confirm_stop: bool,
     /// What happened lately, newest first.
     recent: VecDeque<String>,
-    /// Whether the pointer is over the console (then it is not the
-    /// participant's: no mouse-look or panel clicks).
-    pub pointer_over: bool,
     /// Width of the panel in physical pixels, last frame.
     width: f32,
 }
@@ -47,20 +44,22 @@ impl Console {
             note: String::new(),
             confirm_stop: false,
             recent: VecDeque::new(),
-            pointer_over: false,
             width: 0.0,
         }
     }
 }
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     let loaded = app.world().resource::<Loaded>();
     let shown = loaded.mode.is_headset() || loaded.options.console;
     app.insert_resource(EguiGlobalSettings { auto_create_primary_context: false, ..default() })
         .add_plugins(EguiPlugin::default())
         .insert_resource(Console::new(shown))
         .add_systems(PostStartup, console_on_window)
-        .add_systems(Update, (toggle, note_outputs.after(DriveSession), make_room))
+        .add_systems(
+            Update,
+            (toggle.in_set(AppSystems::Input), note_outputs.in_set(AppSystems::Follow), make_room),
+        )
         .add_systems(EguiPrimaryContextPass, console_panel);
 }
 
@@ -126,15 +125,17 @@ fn note_outputs(
 fn console_panel(
     mut contexts: EguiContexts,
     mut console: ResMut<Console>,
-    mut labels: ResMut<Labels>,
-    recentre: Option<ResMut<super::xr::Recentre>>,
+    labels: Res<Labels>,
     loaded: Res<Loaded>,
     running: Res<RunningSession>,
     view: Res<SessionView>,
-    mut pending: ResMut<PendingInputs>,
+    mut asks: MessageWriter<SessionInput>,
+    mut show_labels: MessageWriter<ShowLabels>,
+    mut recentre: MessageWriter<RecentreView>,
+    mut on_console: ResMut<PointerOnConsole>,
 ) -> Result {
     if !console.shown {
-        console.pointer_over = false;
+        on_console.set_if_neq(PointerOnConsole(false));
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
@@ -147,7 +148,6 @@ fn console_panel(
     let lang = loaded.options.lang.as_str();
     let session = &running.session;
     let by = Actor::Clinician;
-    let mut recentre = recentre;
     let panel =
         egui::Panel::right("clinician-console").default_size(300.0).resizable(false).show(&mut root, |ui| {
             ui.heading("Clinician");
@@ -168,11 +168,11 @@ fn console_panel(
             ui.label(egui::RichText::new(summary).small());
             ui.horizontal(|ui| {
                 if ui.add_enabled(level > 1, egui::Button::new("Step down")).clicked() {
-                    pending.0.push(Input::SetLevel { level: level - 1 });
+                    asks.write(SessionInput(Input::SetLevel { level: level - 1 }));
                 }
                 if ui.add_enabled(usize::from(level) < s.levels.len(), egui::Button::new("Step up")).clicked()
                 {
-                    pending.0.push(Input::SetLevel { level: level + 1 });
+                    asks.write(SessionInput(Input::SetLevel { level: level + 1 }));
                 }
             });
 
@@ -181,14 +181,14 @@ fn console_panel(
                 let ended = view.ended.is_some();
                 if view.paused {
                     if ui.add_enabled(!ended, egui::Button::new("Resume")).clicked() {
-                        pending.0.push(Input::Resume { by });
+                        asks.write(SessionInput(Input::Resume { by }));
                     }
                 } else if ui.add_enabled(!ended, egui::Button::new("Pause")).clicked() {
-                    pending.0.push(Input::Pause { by });
+                    asks.write(SessionInput(Input::Pause { by }));
                 }
                 if console.confirm_stop {
                     if ui.button("Really stop").clicked() {
-                        pending.0.push(Input::Stop { by });
+                        asks.write(SessionInput(Input::Stop { by }));
                         console.confirm_stop = false;
                     }
                     if ui.button("Keep going").clicked() {
@@ -205,7 +205,10 @@ fn console_panel(
             egui::Grid::new("cues").num_columns(2).show(ui, |ui| {
                 for (i, cue) in StressCue::ALL.iter().enumerate() {
                     if ui.button(cue.name()).clicked() {
-                        pending.0.push(Input::TriggerCue { cue: *cue, intensity: console.intensity });
+                        asks.write(SessionInput(Input::TriggerCue {
+                            cue: *cue,
+                            intensity: console.intensity,
+                        }));
                     }
                     if i % 2 == 1 {
                         ui.end_row();
@@ -217,14 +220,15 @@ fn console_panel(
             ui.horizontal(|ui| {
                 ui.text_edit_singleline(&mut console.note);
                 if ui.button("Note").clicked() && !console.note.trim().is_empty() {
-                    pending.0.push(Input::Marker { note: std::mem::take(&mut console.note) });
+                    asks.write(SessionInput(Input::Marker { note: std::mem::take(&mut console.note) }));
                 }
             });
-            ui.checkbox(&mut labels.0, "Name labels (L)");
-            if let Some(recentre) = recentre.as_mut()
-                && ui.button("Recentre headset (R)").clicked()
-            {
-                recentre.0 = true;
+            let mut shown = labels.0;
+            if ui.checkbox(&mut shown, "Name labels (L)").changed() {
+                show_labels.write(ShowLabels(shown));
+            }
+            if loaded.mode.is_headset() && ui.button("Recentre headset (R)").clicked() {
+                recentre.write(RecentreView);
             }
 
             ui.separator();
@@ -234,7 +238,7 @@ fn console_panel(
             }
             ui.label(egui::RichText::new("F1 hides this panel").small());
         });
-    console.pointer_over = panel.response.contains_pointer() || ctx.egui_is_using_pointer();
+    on_console.set_if_neq(PointerOnConsole(panel.response.contains_pointer() || ctx.egui_is_using_pointer()));
     console.width = panel.response.rect.width() * ctx.pixels_per_point();
     Ok(())
 }

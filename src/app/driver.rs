@@ -1,29 +1,33 @@
 //! Runs the session core inside Bevy: frame time in, outputs out.
 //!
-//! Each frame the driver steps the session to the frame's session-clock
-//! time, first with whatever the participant or clinician did, and sends
-//! every output on as a `SessionOutput` message for the stage, cast and
-//! panels to show. It keeps a small `SessionView` of what is on screen
-//! now. No scenario rule lives here: the session decides, this only feeds
-//! and forwards.
+//! Each frame the driver lets the session's clock run to the frame's
+//! session time (giving a scripted participant's steps on the way, at
+//! their exact times), then feeds what the participant and clinician did
+//! this frame (`SessionInput` messages), all through the core's one
+//! driving path (`session::drive`). Every output goes on as a
+//! `SessionOutput` message for the stage, cast and panels; the frame's
+//! inputs and outputs, in order, are kept in `SessionLog` for whoever
+//! records. It keeps a small `SessionView` of what is on screen now. No
+//! scenario rule lives here: the session decides, this only feeds and
+//! forwards.
 
 use bevy::prelude::*;
 
-use crate::play::script::{Action, Step};
-use crate::scenario::{Attitude, RatingKind};
-use crate::session::{EndReason, Input, Millis, Output, Session, Stamped};
-
-/// Runs before everything that shows the session.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DriveSession;
+use super::AppSystems;
+use crate::play::ScriptedParticipant;
+use crate::scenario::{Attitude, RatingKind, Scenario};
+use crate::session::drive::{self, Observer};
+use crate::session::scale::starting_answer;
+use crate::session::{Actor, EndReason, Input, Millis, Output, Session, Stamped};
 
 /// One output of the session, as it happens.
 #[derive(Message, Debug, Clone)]
 pub struct SessionOutput(pub Stamped<Output>);
 
-/// Inputs from keys, mouse, controllers or a script, applied next frame.
-#[derive(Resource, Default)]
-pub struct PendingInputs(pub Vec<Input>);
+/// Something the participant or clinician asks of the session (keys,
+/// mouse, controllers, the console), taken or refused this frame.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct SessionInput(pub Input);
 
 /// What the session shows right now.
 #[derive(Resource, Default, Debug, Clone, PartialEq)]
@@ -52,66 +56,106 @@ impl RunningSession {
     }
 }
 
-/// Answers from a script, given when the session asks for them.
+/// Answers from a script, given when they fall due.
 #[derive(Resource)]
-pub struct ScriptedParticipant {
-    steps: Vec<Step>,
-    next: usize,
-    /// Session time the current step started waiting from.
-    since: Option<Millis>,
+pub struct Scripted(pub ScriptedParticipant);
+
+/// One thing that happened to the session, in the order it happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Logged {
+    Input(Millis, Input),
+    Outputs(Vec<Stamped<Output>>),
 }
 
-impl ScriptedParticipant {
-    pub fn new(steps: Vec<Step>) -> Self {
-        ScriptedParticipant { steps, next: 0, since: None }
+/// This frame's inputs and outputs in order, for a recorder to replay.
+#[derive(Resource, Default, Debug)]
+pub struct SessionLog(pub Vec<Logged>);
+
+impl Observer for SessionLog {
+    fn input(&mut self, _: &Scenario, at: Millis, input: &Input) {
+        self.0.push(Logged::Input(at, input.clone()));
+    }
+
+    fn outputs(&mut self, _: &Scenario, outputs: &[Stamped<Output>]) {
+        if !outputs.is_empty() {
+            self.0.push(Logged::Outputs(outputs.to_vec()));
+        }
     }
 }
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_message::<SessionOutput>()
-        .init_resource::<PendingInputs>()
+        .add_message::<SessionInput>()
         .init_resource::<SessionView>()
-        .add_systems(Update, (scripted_participant, drive).chain().in_set(DriveSession));
+        .init_resource::<SessionLog>()
+        .add_systems(Update, drive.in_set(AppSystems::Drive))
+        .add_systems(Last, stop_on_exit.in_set(super::OnExit::StopSession));
 }
 
 fn drive(
     time: Res<Time>,
     mut running: ResMut<RunningSession>,
-    mut pending: ResMut<PendingInputs>,
+    script: Option<ResMut<Scripted>>,
+    mut inputs: MessageReader<SessionInput>,
     mut view: ResMut<SessionView>,
+    mut log: ResMut<SessionLog>,
     mut out: MessageWriter<SessionOutput>,
-    mut recording: Option<NonSendMut<super::recording::Recording>>,
 ) {
     let now = time.elapsed_secs_f64();
     let started = *running.started.get_or_insert(now);
     let at = ((now - started) * 1000.0) as Millis;
-    let mut outputs: Vec<Stamped<Output>> = running.session.step(at, Input::Tick).to_vec();
-    if let Some(r) = &mut recording {
-        r.outputs(&running, &outputs);
+    log.0.clear();
+    let session = &mut running.session;
+    match script {
+        Some(mut script) => script.0.advance(session, &mut *log, at, &mut |_| {}),
+        None => drive::tick(session, &mut *log, at),
     }
-    for input in pending.0.drain(..) {
-        let at = at.max(running.session.now());
-        if let Some(r) = &mut recording {
-            r.input(&running, at, &input);
-        }
-        let caused = running.session.step(at, input).to_vec();
-        if let Some(r) = &mut recording {
-            r.outputs(&running, &caused);
-        }
-        outputs.extend(caused);
+    for SessionInput(input) in inputs.read() {
+        drive::feed(session, &mut *log, at, input.clone());
     }
-    let session = &running.session;
+    show(&log, session, &mut view, &mut out);
+}
+
+/// Closing the window ends the session: the clinician's stop, so the
+/// record closes properly instead of reading as a crash.
+fn stop_on_exit(
+    mut exits: MessageReader<AppExit>,
+    mut running: ResMut<RunningSession>,
+    mut view: ResMut<SessionView>,
+    mut log: ResMut<SessionLog>,
+    mut out: MessageWriter<SessionOutput>,
+) {
+    if exits.read().next().is_none() {
+        return;
+    }
+    // What the frame logged has been recorded; only the stop is new.
+    log.0.clear();
+    if running.session.has_ended() {
+        return;
+    }
+    let session = &mut running.session;
+    let at = session.now();
+    drive::feed(session, &mut *log, at, Input::Stop { by: Actor::Clinician });
+    show(&log, session, &mut view, &mut out);
+}
+
+/// Sends the frame's outputs on and updates the view.
+fn show(log: &SessionLog, session: &Session, view: &mut SessionView, out: &mut MessageWriter<SessionOutput>) {
+    let outputs = log.0.iter().flat_map(|l| match l {
+        Logged::Outputs(o) => o.as_slice(),
+        Logged::Input(..) => &[],
+    });
     // The view carries over, so a value the participant set on an open
     // rating stays; a new prompt (RatingAsked) starts from its default.
     let mut next = view.clone();
-    for o in &outputs {
+    for o in outputs.clone() {
         apply(&mut next, &o.item);
     }
     next.level = session.level();
     if next != *view {
         *view = next;
     }
-    out.write_batch(outputs.into_iter().map(SessionOutput));
+    out.write_batch(outputs.cloned().map(SessionOutput));
 }
 
 /// What each output changes on screen.
@@ -122,9 +166,8 @@ fn apply(view: &mut SessionView, output: &Output) {
         Output::ChoicesOffered { beat, answer_millis } => view.choices = Some((*beat, *answer_millis)),
         Output::Chosen { .. } | Output::SilenceTaken { .. } => view.choices = None,
         Output::RatingAsked { rating } => {
-            let start = if matches!(rating, RatingKind::Cybersickness) { 0 } else { 50 };
-            let happened = matches!(rating, RatingKind::ExpectancyReview(_)).then_some(false);
-            view.rating = Some((rating.clone(), start, happened));
+            let (value, happened) = starting_answer(rating);
+            view.rating = Some((rating.clone(), value, happened));
         }
         Output::Rated { .. } => view.rating = None,
         Output::Paused { .. } => view.paused = true,
@@ -137,30 +180,4 @@ fn apply(view: &mut SessionView, output: &Output) {
         }
         _ => {}
     }
-}
-
-fn scripted_participant(
-    script: Option<ResMut<ScriptedParticipant>>,
-    running: Res<RunningSession>,
-    mut pending: ResMut<PendingInputs>,
-) {
-    let Some(mut script) = script else { return };
-    let session = &running.session;
-    let Some(step) = script.steps.get(script.next).cloned() else { return };
-    let now = session.now();
-    let ready = !step.is_answer() || session.open_rating().is_some() || session.offered_choice().is_some();
-    if !ready || (session.is_paused() && step.is_answer()) {
-        script.since = None;
-        return;
-    }
-    let since = *script.since.get_or_insert(now);
-    let due = since + step.after + if let Action::Wait(ms) = step.action { ms } else { 0 };
-    if now < due {
-        return;
-    }
-    if let Action::Do(input) = step.action {
-        pending.0.push(input);
-    }
-    script.next += 1;
-    script.since = None;
 }

@@ -11,7 +11,7 @@ use bevy::prelude::*;
 
 const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     // Text that names no font uses the default font handle: replacing the
     // font behind it changes every text at once.
     let mut fonts = app.world_mut().resource_mut::<Assets<Font>>();

@@ -5,12 +5,13 @@
 
 use bevy::prelude::*;
 
-use super::driver::{DriveSession, PendingInputs, SessionView};
-use crate::scenario::RatingKind;
-use crate::session::{Actor, Input, RatingAnswer};
+use super::AppSystems;
+use super::driver::{SessionInput, SessionView};
+use crate::session::scale::{answer, scale};
+use crate::session::{Actor, Input};
 
-pub fn plugin(app: &mut App) {
-    app.add_systems(Update, keys.before(DriveSession));
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, keys.in_set(AppSystems::Input));
 }
 
 const DIGITS: [KeyCode; 9] = [
@@ -25,19 +26,10 @@ const DIGITS: [KeyCode; 9] = [
     KeyCode::Digit9,
 ];
 
-/// Step and top of a rating scale on the keyboard.
-fn scale(kind: &RatingKind) -> (u8, u8) {
-    match kind {
-        RatingKind::SelfEfficacy(_) => (10, 100),
-        RatingKind::Cybersickness => (1, 20),
-        _ => (5, 100),
-    }
-}
-
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
     mut view: ResMut<SessionView>,
-    mut pending: ResMut<PendingInputs>,
+    mut asks: MessageWriter<SessionInput>,
     egui: Option<Res<bevy_egui::input::EguiWantsInput>>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -57,29 +49,29 @@ fn keys(
     }
     if keys.just_pressed(KeyCode::Escape) {
         let by = Actor::Participant;
-        pending.0.push(if view.paused { Input::Resume { by } } else { Input::Pause { by } });
+        asks.write(SessionInput(if view.paused { Input::Resume { by } } else { Input::Pause { by } }));
         return;
     }
     if view.paused {
         if keys.just_pressed(KeyCode::KeyQ) {
-            pending.0.push(Input::Stop { by: Actor::Participant });
+            asks.write(SessionInput(Input::Stop { by: Actor::Participant }));
         }
         return;
     }
     if view.choices.is_some() {
         if let Some(n) = DIGITS.iter().position(|k| keys.just_pressed(*k)) {
-            pending.0.push(Input::Choose { option: n });
+            asks.write(SessionInput(Input::Choose { option: n }));
         }
         return;
     }
     let Some((kind, value, happened)) = view.rating.clone() else { return };
-    let (step, top) = scale(&kind);
+    let scale = scale(&kind);
     let mut next = (value, happened);
     if keys.just_pressed(KeyCode::ArrowRight) || keys.just_pressed(KeyCode::ArrowUp) {
-        next.0 = value.saturating_add(step).min(top);
+        next.0 = scale.up(value);
     }
     if keys.just_pressed(KeyCode::ArrowLeft) || keys.just_pressed(KeyCode::ArrowDown) {
-        next.0 = value.saturating_sub(step);
+        next.0 = scale.down(value);
     }
     if happened.is_some() {
         if keys.just_pressed(KeyCode::KeyY) || keys.just_pressed(KeyCode::KeyJ) {
@@ -90,11 +82,7 @@ fn keys(
         }
     }
     if keys.just_pressed(KeyCode::Enter) {
-        let answer = match next.1 {
-            Some(happened) => RatingAnswer::Review { happened, likelihood: next.0 },
-            None => RatingAnswer::Scale(next.0),
-        };
-        pending.0.push(Input::Rate(answer));
+        asks.write(SessionInput(Input::Rate(answer(next.0, next.1))));
     } else if next != (value, happened) {
         view.rating = Some((kind, next.0, next.1));
     }

@@ -12,17 +12,22 @@ use super::stage::ParticipantView;
 use crate::scenario::Role;
 
 /// Whether the labels are shown.
-#[derive(Resource, Default)]
+#[derive(Resource, Default, PartialEq)]
 pub struct Labels(pub bool);
+
+/// The clinician shows (true) or hides the labels.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShowLabels(pub bool);
 
 /// A label, for the cast member with this index.
 #[derive(Component)]
 struct Label(usize);
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Labels>()
+        .add_message::<ShowLabels>()
         .add_systems(PostStartup, spawn_labels)
-        .add_systems(Update, toggle)
+        .add_systems(Update, toggle.in_set(super::AppSystems::Input))
         .add_systems(PostUpdate, place_labels.after(TransformSystems::Propagate));
 }
 
@@ -45,10 +50,15 @@ fn role_name(role: Role, norwegian: bool) -> &'static str {
     }
 }
 
-fn toggle(keys: Res<ButtonInput<KeyCode>>, mut labels: ResMut<Labels>) {
+fn toggle(keys: Res<ButtonInput<KeyCode>>, mut asked: MessageReader<ShowLabels>, mut labels: ResMut<Labels>) {
+    let mut shown = labels.0;
     if keys.just_pressed(KeyCode::KeyL) {
-        labels.0 = !labels.0;
+        shown = !shown;
     }
+    if let Some(ShowLabels(asked)) = asked.read().last() {
+        shown = *asked;
+    }
+    labels.set_if_neq(Labels(shown));
 }
 
 fn spawn_labels(mut commands: Commands, loaded: Res<Loaded>, camera: Query<Entity, With<ParticipantView>>) {

@@ -4,10 +4,16 @@
 //!
 //! The run starts in a headset when OpenXR reaches one (see `headset`) and
 //! in a desktop window otherwise, and says which and why.
+//!
+//! Every frame's work runs in the sets of `AppSystems`, configured once
+//! here; features talk through messages (`SessionInput`, `SessionOutput`,
+//! `ShowLabels`, `RecentreView`, `ControllerPressed`) rather than through
+//! each other's resources. `testing` runs the same plugins headless.
 
 pub mod bench;
 mod cast;
 mod console;
+mod controller;
 mod driver;
 mod fonts;
 mod headset;
@@ -18,8 +24,13 @@ mod pointer;
 mod recording;
 pub(crate) mod sound;
 mod stage;
+pub mod testing;
 mod world_panel;
 mod xr;
+
+pub use controller::ControllerPressed;
+pub use driver::{SessionInput, SessionOutput, SessionView};
+pub use labels::ShowLabels;
 
 use std::path::PathBuf;
 
@@ -57,6 +68,54 @@ pub enum RunError {
     Exit(u8),
 }
 
+/// The order of a frame's work in `Update`. Inputs become session inputs,
+/// the session steps, features read what it said, things move towards it
+/// (held still while paused: `Move` is the one pausable set), and the
+/// frame's state is shown and heard.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppSystems {
+    Input,
+    Drive,
+    Follow,
+    Move,
+    Show,
+}
+
+/// What happens in `Last` when the app exits: the session is stopped
+/// (the clinician's stop), then its record is closed.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OnExit {
+    StopSession,
+    Record,
+}
+
+/// Whether the desktop pointer is the clinician's (over the console): then
+/// it neither turns the participant's view nor presses their panels.
+/// Written by the console, read by the participant's pointer.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PointerOnConsole(pub bool);
+
+/// The clinician asks to recentre the headset's view on the seat.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecentreView;
+
+fn app_systems(app: &mut App) {
+    app.configure_sets(
+        Update,
+        (
+            AppSystems::Input,
+            AppSystems::Drive,
+            AppSystems::Follow,
+            AppSystems::Move.run_if(|view: Res<SessionView>| !view.paused),
+            AppSystems::Show,
+        )
+            .chain(),
+    )
+    .configure_sets(Last, (OnExit::StopSession, OnExit::Record).chain())
+    .init_resource::<PointerOnConsole>()
+    .add_message::<RecentreView>();
+}
+
 /// The loaded scenario and the run's settings, for every plugin to read.
 #[derive(Resource, Debug, Clone)]
 pub struct Loaded {
@@ -80,24 +139,13 @@ pub fn run(
     options: RunOptions,
     recording: Option<(crate::record::Store, crate::record::Recorder)>,
 ) -> Result<(), RunError> {
-    let s = &scenario.scenario;
-    // The session knows which levels exist; its refusal is the level check.
-    let session = crate::session::Session::new(
-        std::sync::Arc::new(scenario.scenario.clone()),
-        options.level,
-        options.seed,
-    )
-    .map_err(|_| RunError::NoSuchLevel { level: options.level, max: s.levels.len() })?;
-    if !s.languages.contains(&options.lang) {
-        return Err(RunError::NoSuchLanguage { lang: options.lang, have: s.languages.join(", ") });
-    }
+    let session = new_session(&scenario, &options)?;
     if let Some(path) = &options.screenshot {
         // The exit system waits for this file to appear: an old one must not
         // count as the new screenshot.
         let _ = std::fs::remove_file(path);
     }
-    let title = format!("mestring – {}", s.title.show(&options.lang));
-    let script = options.script.clone();
+    let title = format!("mestring – {}", scenario.scenario.title.show(&options.lang));
     let mode = headset::choose(options.desktop);
     let mut app = App::new();
     // In the headset the window is only the clinician's mirror: it must
@@ -110,26 +158,17 @@ pub fn run(
     let window =
         WindowPlugin { primary_window: Some(Window { title, present_mode, ..default() }), ..default() };
     let defaults = DefaultPlugins.set(window).set(model_assets());
-    let in_room = mode.is_headset() || options.panels_in_room;
     if mode.is_headset() {
         app.add_plugins((headset::xr_plugins(defaults), xr::plugin));
     } else {
         app.add_plugins(defaults);
     }
-    if in_room {
-        app.add_plugins(world_panel::plugin);
-    }
     if options.panels_in_room && !mode.is_headset() {
         app.insert_resource(CardPreview);
     }
-    app.insert_resource(driver::RunningSession::new(session))
-        .insert_resource(Loaded { scenario, options, mode })
-        .add_plugins(scene_plugins)
-        .add_plugins((auto_exit_plugin, recording::plugin, sound::plugin, console::plugin))
-        .add_systems(Startup, say_mode);
-    if let Some(steps) = script {
-        app.insert_resource(driver::ScriptedParticipant::new(steps));
-    }
+    let in_room = mode.is_headset() || options.panels_in_room;
+    prepare(&mut app, session, scenario, options, mode, in_room);
+    app.add_plugins((auto_exit_plugin, sound::plugin, console::plugin)).add_systems(Startup, say_mode);
     if let Some((store, recorder)) = recording {
         app.insert_non_send(recording::Recording::new(store, recorder));
     }
@@ -140,6 +179,41 @@ pub fn run(
     match exit {
         AppExit::Success => Ok(()),
         AppExit::Error(code) => Err(RunError::Exit(code.get())),
+    }
+}
+
+/// The session a run asks for, refused before any window opens when the
+/// scenario lacks the level or the language.
+fn new_session(scenario: &LoadedScenario, options: &RunOptions) -> Result<crate::session::Session, RunError> {
+    let s = &scenario.scenario;
+    // The session knows which levels exist; its refusal is the level check.
+    let session = crate::session::Session::new(std::sync::Arc::new(s.clone()), options.level, options.seed)
+        .map_err(|_| RunError::NoSuchLevel { level: options.level, max: s.levels.len() })?;
+    if !s.languages.contains(&options.lang) {
+        return Err(RunError::NoSuchLanguage { lang: options.lang.clone(), have: s.languages.join(", ") });
+    }
+    Ok(session)
+}
+
+/// What a run holds with or without a window or GPU: the session and its
+/// settings, the room, the cast, the panels (on the card in the room when
+/// `in_room`), the participant's and clinician's controls, and the record.
+fn prepare(
+    app: &mut App,
+    session: crate::session::Session,
+    scenario: LoadedScenario,
+    options: RunOptions,
+    mode: headset::Mode,
+    in_room: bool,
+) {
+    if let Some(steps) = options.script.clone() {
+        app.insert_resource(driver::Scripted(crate::play::ScriptedParticipant::new(steps)));
+    }
+    app.insert_resource(driver::RunningSession::new(session))
+        .insert_resource(Loaded { scenario, options, mode })
+        .add_plugins((app_systems, scene_plugins, recording::plugin));
+    if in_room {
+        app.add_plugins(world_panel::plugin);
     }
 }
 
@@ -184,6 +258,7 @@ fn scene_plugins(app: &mut App) {
         keys::plugin,
         pointer::plugin,
         labels::plugin,
+        controller::plugin,
     ));
 }
 
@@ -197,7 +272,7 @@ fn say_mode(loaded: Res<Loaded>) {
 
 /// Closing by itself after `--exit-after`, taking the `--screenshot` first.
 fn auto_exit_plugin(app: &mut App) {
-    app.init_resource::<AutoExit>().add_systems(Update, auto_exit);
+    app.init_resource::<AutoExit>().add_systems(Update, auto_exit.in_set(AppSystems::Show));
 }
 
 #[derive(Resource, Default)]

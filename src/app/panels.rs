@@ -4,11 +4,14 @@
 
 mod answer_clock;
 
+pub(crate) use answer_clock::shown as answer_clock_shown;
+
 use bevy::prelude::*;
 use bevy::text::FontSize;
 
+use super::AppSystems;
 use super::Loaded;
-use super::driver::{DriveSession, SessionView};
+use super::driver::SessionView;
 use crate::prompts::{player_words, rating_prompt};
 use crate::scenario::{Beat, RatingKind};
 use crate::session::EndReason;
@@ -55,16 +58,16 @@ struct RatingAnchors;
 #[derive(Component)]
 struct PauseVeil;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_plugins(answer_clock::plugin)
         .add_systems(Startup, spawn_panels)
         .add_systems(
             Update,
             (show_status, show, show_rating_buttons)
-                .after(DriveSession)
+                .in_set(AppSystems::Show)
                 .run_if(resource_changed::<SessionView>),
         )
-        .add_systems(Update, paint_buttons.after(show_rating_buttons));
+        .add_systems(Update, paint_buttons.in_set(AppSystems::Show).after(show_rating_buttons));
 }
 
 const PANEL: Color = Color::srgba(0.08, 0.09, 0.11, 0.82);
@@ -130,7 +133,7 @@ fn spawn_panels(mut commands: Commands) {
                         // Eleven cells from the bottom of the scale to the
                         // top: clicked or pointed at with a controller.
                         rating.spawn(row()).with_children(|cells| {
-                            for cell in 0..=10u8 {
+                            for cell in 0..=CELLS {
                                 cells
                                     .spawn(button(RatingCell(cell), sized(48.0)))
                                     .with_child(text(22.0, TEXT));
@@ -207,10 +210,12 @@ fn button(marker: impl Component, node: Node) -> impl Bundle {
     (Button, node, BackgroundColor(IDLE), marker)
 }
 
+/// How many equal parts the pointer's scale has (cells 0 to 10).
+const CELLS: u8 = 10;
+
 /// The rating value a cell of the scale stands for.
-pub fn cell_value(kind: &RatingKind, cell: u8, scenario: &crate::scenario::Scenario) -> u8 {
-    let max = rating_prompt(scenario, kind, "en").max;
-    (u32::from(cell.min(10)) * u32::from(max) / 10) as u8
+pub fn cell_value(kind: &RatingKind, cell: u8) -> u8 {
+    crate::session::scale(kind).at_cell(cell, CELLS)
 }
 
 /// The status bar, and the veil while paused.
@@ -342,14 +347,13 @@ fn show_rating_buttons(
     >,
     mut texts: Query<&mut Text, Without<Status>>,
 ) {
-    let s = &loaded.scenario.scenario;
     let words = player_words(&loaded.options.lang);
     let mut set = |entity: Entity, value: String| set_text(&mut texts, entity, value);
     let rating = view.rating.as_ref();
     if let Some((kind, ..)) = rating {
         for (cell, children) in &cells {
             if let Some(child) = children.first() {
-                set(*child, cell_value(kind, cell.0, s).to_string());
+                set(*child, cell_value(kind, cell.0).to_string());
             }
         }
     }
@@ -373,7 +377,6 @@ fn show_rating_buttons(
 #[allow(clippy::type_complexity)]
 fn paint_buttons(
     view: Res<SessionView>,
-    loaded: Res<Loaded>,
     mut buttons: Query<
         (&Interaction, &mut BackgroundColor, Option<&RatingCell>, Option<&RatingHappened>),
         With<Button>,
@@ -382,9 +385,7 @@ fn paint_buttons(
     let rating = view.rating.as_ref();
     for (interaction, mut background, cell, happened) in &mut buttons {
         let selected = match (rating, cell, happened) {
-            (Some((kind, value, _)), Some(cell), _) => {
-                cell_value(kind, cell.0, &loaded.scenario.scenario) == *value
-            }
+            (Some((kind, value, _)), Some(cell), _) => cell_value(kind, cell.0) == *value,
             (Some((_, _, Some(h))), _, Some(happened)) => *h == happened.0,
             _ => false,
         };
@@ -395,4 +396,71 @@ fn paint_buttons(
         };
         background.set_if_neq(BackgroundColor(colour));
     }
+}
+
+// ------------------------------------------------------------ read model
+
+/// A button on the participant's panels, as a test presses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelButton {
+    /// The offered choice's option (0-based).
+    Option(usize),
+    /// A cell of the rating scale, 0 (bottom) to 10 (top).
+    Cell(u8),
+    /// "Yes" (true) or "no" for an expectancy review.
+    Happened(bool),
+    /// OK: gives the rating that is set.
+    Confirm,
+}
+
+/// The entity of a button, if the panels have it.
+pub(crate) fn find_button(world: &mut World, which: PanelButton) -> Option<Entity> {
+    let mut q = world.query::<(
+        Entity,
+        Option<&ChoiceOption>,
+        Option<&RatingCell>,
+        Option<&RatingHappened>,
+        Has<RatingConfirm>,
+    )>();
+    q.iter(world).find_map(|(e, option, cell, happened, confirm)| {
+        let hit = match which {
+            PanelButton::Option(n) => option.is_some_and(|o| o.0 == n),
+            PanelButton::Cell(c) => cell.is_some_and(|x| x.0 == c),
+            PanelButton::Happened(h) => happened.is_some_and(|x| x.0 == h),
+            PanelButton::Confirm => confirm,
+        };
+        hit.then_some(e)
+    })
+}
+
+/// Whether a node and every node above it are laid out (not
+/// `Display::None`) and not hidden: what can be seen of the panels.
+fn displayed(world: &World, mut entity: Entity) -> bool {
+    loop {
+        if world.get::<Node>(entity).is_some_and(|n| n.display == Display::None)
+            || world.get::<Visibility>(entity) == Some(&Visibility::Hidden)
+        {
+            return false;
+        }
+        match world.get::<ChildOf>(entity) {
+            Some(parent) => entity = parent.parent(),
+            None => return true,
+        }
+    }
+}
+
+/// Every text shown on the window or the card now (the participant's
+/// panels, and the clinician's name labels when they are on); empty texts
+/// left out.
+pub(crate) fn shown_texts(world: &mut World) -> Vec<String> {
+    let mut q = world.query::<(Entity, &Text)>();
+    let texts: Vec<(Entity, String)> = q.iter(world).map(|(e, t)| (e, t.0.clone())).collect();
+    texts.into_iter().filter(|(e, t)| !t.trim().is_empty() && displayed(world, *e)).map(|(_, t)| t).collect()
+}
+
+/// Whether the pause veil dims the view.
+pub(crate) fn veil_shown(world: &mut World) -> bool {
+    let mut q = world.query_filtered::<Entity, With<PauseVeil>>();
+    let veils: Vec<Entity> = q.iter(world).collect();
+    veils.into_iter().any(|v| displayed(world, v))
 }

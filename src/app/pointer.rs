@@ -6,21 +6,21 @@
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowEvent};
 
-use super::Loaded;
-use super::driver::{DriveSession, PendingInputs, SessionView};
+use super::driver::{SessionInput, SessionView};
 use super::panels::{ChoiceOption, RatingCell, RatingConfirm, RatingHappened, cell_value};
 use super::stage::ParticipantView;
-use crate::session::{Input, RatingAnswer};
+use super::{AppSystems, PointerOnConsole};
+use crate::session::Input;
+use crate::session::scale::answer;
 
-pub fn plugin(app: &mut App) {
-    app.add_systems(Update, (press, look).before(DriveSession));
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, (press, look).in_set(AppSystems::Input));
 }
 
 #[allow(clippy::type_complexity)]
 fn press(
-    loaded: Res<Loaded>,
     mut view: ResMut<SessionView>,
-    mut pending: ResMut<PendingInputs>,
+    mut asks: MessageWriter<SessionInput>,
     buttons: Query<
         (
             &Interaction,
@@ -31,11 +31,11 @@ fn press(
         ),
         Changed<Interaction>,
     >,
-    console: Option<Res<super::console::Console>>,
+    on_console: Res<PointerOnConsole>,
 ) {
     // A paused session takes no answers; a click on the console is the
     // clinician's, not the participant's.
-    if view.paused || console.is_some_and(|c| c.pointer_over) {
+    if view.paused || on_console.0 {
         return;
     }
     for (interaction, option, cell, happened, confirm) in &buttons {
@@ -45,11 +45,11 @@ fn press(
         if let Some(option) = option
             && view.choices.is_some()
         {
-            pending.0.push(Input::Choose { option: option.0 });
+            asks.write(SessionInput(Input::Choose { option: option.0 }));
         }
         let Some((kind, value, review)) = view.rating.clone() else { continue };
         if let Some(cell) = cell {
-            view.rating = Some((kind.clone(), cell_value(&kind, cell.0, &loaded.scenario.scenario), review));
+            view.rating = Some((kind.clone(), cell_value(&kind, cell.0), review));
         }
         if let Some(happened) = happened
             && review.is_some()
@@ -57,10 +57,7 @@ fn press(
             view.rating = Some((kind.clone(), value, Some(happened.0)));
         }
         if confirm {
-            pending.0.push(Input::Rate(match review {
-                Some(happened) => RatingAnswer::Review { happened, likelihood: value },
-                None => RatingAnswer::Scale(value),
-            }));
+            asks.write(SessionInput(Input::Rate(answer(value, review))));
         }
     }
 }
@@ -121,10 +118,10 @@ fn look(
     mut events: MessageReader<WindowEvent>,
     primary: Query<Entity, With<PrimaryWindow>>,
     mut camera: Query<(&mut Look, &mut Transform), With<ParticipantView>>,
-    console: Option<Res<super::console::Console>>,
+    on_console: Res<PointerOnConsole>,
 ) {
     let Ok((mut look, mut transform)) = camera.single_mut() else { return };
-    let over_console = console.is_some_and(|c| c.pointer_over);
+    let over_console = on_console.0;
     let primary = primary.single().ok();
     let mut moved = Vec2::ZERO;
     for event in events.read().filter(|e| window_of(e).is_none_or(|w| Some(w) == primary)) {

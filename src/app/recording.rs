@@ -3,6 +3,8 @@
 //! participant's view at 30 Hz (head pose, and which face the gaze ray
 //! from the head rests on).
 //!
+//! It replays the driver's `SessionLog` (the frame's inputs and outputs,
+//! in order) into the journal: the driver knows nothing of records.
 //! The store's connection is not thread-safe, so all of this lives in a
 //! main-thread resource; handing a record to the journal costs a channel
 //! send (see docs/benchmarks.md).
@@ -10,12 +12,12 @@
 use bevy::prelude::*;
 
 use super::cast::{CastMember, Head};
-use super::driver::{DriveSession, RunningSession, SessionView};
+use super::driver::{Logged, RunningSession, SessionLog, SessionView};
 use super::stage::ParticipantView;
-use crate::play::Observer;
+use super::{AppSystems, OnExit};
 use crate::record::behaviour::{BehaviourSample, DEFAULT_SAMPLE_HZ, GazeTarget};
 use crate::record::{Recorder, Store};
-use crate::session::{Actor, Input, Millis, Output, Stamped};
+use crate::session::{Millis, Observer};
 
 /// How far from a head's centre the gaze ray may pass and still count as
 /// looking at that face, metres (a head is about 0.22 m across).
@@ -32,15 +34,15 @@ impl Recording {
         Recording { store, recorder: Some(recorder), next_sample: 0 }
     }
 
-    pub fn input(&mut self, running: &RunningSession, at: Millis, input: &Input) {
-        if let Some(r) = &mut self.recorder {
-            r.input(running.session.scenario(), at, input);
-        }
-    }
-
-    pub fn outputs(&mut self, running: &RunningSession, outputs: &[Stamped<Output>]) {
-        if let Some(r) = &mut self.recorder {
-            r.outputs(running.session.scenario(), outputs);
+    /// Writes what the driver logged this frame, in its order.
+    fn write(&mut self, running: &RunningSession, log: &SessionLog) {
+        let Some(r) = &mut self.recorder else { return };
+        let scenario = running.session.scenario();
+        for entry in &log.0 {
+            match entry {
+                Logged::Input(at, input) => r.input(scenario, *at, input),
+                Logged::Outputs(outputs) => r.outputs(scenario, outputs),
+            }
         }
     }
 
@@ -59,9 +61,15 @@ impl Recording {
     }
 }
 
-pub fn plugin(app: &mut App) {
-    app.add_systems(Update, (sample_gaze, finish_when_ended).chain().after(DriveSession))
-        .add_systems(Last, stop_on_exit);
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, (write_log, sample_gaze, finish_when_ended).chain().in_set(AppSystems::Follow))
+        .add_systems(Last, finish_on_exit.in_set(OnExit::Record));
+}
+
+fn write_log(recording: Option<NonSendMut<Recording>>, running: Res<RunningSession>, log: Res<SessionLog>) {
+    if let Some(mut recording) = recording {
+        recording.write(&running, &log);
+    }
 }
 
 fn sample_gaze(
@@ -117,23 +125,19 @@ fn finish_when_ended(recording: Option<NonSendMut<Recording>>, view: Res<Session
     }
 }
 
-/// Closing the window ends the session: the clinician's stop, recorded as
-/// such, so the record closes properly instead of reading as a crash.
-fn stop_on_exit(
+/// Closing the window ends the session (the driver stops it as the
+/// clinician's stop, just before): its last inputs and outputs are written
+/// and the record closed and imported.
+fn finish_on_exit(
     mut exits: MessageReader<AppExit>,
     recording: Option<NonSendMut<Recording>>,
-    mut running: ResMut<RunningSession>,
+    running: Res<RunningSession>,
+    log: Res<SessionLog>,
 ) {
     let Some(mut recording) = recording else { return };
     if exits.read().next().is_none() || recording.recorder.is_none() {
         return;
     }
-    if !running.session.has_ended() {
-        let at = running.session.now();
-        let stop = Input::Stop { by: Actor::Clinician };
-        recording.input(&running, at, &stop);
-        let outputs = running.session.step(at, stop).to_vec();
-        recording.outputs(&running, &outputs);
-    }
+    recording.write(&running, &log);
     recording.finish();
 }

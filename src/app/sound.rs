@@ -10,8 +10,9 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
+use super::AppSystems;
 use super::Loaded;
-use super::driver::{DriveSession, SessionOutput};
+use super::driver::SessionOutput;
 use super::stage::ParticipantView;
 use crate::scenario::{Beat, StressCue};
 use crate::session::Output;
@@ -74,7 +75,7 @@ pub fn plugin(app: &mut App) {
 
 /// Following the session and the head, on whatever `Hearing` there is.
 pub fn listen(app: &mut App) {
-    app.add_systems(Update, (hear_session, follow_listener).after(DriveSession))
+    app.add_systems(Update, (hear_session, follow_listener).in_set(AppSystems::Show))
         .add_systems(Last, close_frame_cost.run_if(resource_exists::<SoundFrameCost>));
 }
 

@@ -14,10 +14,6 @@ use super::Loaded;
 use crate::room::{self, CHAIR_SIDE};
 use crate::scenario::{PropKind, Setting};
 
-/// Seated eye height, metres: the core's, for a view before the camera is
-/// placed.
-pub use crate::room::SEATED_HEAD_M as EYE_HEIGHT;
-
 /// A chair, standing at the seat with this index in the setting.
 #[derive(Component)]
 pub struct Chair {
@@ -28,7 +24,7 @@ pub struct Chair {
 #[derive(Component)]
 pub struct ParticipantView;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.insert_resource(GlobalAmbientLight {
         color: Color::srgb(1.0, 0.97, 0.92),
         brightness: 350.0,

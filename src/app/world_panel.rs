@@ -42,7 +42,7 @@ pub struct PanelPointer {
     pub pressed: bool,
 }
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<PanelPointer>()
         .add_systems(Startup, hang_card)
         .add_systems(PostStartup, draw_panels_on_card)
@@ -151,4 +151,12 @@ fn mouse_preview(
     let Ok((camera, at)) = camera.single() else { return };
     pointer.ray = cursor.and_then(|c| camera.viewport_to_world(at, c).ok());
     pointer.pressed = mouse.just_pressed(MouseButton::Left);
+}
+
+/// Where a pixel of the card's panels is in the room: the inverse of
+/// `card_pixel`, so a test can aim a controller at a button.
+pub(crate) fn card_point(card: &GlobalTransform, pixel: Vec2) -> Vec3 {
+    let u = pixel.x / PIXELS.x as f32;
+    let v = pixel.y / PIXELS.y as f32;
+    card.transform_point(Vec3::new((u - 0.5) * SIZE.x, (0.5 - v) * SIZE.y, 0.0))
 }

@@ -28,13 +28,12 @@ use bevy_mod_xr::session::{XrPreDestroySession, XrSessionCreated, XrTrackingRoot
 use bevy_mod_xr::spaces::{XrSpace, XrSpaceLocationFlags};
 use openxr as xr;
 
-use super::Loaded;
-use super::driver::{DriveSession, PendingInputs, SessionView};
+use super::controller::ControllerPressed;
 use super::stage::{ParticipantView, participant_place};
 use super::world_panel::PanelPointer;
-use crate::session::{Actor, Input};
+use super::{AppSystems, Loaded, RecentreView};
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.insert_resource(WinitSettings {
         focused_mode: UpdateMode::Continuous,
         unfocused_mode: UpdateMode::Continuous,
@@ -45,10 +44,12 @@ pub fn plugin(app: &mut App) {
     .add_systems(XrSessionCreated, (attach_actions, spawn_aims))
     .add_systems(XrPreDestroySession, despawn_aims)
     .add_systems(PreUpdate, sync_actions.before(OxrActionSetSyncSet).run_if(openxr_session_running))
-    .add_systems(Update, ask_recentre)
+    .add_systems(Update, ask_recentre.in_set(AppSystems::Input))
     .add_systems(
         Update,
-        controllers.before(DriveSession).run_if(openxr_session_running.and_then(resource_exists::<Actions>)),
+        controllers
+            .in_set(AppSystems::Input)
+            .run_if(openxr_session_running.and_then(resource_exists::<Actions>)),
     )
     .add_systems(
         PostUpdate,
@@ -71,8 +72,12 @@ impl Default for Recentre {
     }
 }
 
-fn ask_recentre(keys: Res<ButtonInput<KeyCode>>, mut recentre: ResMut<Recentre>) {
-    if keys.just_pressed(KeyCode::KeyR) {
+fn ask_recentre(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut asked: MessageReader<RecentreView>,
+    mut recentre: ResMut<Recentre>,
+) {
+    if keys.just_pressed(KeyCode::KeyR) || asked.read().count() > 0 {
         recentre.0 = true;
     }
 }
@@ -200,24 +205,25 @@ fn despawn_aims(aims: Query<Entity, With<Aim>>, mut commands: Commands) {
 fn controllers(
     actions: Res<Actions>,
     session: Res<OxrSession>,
-    view: Res<SessionView>,
     aims: Query<(&GlobalTransform, &XrSpaceLocationFlags), With<Aim>>,
     mut pointer: ResMut<PanelPointer>,
-    mut pending: ResMut<PendingInputs>,
+    mut pressed: MessageWriter<ControllerPressed>,
 ) -> Result {
     let s: &xr::Session<xr::AnyGraphics> = &session;
     let just = |action: &xr::Action<bool>, hand| -> Result<bool> {
         let state = action.state(s, hand)?;
         Ok(state.is_active && state.current_state && state.changed_since_last_sync)
     };
-    let mut menu = false;
+    let (mut trigger, mut menu) = (false, false);
     for hand in actions.hands {
-        pointer.pressed |= just(&actions.select, hand)?;
+        trigger |= just(&actions.select, hand)?;
         menu |= just(&actions.menu, hand)?;
     }
+    if trigger {
+        pressed.write(ControllerPressed::Trigger);
+    }
     if menu {
-        let by = Actor::Participant;
-        pending.0.push(if view.paused { Input::Resume { by } } else { Input::Pause { by } });
+        pressed.write(ControllerPressed::Menu);
     }
     // The last tracked aim wins: the right hand is spawned second.
     for (aim, flags) in &aims {

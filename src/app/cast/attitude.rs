@@ -94,7 +94,7 @@ impl Expression {
     }
 }
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, blend.in_set(super::Staging::Move));
 }
 

@@ -29,7 +29,7 @@ impl SeatPlaces {
     }
 }
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SeatPlaces>()
         .add_systems(Startup, init_places)
         .add_systems(Update, follow_ambience.in_set(super::Staging::Follow))

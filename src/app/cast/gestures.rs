@@ -65,7 +65,7 @@ pub struct Gestures {
     pub typing: f32,
 }
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<PeopleCues>()
         .add_systems(Update, follow_cues.in_set(super::Staging::Follow))
         .add_systems(Update, gesture.in_set(super::Staging::Move).after(super::walk::step));

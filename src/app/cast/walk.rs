@@ -78,7 +78,7 @@ pub struct Gait {
     pub cycle: f32,
 }
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, step.in_set(super::Staging::Move).after(super::crowding::glide));
 }
 

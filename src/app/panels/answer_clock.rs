@@ -8,8 +8,9 @@
 use bevy::prelude::*;
 
 use super::{ChoiceClock, Choices};
+use crate::app::AppSystems;
 use crate::app::Loaded;
-use crate::app::driver::{DriveSession, RunningSession};
+use crate::app::driver::RunningSession;
 use crate::prompts::player_words;
 
 /// The bar's track, under the options.
@@ -28,8 +29,8 @@ const CALM: Color = Color::srgb(0.78, 0.88, 0.95);
 const AMBER: Color = Color::srgb(0.98, 0.72, 0.2);
 const RED: Color = Color::srgb(0.9, 0.2, 0.15);
 
-pub fn plugin(app: &mut App) {
-    app.add_systems(PostStartup, add_bar).add_systems(Update, show_clock.after(DriveSession));
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(PostStartup, add_bar).add_systems(Update, show_clock.in_set(AppSystems::Show));
 }
 
 /// The bar goes last in the choice panel, after the clock's text, hidden
@@ -105,4 +106,17 @@ fn show_clock(
         }
         colour.set_if_neq(BackgroundColor(clock_colour(share)));
     }
+}
+
+/// What the bar shows now, when it is shown: the share of time left (as
+/// the fill's width, 0..1) and the fill's colour.
+pub(crate) fn shown(world: &mut World) -> Option<(f32, Color)> {
+    let mut bar = world.query_filtered::<&Node, With<AnswerClockBar>>();
+    if bar.iter(world).all(|n| n.display == Display::None) {
+        return None;
+    }
+    let mut fill = world.query_filtered::<(&Node, &BackgroundColor), With<AnswerClockFill>>();
+    let (node, colour) = fill.iter(world).next()?;
+    let Val::Percent(width) = node.width else { return None };
+    Some((width / 100.0, colour.0))
 }
