@@ -297,3 +297,15 @@ fn propose_reads_the_recorded_runs_and_says_why() {
     assert!(out.starts_with("stay at level 1"), "{out}");
     assert!(out.contains("70"), "the reason names the threshold: {out}");
 }
+
+#[cfg(feature = "shell")]
+#[test]
+fn run_refuses_a_level_the_scenario_lacks_without_opening_a_window() {
+    let o = Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .args(["run", "team-meeting", "--level", "8"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("level 8 does not exist"));
+}

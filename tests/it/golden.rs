@@ -13,7 +13,7 @@ use mestring::session::Session;
 use crate::{repo, shipped};
 
 /// The `#! scenario ID level N lang L seed S` line a golden script starts with.
-fn directive(text: &str, path: &Path) -> (String, u8, String, u64) {
+pub fn directive(text: &str, path: &Path) -> (String, u8, String, u64) {
     let line = text
         .lines()
         .find(|l| l.starts_with("#!"))
@@ -39,15 +39,20 @@ pub fn play_golden(script_path: &Path) -> String {
     transcript.text()
 }
 
-#[test]
-fn golden_transcripts_match() {
-    let dir = repo().join("tests/golden");
-    let mut scripts: Vec<_> = std::fs::read_dir(&dir)
+/// Every golden script, in name order.
+pub fn scripts() -> Vec<std::path::PathBuf> {
+    let mut scripts: Vec<_> = std::fs::read_dir(repo().join("tests/golden"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "script"))
         .collect();
     scripts.sort();
+    scripts
+}
+
+#[test]
+fn golden_transcripts_match() {
+    let scripts = scripts();
     assert!(!scripts.is_empty());
     let bless = std::env::var_os("MESTRING_BLESS").is_some();
     let mut failures = Vec::new();

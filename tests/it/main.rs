@@ -5,13 +5,13 @@ mod cli;
 mod font;
 mod fuzz;
 mod golden;
-#[cfg(feature = "shell")]
-mod keyboard;
-#[cfg(feature = "shell")]
-mod pointer;
 mod record;
 mod session;
+#[cfg(feature = "shell")]
+mod shell;
 mod sound;
+/// What only a real window shows, under Xvfb: run this group alone with
+/// `cargo xtask test window::`.
 #[cfg(feature = "shell")]
 mod window;
 
@@ -45,4 +45,20 @@ pub fn shipped() -> Vec<(String, Arc<Scenario>)> {
 /// The team-meeting file's text, for tests that break it on purpose.
 pub fn team_meeting_source() -> String {
     std::fs::read_to_string(repo().join("scenarios/team-meeting.ron")).unwrap()
+}
+
+/// Finds every object under a key with this name, anywhere in the value.
+pub fn find<'a>(value: &'a serde_json::Value, key: &str, out: &mut Vec<&'a serde_json::Value>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                if k == key {
+                    out.push(v);
+                }
+                find(v, key, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| find(v, key, out)),
+        _ => {}
+    }
 }

@@ -1,5 +1,7 @@
-//! The mouse, for real: xdotool moves and clicks the X pointer over the
-//! window, and the session record says what came of it. Each test gets a
+//! The mouse and the console, for real: xdotool moves and clicks the X
+//! pointer over the window, and the session record says what came of it.
+//! (Pressing panel buttons, hovering and the card's ray are tested on the
+//! headless shell, tests/it/shell.rs; here is what only X's pointer shows.) Each test gets a
 //! display of its own, because the pointer is shared by every window on a
 //! display and the other window tests run at the same time.
 
@@ -8,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::repo;
+use crate::{find, repo};
 
 /// An Xvfb server of the test's own, stopped when dropped.
 pub struct OwnDisplay {
@@ -110,22 +112,6 @@ impl Drop for OwnDisplay {
     fn drop(&mut self) {
         let _ = self.server.kill();
         let _ = self.server.wait();
-    }
-}
-
-/// Finds every object under a key with this name, anywhere in the value.
-pub fn find<'a>(value: &'a serde_json::Value, key: &str, out: &mut Vec<&'a serde_json::Value>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (k, v) in map {
-                if k == key {
-                    out.push(v);
-                }
-                find(v, key, out);
-            }
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| find(v, key, out)),
-        _ => {}
     }
 }
 
@@ -253,95 +239,6 @@ fn the_mouse_turns_the_view_and_clicking_an_option_chooses_it() {
 }
 
 #[test]
-fn the_option_under_the_pointer_lights_up() {
-    let display = OwnDisplay::start();
-    let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("start.script");
-    std::fs::write(&script, "after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n").unwrap();
-    let shot = dir.path().join("hover.png");
-    let mut app = Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(["run", "team-meeting", "--level", "1", "--lang", "en", "--exit-after", "16", "--screenshot"])
-        .arg(&shot)
-        .arg("--script")
-        .arg(&script)
-        .env("DISPLAY", &display.name)
-        .current_dir(repo())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    display.wait_for_window(&mut app);
-    // Rest the pointer on the bottom option (the third of three) until the
-    // run ends: the screenshot is taken while the options are offered. It
-    // moves by a pixel now and then, because a window that missed the
-    // first motion (busy with its first frames) learns where the pointer
-    // is only from the next one.
-    let mut nudge = 0;
-    while app.try_wait().unwrap().is_none() {
-        let y = (655 + nudge % 2).to_string();
-        display.xdotool(&["mousemove", BOTTOM_OPTION.0, &y]);
-        nudge += 1;
-        std::thread::sleep(Duration::from_millis(500));
-    }
-    let out = app.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-
-    let (w, _, pixels) = crate::window::read_png(&shot);
-    // Warm, amber-tinted background pixels (not the white text) in a band
-    // of rows across the option's width.
-    let amber_in = |y0: u32, y1: u32| {
-        (y0..y1)
-            .flat_map(|y| (140..1140).map(move |x| (x, y)))
-            .filter(|&(x, y)| {
-                let [r, g, b] = pixels[(y * w + x) as usize];
-                r < 200 && i32::from(r) - i32::from(b) > 35 && r > g && g > b
-            })
-            .count()
-    };
-    let hovered = amber_in(650, 685);
-    let other = amber_in(604, 636);
-    assert!(hovered > 10 * other.max(100), "hovered row {hovered} amber pixels, the row above {other}");
-}
-
-#[test]
-fn on_the_card_in_the_room_a_ray_through_the_pointer_presses_ok() {
-    // The headset's panel card, previewed on the desktop: the mouse ray
-    // goes through the card in the room, as a controller's aim would.
-    let display = OwnDisplay::start();
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let mestring = |args: &[&str]| display.mestring(&data, args);
-    assert!(mestring(&["participants", "add", "P301"]).wait().unwrap().success());
-    let mut app = mestring(&[
-        "run",
-        "team-meeting",
-        "--level",
-        "3",
-        "--lang",
-        "en",
-        "--exit-after",
-        "12",
-        "--participant",
-        "P301",
-        "--panels-in-room",
-    ]);
-    display.wait_for_window(&mut app);
-    // OK on the card, as the card hangs in front of the meeting's foot seat
-    // (see docs/screenshots); each click answers one start rating with 50.
-    while app.try_wait().unwrap().is_none() {
-        display.xdotool(&["mousemove", "640", "572", "click", "1"]);
-        std::thread::sleep(Duration::from_millis(700));
-    }
-    let out = app.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v = display.export(&data, "P301");
-    let mut rated = Vec::new();
-    find(&v["sessions"][0]["events"], "Rated", &mut rated);
-    assert!(!rated.is_empty(), "no rating was given through the card");
-    assert_eq!(rated[0]["answer"]["Scale"], 50, "{:?}", rated[0]);
-}
-
-#[test]
 fn the_clinician_steps_the_level_up_from_the_console_and_every_cue_is_recorded() {
     let display = OwnDisplay::start();
     let dir = tempfile::tempdir().unwrap();
@@ -386,7 +283,7 @@ fn the_clinician_steps_the_level_up_from_the_console_and_every_cue_is_recorded()
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
     // The console is on screen: a dark panel down the right-hand side.
-    let (w, h, pixels) = crate::window::read_png(&shot);
+    let (w, h, pixels) = super::read_png(&shot);
     let dark = (0..h).flat_map(|y| (w - 300..w).map(move |x| (x, y))).filter(|&(x, y)| {
         let p = pixels[(y * w + x) as usize];
         p.iter().all(|&c| c < 40)
