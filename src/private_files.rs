@@ -34,6 +34,14 @@ pub fn create_dir(path: &Path) -> io::Result<()> {
     std::fs::set_permissions(path, Permissions::from_mode(DIR_MODE))
 }
 
+/// Creates whichever folders of `path` are missing, each only its owner
+/// can enter, and leaves those already there as they are: a transcript
+/// may be written into a shared folder such as /tmp, whose mode is not
+/// ours to change.
+pub fn create_missing_dirs(path: &Path) -> io::Result<()> {
+    DirBuilder::new().recursive(true).mode(DIR_MODE).create(path)
+}
+
 /// Opens `path` for writing, creating it private ([`FILE_MODE`]) from its
 /// first byte. An existing file's mode is left alone; `mode` says what
 /// happens to its contents.
@@ -69,6 +77,20 @@ mod tests {
         std::fs::set_permissions(&deep, Permissions::from_mode(0o755)).unwrap();
         create_dir(&deep).unwrap();
         assert_eq!(mode_of(&deep), DIR_MODE);
+    }
+
+    #[test]
+    fn missing_folders_are_made_private_and_a_shared_one_is_left_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let shared = tmp.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        std::fs::set_permissions(&shared, Permissions::from_mode(0o1777)).unwrap();
+        let mine = shared.join("transcripts/today");
+        create_missing_dirs(&mine).unwrap();
+        assert_eq!(mode_of(&mine), DIR_MODE);
+        assert_eq!(mode_of(&shared.join("transcripts")), DIR_MODE);
+        let shared_mode = std::fs::metadata(&shared).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(shared_mode, 0o1777, "a folder already there keeps its mode");
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub(super) fn plugin(app: &mut App) {
 fn console_on_window(mut commands: Commands, camera: Query<Entity, With<ParticipantView>>) {
     commands.spawn((
         Camera2d,
-        Camera { order: 10, clear_color: ClearColorConfig::None, ..default() },
+        Camera { order: super::camera_order::CONSOLE, clear_color: ClearColorConfig::None, ..default() },
         PrimaryEguiContext,
     ));
     // The participant's panels stay with the view, beside the console.

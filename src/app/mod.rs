@@ -95,6 +95,15 @@ pub enum OnExit {
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct PointerOnConsole(pub bool);
 
+/// The order cameras render in. The card's panels must be drawn into its
+/// texture before the room (which shows the card) is; the console goes
+/// over everything on the window.
+pub(crate) mod camera_order {
+    pub const PANEL_CARD: isize = -1;
+    pub const PARTICIPANT_VIEW: isize = 0;
+    pub const CONSOLE: isize = 10;
+}
+
 /// The clinician asks to recentre the headset's view on the seat.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RecentreView;
@@ -209,6 +218,11 @@ fn prepare(
     if let Some(steps) = options.script.clone() {
         app.insert_resource(driver::Scripted(crate::play::ScriptedParticipant::new(steps)));
     }
+    // Bevy holds a frame's time step to 250 ms, so on a machine that draws
+    // fewer than four frames a second (software rendering) the session's
+    // clock would fall behind the wall clock: a 12-second answer clock
+    // would last a minute. Up to a second a frame it keeps real time.
+    app.world_mut().resource_mut::<Time<Virtual>>().set_max_delta(std::time::Duration::from_secs(1));
     app.insert_resource(driver::RunningSession::new(session))
         .insert_resource(Loaded { scenario, options, mode })
         .add_plugins((app_systems, scene_plugins, recording::plugin));

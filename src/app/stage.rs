@@ -170,6 +170,7 @@ fn build_room(
     let rest = rotation * Quat::from_rotation_y(std::f32::consts::PI) * Quat::from_rotation_x(-0.04);
     commands.spawn((
         Camera3d::default(),
+        Camera { order: super::camera_order::PARTICIPANT_VIEW, ..default() },
         Projection::Perspective(PerspectiveProjection { fov: 70f32.to_radians(), ..default() }),
         Transform::from_translation(eye).with_rotation(rest),
         super::pointer::Look::new(rest),

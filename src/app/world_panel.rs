@@ -60,7 +60,11 @@ fn hang_card(
         images.add(Image::new_target_texture(PIXELS.x, PIXELS.y, TextureFormat::Rgba8UnormSrgb, None));
     commands.spawn((
         Camera2d,
-        Camera { order: -1, clear_color: ClearColorConfig::Custom(Color::NONE), ..default() },
+        Camera {
+            order: super::camera_order::PANEL_CARD,
+            clear_color: ClearColorConfig::Custom(Color::NONE),
+            ..default()
+        },
         RenderTarget::Image(image.clone().into()),
         PanelCamera,
     ));

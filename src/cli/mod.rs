@@ -80,9 +80,9 @@ pub fn first_language(scenario: &scenario::Scenario) -> String {
 /// Creates (or empties) a file only its owner can read: transcripts hold
 /// ratings, which are health data. Its folder is created as needed.
 pub fn open_private(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    use mestring::private_files::{CreateMode, create_file, create_missing_dirs};
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        create_missing_dirs(dir)?;
     }
-    std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)
+    create_file(path, CreateMode::Truncate)
 }
