@@ -1,0 +1,104 @@
+//! Cast: characters, their seats, voices, looks and models, and references
+//! to characters from elsewhere in the scenario.
+
+use std::collections::HashMap;
+
+use super::{Checker, at, f, parse_hex_colour};
+use crate::scenario::locate::PathPart as P;
+
+impl Checker<'_> {
+    fn character_ids(&self) -> impl Iterator<Item = &str> {
+        self.scenario.cast.iter().map(|c| c.id.as_str())
+    }
+
+    pub(super) fn check_character_ref(&mut self, path: &[P], id: &str) -> bool {
+        if self.scenario.cast.iter().any(|c| c.id == id) {
+            return true;
+        }
+        let hint = self.known("characters", self.character_ids());
+        self.error(
+            "unknown-character",
+            path,
+            format!("no character has the id \"{id}\""),
+            "unknown character",
+            hint,
+        );
+        false
+    }
+
+    pub(super) fn check_cast(&mut self) {
+        let s = self.scenario;
+        if s.cast.is_empty() {
+            self.error(
+                "no-cast",
+                &[f("cast")],
+                "the cast is empty".into(),
+                "nobody here",
+                "add at least one Character(...) for the participant to meet".into(),
+            );
+        }
+        self.check_unique(
+            "character",
+            s.cast.iter().enumerate().map(|(i, c)| (vec![f("cast"), P::Index(i), f("id")], c.id.as_str())),
+        );
+        let mut seat_taken: HashMap<&str, &str> = HashMap::new();
+        for (i, c) in s.cast.iter().enumerate() {
+            let path = [f("cast"), P::Index(i)];
+            self.check_id(&at(&path, &[f("id")]), &c.id, "character");
+            if c.name.trim().is_empty() {
+                self.error(
+                    "missing-text",
+                    &at(&path, &[f("name")]),
+                    "character name is empty".into(),
+                    "empty",
+                    "give the character a first name the participant can use".into(),
+                );
+            }
+            if !s.setting.seats.iter().any(|seat| seat.id == c.seat) {
+                let hint = self.known("seats", s.setting.seats.iter().map(|s| s.id.as_str()));
+                self.error(
+                    "unknown-seat",
+                    &at(&path, &[f("seat")]),
+                    format!("{} sits in seat \"{}\", which the setting does not have", c.name, c.seat),
+                    "unknown seat",
+                    hint,
+                );
+            } else if c.seat == s.setting.participant_seat {
+                self.error(
+                    "seat-taken",
+                    &at(&path, &[f("seat")]),
+                    format!("{} sits in the participant's seat", c.name),
+                    "the participant sits here",
+                    "give the character another seat".into(),
+                );
+            } else if let Some(other) = seat_taken.insert(c.seat.as_str(), c.name.as_str()) {
+                self.error(
+                    "seat-taken",
+                    &at(&path, &[f("seat")]),
+                    format!("{} and {other} both sit in seat \"{}\"", c.name, c.seat),
+                    "already taken",
+                    "give each character a seat of their own".into(),
+                );
+            }
+            self.check_range(&at(&path, &[f("voice"), f("pitch")]), c.voice.pitch, 0.5, 2.0, "voice pitch");
+            self.check_range(&at(&path, &[f("voice"), f("rate")]), c.voice.rate, 0.5, 2.0, "voice rate");
+            for (field, value) in
+                [("skin", &c.look.skin), ("hair", &c.look.hair), ("clothing", &c.look.clothing)]
+            {
+                if parse_hex_colour(value).is_none() {
+                    self.error(
+                        "bad-colour",
+                        &at(&path, &[f("look"), f(field)]),
+                        format!("\"{value}\" is not a colour"),
+                        "not #rrggbb",
+                        "write colours as \"#rrggbb\", e.g. \"#3355aa\"".into(),
+                    );
+                }
+            }
+            self.check_range(&at(&path, &[f("behaviour"), f("gaze")]), c.behaviour.gaze, 0.0, 1.0, "gaze");
+            if let Some(model) = &c.model {
+                self.check_file(&at(&path, &[f("model")]), model, "model");
+            }
+        }
+    }
+}
