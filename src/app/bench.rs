@@ -91,7 +91,8 @@ pub fn frame_cost(
 
     let session = super::new_session(&scenario, &options)?;
     let mut app = headless_app(FRAME);
-    super::prepare(&mut app, session, scenario, options, mode, false);
+    let run = super::Prepared { session, scenario, options, mode, in_room: false, recording: None };
+    super::prepare(&mut app, run);
     app.insert_resource(Autopilot { seed, level, scenario: shared, sessions: 1 })
         .add_plugins(super::sound::listen)
         .add_systems(Update, next_session.in_set(AppSystems::Input));
@@ -130,7 +131,7 @@ pub fn frame_cost(
             for i in 0..lights {
                 commands.spawn((PointLight::default(), Transform::from_xyz(i as f32, 2.5, 0.0)));
             }
-            commands.spawn((Camera3d::default(), Transform::from_xyz(0.0, 1.2, 3.0)));
+            commands.spawn((Camera3d::default(), Transform::from_xyz(0.0, crate::room::SEATED_HEAD_M, 3.0)));
             for _ in 0..ui_nodes {
                 commands.spawn(Node::default());
             }

@@ -176,11 +176,8 @@ pub fn run(
         app.insert_resource(CardPreview);
     }
     let in_room = mode.is_headset() || options.panels_in_room;
-    prepare(&mut app, session, scenario, options, mode, in_room);
+    prepare(&mut app, Prepared { session, scenario, options, mode, in_room, recording });
     app.add_plugins((auto_exit_plugin, sound::plugin, console::plugin)).add_systems(Startup, say_mode);
-    if let Some((store, recorder)) = recording {
-        app.insert_non_send(recording::Recording::new(store, recorder));
-    }
     let exit = app.run();
     if let Some(kib) = bench::peak_rss_kib() {
         info!("peak resident memory: {:.0} MiB", kib as f64 / 1024.0);
@@ -204,17 +201,24 @@ fn new_session(scenario: &LoadedScenario, options: &RunOptions) -> Result<crate:
     Ok(session)
 }
 
-/// What a run holds with or without a window or GPU: the session and its
-/// settings, the room, the cast, the panels (on the card in the room when
-/// `in_room`), the participant's and clinician's controls, and the record.
-fn prepare(
-    app: &mut App,
+/// What `prepare` builds a run from.
+struct Prepared {
     session: crate::session::Session,
     scenario: LoadedScenario,
     options: RunOptions,
     mode: headset::Mode,
+    /// The panels hang on the card in the room (a headset, or its preview).
     in_room: bool,
-) {
+    /// The store and journal a recorded run writes to.
+    recording: Option<(crate::record::Store, crate::record::Recorder)>,
+}
+
+/// What a run holds with or without a window or GPU: the session and its
+/// settings, the room, the cast, the panels (on the card in the room when
+/// asked), the participant's and clinician's controls, and the record when
+/// there is one (an unrecorded run has no recording systems at all).
+fn prepare(app: &mut App, run: Prepared) {
+    let Prepared { session, scenario, options, mode, in_room, recording } = run;
     if let Some(steps) = options.script.clone() {
         app.insert_resource(driver::Scripted(crate::play::ScriptedParticipant::new(steps)));
     }
@@ -225,7 +229,10 @@ fn prepare(
     app.world_mut().resource_mut::<Time<Virtual>>().set_max_delta(std::time::Duration::from_secs(1));
     app.insert_resource(driver::RunningSession::new(session))
         .insert_resource(Loaded { scenario, options, mode })
-        .add_plugins((app_systems, scene_plugins, recording::plugin));
+        .add_plugins((app_systems, scene_plugins));
+    if let Some((store, recorder)) = recording {
+        app.insert_non_send(recording::Recording::new(store, recorder)).add_plugins(recording::plugin);
+    }
     if in_room {
         app.add_plugins(world_panel::plugin);
     }

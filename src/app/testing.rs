@@ -159,15 +159,12 @@ impl Harness {
         let mut app = headless_app(frame);
         let in_room = options.panels_in_room;
         let mode = headset::Mode::Desktop { why: "a headless test".into(), detail: None };
-        super::prepare(&mut app, session, scenario, options, mode, in_room);
+        super::prepare(&mut app, super::Prepared { session, scenario, options, mode, in_room, recording });
         app.init_resource::<Presses>()
             .init_resource::<History>()
             .add_systems(PreUpdate, press_buttons.after(UiSystems::Focus))
             .add_systems(Update, keep_history.in_set(AppSystems::Follow))
             .add_systems(Last, keep_history_on_exit.after(OnExit::StopSession));
-        if let Some((store, recorder)) = recording {
-            app.insert_non_send(super::recording::Recording::new(store, recorder));
-        }
         get_ready(&mut app);
         let mut harness = Harness { app, frame, held: Vec::new() };
         // The first frame builds the room and starts the session at 0.

@@ -4,6 +4,11 @@
 //! clocks are kept: the session clock (everything, pauses included), which
 //! stamps every output, and active time (pauses excluded), which drives the
 //! scenario's own timers so that a paused session truly stands still.
+//!
+//! Why one file of about 700 lines: one state machine whose steps share
+//! private state (the cursor, both clocks, queued ratings, active cues);
+//! split, its invariants would be spread over files that each need all of
+//! it.
 
 use std::collections::VecDeque;
 use std::sync::Arc;

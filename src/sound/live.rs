@@ -20,6 +20,11 @@
 //! ring.stop();
 //! # }
 //! ```
+//!
+//! Why one file of about 650 lines: the listener, the spatial cue and the
+//! ambience share the frame-to-audio-thread hand-over (atomics, one
+//! mutex) and its rules; apart they would each need the others open. A
+//! sixth of it is tests.
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, TryLockError};

@@ -165,10 +165,11 @@ const DEMO_MEETING: &[&str] = &[
     "tests/golden/team-meeting-assertive.script",
 ];
 
-/// Builds mestring with the test suite's feature set and returns the
-/// binary. `cargo run` would unify Bevy's features differently (no test
-/// dependencies) and build all of Bevy a second time; this way the demo,
-/// the screenshots and the frame bench share the tests' build.
+/// Builds mestring as the test build does and returns the binary, so the
+/// demo, the screenshots and the frame bench start at once after the
+/// tests (and the tests after them). `cargo build` shares the same
+/// compiled Bevy too: Cargo.toml names the features the test-only crates
+/// would otherwise add.
 fn built_mestring() -> Result<PathBuf, String> {
     step("building mestring (shared with the test build)");
     cargo(&["test", "--workspace", "--no-run", "--quiet"])?;
