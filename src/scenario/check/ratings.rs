@@ -47,12 +47,13 @@ impl Checker<'_> {
         let se_at = at(&up, &[f("self_efficacy_at_least")]);
         if let Some(p) = &s.progression {
             let suds_at = at(&up, &[f("peak_suds_at_most")]);
-            self.check_scale(&suds_at, p.step_up.peak_suds_at_most, "step_up's peak_suds_at_most", "SUDS");
+            let suds = RatingKind::Suds;
+            self.check_scale(&suds_at, p.step_up.peak_suds_at_most, "step_up's peak_suds_at_most", &suds);
             self.check_scale(
                 &down_at,
                 p.step_down.peak_suds_at_least,
                 "step_down's peak_suds_at_least",
-                "SUDS",
+                &suds,
             );
             if !(1..=10).contains(&p.step_up.runs) {
                 self.error(
@@ -64,8 +65,10 @@ impl Checker<'_> {
                 );
             }
             if let Some(se) = p.step_up.self_efficacy_at_least {
-                self.check_scale(&se_at, se, "self_efficacy_at_least", "self-efficacy");
-                if se <= 100 && se % 10 != 0 {
+                let self_efficacy = RatingKind::SelfEfficacy(String::new());
+                self.check_scale(&se_at, se, "self_efficacy_at_least", &self_efficacy);
+                let scale = crate::session::scale(&self_efficacy);
+                if se <= scale.top && !se.is_multiple_of(scale.step) {
                     self.warning(
                         "not-in-tens",
                         &se_at,
@@ -141,14 +144,21 @@ impl Checker<'_> {
     }
 
     /// A threshold on a 0-100 rating scale.
-    fn check_scale(&mut self, path: &[P], value: u8, what: &str, scale: &str) {
-        if value > 100 {
+    /// A threshold written in a rating's own units must lie on its scale
+    /// (`session::scale`, the one place that knows it).
+    fn check_scale(&mut self, path: &[P], value: u8, what: &str, kind: &RatingKind) {
+        let top = crate::session::scale(kind).top;
+        if value > top {
+            let name = match kind {
+                RatingKind::SelfEfficacy(_) => "self-efficacy",
+                _ => "SUDS",
+            };
             self.error(
                 "out-of-range",
                 path,
-                format!("{what} is {value}, but must be between 0 and 100"),
+                format!("{what} is {value}, but must be between 0 and {top}"),
                 "out of range",
-                format!("{scale} is rated from 0 to 100"),
+                format!("{name} is rated from 0 to {top}"),
             );
         }
     }
