@@ -9,7 +9,6 @@ use bevy::prelude::*;
 use super::AppSystems;
 use super::driver::{SessionInput, SessionView};
 use super::world_panel::PanelPointer;
-use crate::session::{Actor, Input};
 
 /// A controller button pressed this frame, on either hand.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,12 +33,7 @@ fn follow(
     for press in pressed.read() {
         match press {
             ControllerPressed::Menu => {
-                let by = Actor::Participant;
-                asks.write(SessionInput(if view.paused {
-                    Input::Resume { by }
-                } else {
-                    Input::Pause { by }
-                }));
+                asks.write(SessionInput::pause_button(&view));
             }
             ControllerPressed::Trigger => {
                 if let Some(pointer) = pointer.as_mut() {

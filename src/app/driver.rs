@@ -29,6 +29,15 @@ pub struct SessionOutput(pub Stamped<Output>);
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct SessionInput(pub Input);
 
+impl SessionInput {
+    /// What the participant's one pause button (Esc, the menu button) asks:
+    /// to go on when paused, else to pause.
+    pub fn pause_button(view: &SessionView) -> SessionInput {
+        let by = Actor::Participant;
+        SessionInput(if view.paused { Input::Resume { by } } else { Input::Pause { by } })
+    }
+}
+
 /// What the session shows right now.
 #[derive(Resource, Default, Debug, Clone, PartialEq)]
 pub struct SessionView {
@@ -65,6 +74,16 @@ pub struct Scripted(pub ScriptedParticipant);
 pub enum Logged {
     Input(Millis, Input),
     Outputs(Vec<Stamped<Output>>),
+}
+
+/// Shows `entries` to `observer` in the order they happened.
+pub fn replay(entries: &[Logged], scenario: &Scenario, observer: &mut dyn Observer) {
+    for entry in entries {
+        match entry {
+            Logged::Input(at, input) => observer.input(scenario, *at, input),
+            Logged::Outputs(outputs) => observer.outputs(scenario, outputs),
+        }
+    }
 }
 
 /// This frame's inputs and outputs in order, for a recorder to replay.

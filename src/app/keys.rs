@@ -48,8 +48,7 @@ fn keys(
         return;
     }
     if keys.just_pressed(KeyCode::Escape) {
-        let by = Actor::Participant;
-        asks.write(SessionInput(if view.paused { Input::Resume { by } } else { Input::Pause { by } }));
+        asks.write(SessionInput::pause_button(&view));
         return;
     }
     if view.paused {

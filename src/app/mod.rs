@@ -219,7 +219,9 @@ struct Prepared {
 /// there is one (an unrecorded run has no recording systems at all).
 fn prepare(app: &mut App, run: Prepared) {
     let Prepared { session, scenario, options, mode, in_room, recording } = run;
-    if let Some(steps) = options.script.clone() {
+    let mut options = options;
+    // The steps move into the driver; nothing else reads them.
+    if let Some(steps) = options.script.take() {
         app.insert_resource(driver::Scripted(crate::play::ScriptedParticipant::new(steps)));
     }
     // Bevy holds a frame's time step to 250 ms, so on a machine that draws

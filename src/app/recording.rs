@@ -12,12 +12,12 @@
 use bevy::prelude::*;
 
 use super::cast::{CastMember, Head};
-use super::driver::{Logged, RunningSession, SessionLog, SessionView};
+use super::driver::{RunningSession, SessionLog, SessionView, replay};
 use super::stage::ParticipantView;
 use super::{AppSystems, OnExit};
 use crate::record::behaviour::{BehaviourSample, DEFAULT_SAMPLE_HZ, GazeTarget};
 use crate::record::{Recorder, Store};
-use crate::session::{Millis, Observer};
+use crate::session::Millis;
 
 /// How far from a head's centre the gaze ray may pass and still count as
 /// looking at that face, metres (a head is about 0.22 m across).
@@ -36,13 +36,8 @@ impl Recording {
 
     /// Writes what the driver logged this frame, in its order.
     fn write(&mut self, running: &RunningSession, log: &SessionLog) {
-        let Some(r) = &mut self.recorder else { return };
-        let scenario = running.session.scenario();
-        for entry in &log.0 {
-            match entry {
-                Logged::Input(at, input) => r.input(scenario, *at, input),
-                Logged::Outputs(outputs) => r.outputs(scenario, outputs),
-            }
+        if let Some(r) = &mut self.recorder {
+            replay(&log.0, running.session.scenario(), r);
         }
     }
 

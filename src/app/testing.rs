@@ -24,7 +24,7 @@ use bevy::window::{ExitCondition, PrimaryWindow, WindowResolution};
 use bevy::winit::WinitPlugin;
 
 pub use super::cast::CharacterState;
-use super::driver::{Logged, RunningSession, SessionInput, SessionLog, SessionView};
+use super::driver::{Logged, RunningSession, SessionInput, SessionLog, SessionView, replay};
 pub use super::panels::PanelButton;
 use super::stage::ParticipantView;
 use super::world_panel::{PanelCard, PanelPointer};
@@ -34,7 +34,6 @@ use super::{
 use crate::play::Transcript;
 use crate::record::{Recorder, Store};
 use crate::scenario::LoadedScenario;
-use crate::session::Observer;
 use crate::session::{Input, Millis, Session};
 
 /// Bevy's plugins without a window, a GPU or a terminal logger of their
@@ -326,12 +325,7 @@ impl Harness {
         let loaded = self.app.world().resource::<Loaded>();
         let scenario = &loaded.scenario.scenario;
         let mut t = Transcript::new(scenario, loaded.options.level, loaded.options.seed, lang);
-        for entry in &self.app.world().resource::<History>().0 {
-            match entry {
-                Logged::Input(at, input) => Observer::input(&mut t, scenario, *at, input),
-                Logged::Outputs(outputs) => Observer::outputs(&mut t, scenario, outputs),
-            }
-        }
+        replay(&self.app.world().resource::<History>().0, scenario, &mut t);
         t.text()
     }
 

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use mestring::play::terminal::{Both, Printer, play_interactive};
 use mestring::play::{Observer, ScriptOutcome, Transcript, first_difference, run_script_paced};
-use mestring::scenario;
 use mestring::session::Session;
+use mestring::session::drive::Unobserved;
 
 use super::args::PlayArgs;
 use super::{CliError, first_language, load_scenario, open_private, read_script, records};
@@ -57,14 +57,14 @@ pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
             &source_path,
         )?),
     };
-    let mut not_recording = Silent;
+    let mut not_recording = Unobserved;
     let recorder: &mut dyn Observer = match &mut recording {
         Some((_, r)) => r,
         None => &mut not_recording,
     };
     let echo_inputs = args.script.is_some();
     let mut printer = Printer { out: std::io::stdout(), lang: lang.clone(), echo_inputs, prompt_open: false };
-    let mut silent = Silent;
+    let mut silent = Unobserved;
     let shown: &mut dyn Observer = if args.quiet { &mut silent } else { &mut printer };
 
     match &args.script {
@@ -119,20 +119,6 @@ pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// An observer that keeps nothing: stands in for the recorder when no
-/// participant is named, and for the printer with `--quiet`.
-struct Silent;
-
-impl Observer for Silent {
-    fn input(&mut self, _: &scenario::Scenario, _: u64, _: &mestring::session::Input) {}
-    fn outputs(
-        &mut self,
-        _: &scenario::Scenario,
-        _: &[mestring::session::Stamped<mestring::session::Output>],
-    ) {
-    }
 }
 
 fn default_transcript_path(id: &str, level: u8) -> PathBuf {
