@@ -16,6 +16,7 @@ use super::driver::{RunningSession, SessionLog, SessionView, replay};
 use super::stage::ParticipantView;
 use super::{AppSystems, OnExit};
 use crate::record::behaviour::{BehaviourSample, DEFAULT_SAMPLE_HZ, GazeTarget};
+use crate::record::journal::{DisplayNote, HeadSource};
 use crate::record::{Recorder, Store};
 use crate::session::Millis;
 
@@ -57,8 +58,22 @@ impl Recording {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, (write_log, sample_gaze, finish_when_ended).chain().in_set(AppSystems::Follow))
+    app.add_systems(Startup, note_display)
+        .add_systems(Update, (write_log, sample_gaze, finish_when_ended).chain().in_set(AppSystems::Follow))
         .add_systems(Last, finish_on_exit.in_set(OnExit::Record));
+}
+
+/// The record says where the session is shown and what its head samples
+/// are: in a headset they follow the tracked head (the mirror camera is
+/// placed from the headset's views each frame), on the desktop the view
+/// the mouse turns.
+fn note_display(recording: Option<NonSendMut<Recording>>, loaded: Res<super::Loaded>) {
+    let Some(mut recording) = recording else { return };
+    let head_from = if loaded.mode.is_headset() { HeadSource::Headset } else { HeadSource::DesktopView };
+    let note = DisplayNote { shown_in: loaded.mode(), head_from, sample_hz: DEFAULT_SAMPLE_HZ };
+    if let Some(r) = &mut recording.recorder {
+        r.display(&note);
+    }
 }
 
 fn write_log(recording: Option<NonSendMut<Recording>>, running: Res<RunningSession>, log: Res<SessionLog>) {

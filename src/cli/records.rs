@@ -164,6 +164,11 @@ pub fn sessions(dir: &Path, participant: Option<&str>) -> Result<(), CliError> {
             r.status,
             r.events
         );
+        // Where it ran and what the samples measured, where it was kept.
+        if let Some(shown_in) = &r.shown_in {
+            let sampling = r.sampling().map(|s| format!("; {s}")).unwrap_or_default();
+            println!("    shown in {shown_in}{sampling}");
+        }
     }
     Ok(())
 }

@@ -46,6 +46,37 @@ pub struct SessionHeader {
     pub scenario_source: String,
 }
 
+/// Where a session was shown, so a reader of its samples knows what they
+/// measured: a headset's tracked pose, or the desktop view the mouse turns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisplayNote {
+    /// In words, e.g. "a headset (Simulated HMD via Monado ...)".
+    pub shown_in: String,
+    pub head_from: HeadSource,
+    /// The sampling rate asked for; a run samples at most once a frame, so
+    /// on a slow machine the samples are fewer (the store says how many).
+    pub sample_hz: u32,
+}
+
+/// What a behaviour sample's head pose is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeadSource {
+    /// The headset's tracked pose, as the runtime reports it.
+    Headset,
+    /// The desktop window's view, turned by the mouse.
+    DesktopView,
+}
+
+impl HeadSource {
+    pub fn name(self) -> &'static str {
+        match self {
+            HeadSource::Headset => "headset",
+            HeadSource::DesktopView => "desktop-view",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "t", rename_all = "lowercase")]
 pub enum JournalRecord {
@@ -60,6 +91,9 @@ pub enum JournalRecord {
         at: Millis,
         output: Output,
     },
+    /// Where the session was shown and where its behaviour samples come
+    /// from; written once, at the start.
+    Display(DisplayNote),
     /// Where the participant looked and moved, at the sampling rate.
     Sample(BehaviourSample),
     /// The session was closed properly; without it, the session was cut short.
@@ -149,6 +183,10 @@ impl JournalWriter {
 
     pub fn sample(&mut self, sample: &BehaviourSample) {
         self.send(JournalRecord::Sample(*sample));
+    }
+
+    pub fn display(&mut self, note: &DisplayNote) {
+        self.send(JournalRecord::Display(note.clone()));
     }
 
     /// Marks the session closed, waits for everything to reach the disk.

@@ -63,6 +63,11 @@ impl Recorder {
         self.writer.sample(sample);
     }
 
+    /// Records where the session is shown and what the samples measure.
+    pub fn display(&mut self, note: &super::journal::DisplayNote) {
+        self.writer.display(note);
+    }
+
     pub fn journal(&self) -> PathBuf {
         self.writer.path().to_path_buf()
     }

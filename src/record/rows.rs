@@ -89,7 +89,10 @@ pub fn event_row(scenario: &Scenario, record: &JournalRecord, level: &mut u8) ->
             output_row(scenario, output, &mut row, level);
             row
         }
-        JournalRecord::Header(_) | JournalRecord::Closed { .. } | JournalRecord::Sample(_) => return None,
+        JournalRecord::Header(_)
+        | JournalRecord::Closed { .. }
+        | JournalRecord::Sample(_)
+        | JournalRecord::Display(_) => return None,
     };
     row.level = *level;
     row.detail = detail;

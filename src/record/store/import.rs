@@ -69,6 +69,10 @@ impl Store {
             .iter()
             .filter_map(|r| if let JournalRecord::Sample(s) = r { Some(s) } else { None })
             .collect();
+        let display = read.records.iter().find_map(|r| match r {
+            JournalRecord::Display(d) => Some(d),
+            _ => None,
+        });
         let end_reason = rows.iter().rev().find(|r| r.kind == "ended").and_then(|r| r.note.clone());
         let damaged = read
             .bad_tail
@@ -78,8 +82,8 @@ impl Store {
         let tx = self.conn.transaction().map_err(db)?;
         tx.execute(
             "INSERT INTO sessions (id, participant, scenario, level, seed, lang, started_unix_ms, status,
-                                   end_reason, duration_ms, journal, damaged_tail)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                   end_reason, duration_ms, journal, damaged_tail, shown_in, head_from, sample_hz)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 h.session,
                 h.participant,
@@ -93,6 +97,9 @@ impl Store {
                 duration as i64,
                 kept.to_string_lossy(),
                 damaged,
+                display.map(|d| d.shown_in.clone()),
+                display.map(|d| d.head_from.name()),
+                display.map(|d| d.sample_hz),
             ],
         )
         .map_err(db)?;

@@ -36,6 +36,33 @@ pub struct SessionRow {
     pub duration_ms: i64,
     pub events: i64,
     pub damaged_tail: Option<String>,
+    /// Where it was shown, what the head samples are ("headset" or
+    /// "desktop-view") and the rate asked for; none for sessions without a
+    /// window (`mestring play`) and those recorded before this was kept.
+    pub shown_in: Option<String>,
+    pub head_from: Option<String>,
+    pub sample_hz: Option<i64>,
+    pub samples: i64,
+}
+
+impl SessionRow {
+    /// The head samples' rate in fact, per second of session: the asked
+    /// rate, or the frame rate where the machine drew fewer frames.
+    pub fn samples_per_second(&self) -> Option<f64> {
+        (self.samples > 0 && self.duration_ms > 0)
+            .then(|| self.samples as f64 * 1000.0 / self.duration_ms as f64)
+    }
+
+    /// One line on the head samples, for a person: where they come from,
+    /// how many, and whether the frame rate held them below the asked rate.
+    pub fn sampling(&self) -> Option<String> {
+        let (from, asked, got) = (self.head_from.as_deref()?, self.sample_hz?, self.samples_per_second()?);
+        let from = if from == "headset" { "the headset's tracked pose" } else { "the desktop view" };
+        // Within a tenth of the asked rate counts as held.
+        let held = got >= asked as f64 * 0.9;
+        let why = if held { String::new() } else { format!("; {asked} asked, the frame rate was lower") };
+        Some(format!("{} head samples from {from}, {got:.1} a second{why}", self.samples))
+    }
 }
 
 impl Store {
@@ -45,7 +72,9 @@ impl Store {
             .conn
             .prepare(
                 "SELECT s.id, s.participant, s.scenario, s.level, s.lang, s.started_unix_ms, s.status, s.end_reason,
-                        s.duration_ms, (SELECT COUNT(*) FROM events e WHERE e.session = s.id), s.damaged_tail
+                        s.duration_ms, (SELECT COUNT(*) FROM events e WHERE e.session = s.id), s.damaged_tail,
+                        s.shown_in, s.head_from, s.sample_hz,
+                        (SELECT COUNT(*) FROM samples x WHERE x.session = s.id)
                  FROM sessions s WHERE ?1 IS NULL OR s.participant = ?1 ORDER BY s.started_unix_ms, s.id",
             )
             .map_err(|e| self.db_err(e))?;
@@ -62,6 +91,10 @@ impl Store {
                 duration_ms: r.get(8)?,
                 events: r.get(9)?,
                 damaged_tail: r.get(10)?,
+                shown_in: r.get(11)?,
+                head_from: r.get(12)?,
+                sample_hz: r.get(13)?,
+                samples: r.get(14)?,
             })
         })
         .and_then(Iterator::collect)

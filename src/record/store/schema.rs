@@ -69,6 +69,11 @@ const MIGRATIONS: &[&str] = &[
                e.latency_ms
         FROM events e JOIN sessions s ON s.id = e.session
         WHERE e.kind = 'rated';",
+    // 4: where a session was shown (headset or desktop) and what its head
+    // samples are, from the journal's display note.
+    "ALTER TABLE sessions ADD COLUMN shown_in TEXT;
+     ALTER TABLE sessions ADD COLUMN head_from TEXT;
+     ALTER TABLE sessions ADD COLUMN sample_hz INTEGER;",
 ];
 
 /// Creates the private folder `path`, failing as the store does.
