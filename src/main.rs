@@ -50,7 +50,11 @@ fn dispatch(command: Command, data_dir: &Path) -> Result<ExitCode, CliError> {
         #[cfg(feature = "shell")]
         Command::Run(args) => cli::run::run(args, data_dir).map(done),
         #[cfg(feature = "shell")]
-        Command::BenchFrames { scenario, level, minutes, seed } => {
+        Command::BenchFrames { scenario, level, headset: true, frames, bare_scene, .. } => {
+            cli::run::bench_xr_frames(&scenario, level, frames, bare_scene.as_deref()).map(done)
+        }
+        #[cfg(feature = "shell")]
+        Command::BenchFrames { scenario, level, minutes, seed, .. } => {
             cli::run::bench_frames(&scenario, level, minutes, seed).map(done)
         }
     }

@@ -131,6 +131,14 @@ pub struct PlayerWords {
     pub paused: &'static str,
     pub ended: &'static str,
     pub enter_closes: &'static str,
+    /// The pause card: a title, a word that stopping is fine, its two
+    /// buttons, and how to press them (keys, or the controller).
+    pub pause_title: &'static str,
+    pub pause_body: &'static str,
+    pub go_on: &'static str,
+    pub stop_here: &'static str,
+    pub pause_hint_keys: &'static str,
+    pub pause_hint_headset: &'static str,
 }
 
 pub fn player_words(lang: &str) -> PlayerWords {
@@ -146,9 +154,15 @@ pub fn player_words(lang: &str) -> PlayerWords {
             yes: "Ja",
             no: "Nei",
             confirm: "OK",
-            paused: "PAUSE (Esc fortsetter, Q avslutter)",
+            paused: "pause",
             ended: "avsluttet",
             enter_closes: "Enter lukker vinduet",
+            pause_title: "Pause",
+            pause_body: "Alt står stille. Ta den tiden du trenger.\nDu kan fortsette når du er klar, eller avslutte her. Begge deler er helt greit.",
+            go_on: "Fortsett",
+            stop_here: "Avslutt her",
+            pause_hint_keys: "Esc fortsetter, Q avslutter",
+            pause_hint_headset: "Menyknappen fortsetter. Pek på en knapp og trykk på avtrekkeren.",
         }
     } else {
         PlayerWords {
@@ -162,9 +176,15 @@ pub fn player_words(lang: &str) -> PlayerWords {
             yes: "Yes",
             no: "No",
             confirm: "OK",
-            paused: "PAUSED (Esc resumes, Q stops)",
+            paused: "paused",
             ended: "ended",
             enter_closes: "Enter closes the window",
+            pause_title: "Paused",
+            pause_body: "Everything is on hold. Take the time you need.\nYou can go on when you are ready, or stop here. Both are perfectly fine.",
+            go_on: "Go on",
+            stop_here: "Stop here",
+            pause_hint_keys: "Esc goes on, Q stops",
+            pause_hint_headset: "The menu button goes on. Point at a button and pull the trigger.",
         }
     }
 }

@@ -8,6 +8,8 @@
 //! the same number of frames; the difference is the engine's own cost.
 //! Rendering itself (GPU work) is not part of either figure.
 
+pub mod xr;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -85,6 +87,8 @@ pub fn frame_cost(
         seed,
         panels_in_room: false,
         console: false,
+        close_at_end: false,
+        window_size: None,
     };
     let mode = headset::Mode::Desktop { why: "frame-cost bench".into(), detail: None };
     let frames = (minutes * 60.0 * 90.0).round().max(1.0) as usize;
@@ -113,28 +117,14 @@ pub fn frame_cost(
     let sessions_of = |app: &App| app.world().resource::<Autopilot>().sessions;
 
     let mut bare = headless_app(FRAME);
+    let counts = xr::SceneCounts { meshes, lights, ui_nodes };
     bare.add_systems(
         Startup,
         move |mut commands: Commands,
               mut mesh_assets: ResMut<Assets<Mesh>>,
               mut materials: ResMut<Assets<StandardMaterial>>| {
-            let mesh = mesh_assets.add(Cuboid::new(0.5, 0.5, 0.5));
-            let material = materials.add(Color::srgb(0.6, 0.6, 0.6));
-            for i in 0..meshes {
-                let x = (i % 20) as f32 * 0.3;
-                commands.spawn((
-                    Mesh3d(mesh.clone()),
-                    MeshMaterial3d(material.clone()),
-                    Transform::from_xyz(x, 0.0, 0.0),
-                ));
-            }
-            for i in 0..lights {
-                commands.spawn((PointLight::default(), Transform::from_xyz(i as f32, 2.5, 0.0)));
-            }
+            spawn_bare_scene(&mut commands, &mut mesh_assets, &mut materials, counts);
             commands.spawn((Camera3d::default(), Transform::from_xyz(0.0, crate::room::SEATED_HEAD_M, 3.0)));
-            for _ in 0..ui_nodes {
-                commands.spawn(Node::default());
-            }
         },
     );
     get_ready(&mut bare);
@@ -168,6 +158,33 @@ pub fn frame_cost(
         sound,
         peak_rss_kib: peak_rss_kib(),
     })
+}
+
+/// The bare app's scene: as many meshes, lights and UI nodes as the
+/// engine's, plain ones. The headless bench adds a camera; in the headset
+/// the runtime's views are the cameras.
+fn spawn_bare_scene(
+    commands: &mut Commands,
+    mesh_assets: &mut Assets<Mesh>,
+    materials: &mut Assets<StandardMaterial>,
+    counts: xr::SceneCounts,
+) {
+    let mesh = mesh_assets.add(Cuboid::new(0.5, 0.5, 0.5));
+    let material = materials.add(Color::srgb(0.6, 0.6, 0.6));
+    for i in 0..counts.meshes {
+        let x = (i % 20) as f32 * 0.3;
+        commands.spawn((
+            Mesh3d(mesh.clone()),
+            MeshMaterial3d(material.clone()),
+            Transform::from_xyz(x, 0.0, 0.0),
+        ));
+    }
+    for i in 0..counts.lights {
+        commands.spawn((PointLight::default(), Transform::from_xyz(i as f32, 2.5, 0.0)));
+    }
+    for _ in 0..counts.ui_nodes {
+        commands.spawn(Node::default());
+    }
 }
 
 /// The process's peak resident memory (Linux), in KiB.

@@ -78,6 +78,8 @@ pub struct CharacterState {
     pub name: String,
     /// In the room and drawn (walking in counts).
     pub present: bool,
+    /// Present and seen now: not while the view is faded for a pause.
+    pub seen: bool,
     /// Walking (in, out, or round the room), not seated or standing still.
     pub walking: bool,
     pub position: Vec3,
@@ -98,6 +100,7 @@ pub struct CharacterState {
 /// Every character, in the scenario's cast order.
 pub(crate) fn characters(world: &mut World) -> Vec<CharacterState> {
     let mut query = world.query::<(
+        Entity,
         &CastMember,
         &Name,
         &Visibility,
@@ -110,18 +113,23 @@ pub(crate) fn characters(world: &mut World) -> Vec<CharacterState> {
     )>();
     let mut all: Vec<CharacterState> = query
         .iter(world)
-        .map(|(member, name, visibility, movement, gait, expression, gestures, pose, at)| CharacterState {
-            index: member.index,
-            name: name.as_str().to_string(),
-            present: *visibility != Visibility::Hidden && movement.is_in(),
-            walking: gait.stride > 0.05,
-            position: at.translation(),
-            head: at.transform_point(pose.head_at),
-            left_wrist: at.transform_point(pose.wrist_at),
-            mouth: expression.now.mouth,
-            arms_crossed: expression.now.crossed,
-            brow_angle: expression.now.brow_angle,
-            watch: gestures.watch,
+        .map(|(entity, member, name, visibility, movement, gait, expression, gestures, pose, at)| {
+            CharacterState {
+                index: member.index,
+                name: name.as_str().to_string(),
+                present: *visibility != Visibility::Hidden && movement.is_in(),
+                seen: *visibility != Visibility::Hidden
+                    && movement.is_in()
+                    && !super::pause_fade::body_hidden(world, entity),
+                walking: gait.stride > 0.05,
+                position: at.translation(),
+                head: at.transform_point(pose.head_at),
+                left_wrist: at.transform_point(pose.wrist_at),
+                mouth: expression.now.mouth,
+                arms_crossed: expression.now.crossed,
+                brow_angle: expression.now.brow_angle,
+                watch: gestures.watch,
+            }
         })
         .collect();
     all.sort_by_key(|c| c.index);

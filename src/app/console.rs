@@ -2,8 +2,9 @@
 //! hides it; in headset mode it is shown from the start, since the window
 //! is the clinician's mirror).
 //!
-//! It shows where the session is and what the participant has rated and
-//! chosen, and sends the clinician's commands as session inputs: pause,
+//! It shows where the session runs (the headset's runtime and its state),
+//! what the level does, where the session is and what the participant has
+//! rated and chosen, and sends the clinician's commands as session inputs: pause,
 //! resume and stop, a level up or down, any stress cue at a chosen
 //! intensity, a note for the debrief, the name labels, and recentring the
 //! headset. The session decides and records; the console only asks.
@@ -133,6 +134,7 @@ fn console_panel(
     mut show_labels: MessageWriter<ShowLabels>,
     mut recentre: MessageWriter<RecentreView>,
     mut on_console: ResMut<PointerOnConsole>,
+    headset: Option<Res<super::headset::HeadsetStatus>>,
 ) -> Result {
     if !console.shown {
         on_console.set_if_neq(PointerOnConsole(false));
@@ -151,7 +153,12 @@ fn console_panel(
     let panel =
         egui::Panel::right("clinician-console").default_size(300.0).resizable(false).show(&mut root, |ui| {
             ui.heading("Clinician");
+            // Which runtime and headset, and how the XR session is doing:
+            // the clinician's to know, never on the participant's card.
             ui.label(loaded.mode());
+            if let Some(headset) = &headset {
+                ui.label(format!("headset session: {}, {} frames shown", headset.state, headset.frames));
+            }
             ui.separator();
             let state = match (&view.ended, view.paused) {
                 (Some(reason), _) => format!("ended ({reason:?})"),

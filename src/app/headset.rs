@@ -34,6 +34,14 @@ impl Mode {
     }
 }
 
+/// The headset's side of a run, for the clinician's console: the XR
+/// session's state and the frames the runtime has been handed.
+#[derive(bevy::prelude::Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeadsetStatus {
+    pub state: &'static str,
+    pub frames: u64,
+}
+
 /// Decides the mode: `--desktop` wins; otherwise a headset is used when
 /// OpenXR can reach one.
 pub fn choose(desktop: bool) -> Mode {

@@ -31,7 +31,7 @@ fn keys(
     mut view: ResMut<SessionView>,
     mut asks: MessageWriter<SessionInput>,
     egui: Option<Res<bevy_egui::input::EguiWantsInput>>,
-    mut exit: MessageWriter<AppExit>,
+    mut exit: MessageWriter<super::CloseRun>,
 ) {
     // Typing a note in the clinician's console is not the participant
     // choosing or rating.
@@ -43,7 +43,7 @@ fn keys(
     if view.ended.is_some() {
         if keys.just_pressed(KeyCode::Enter) {
             info!("the session has ended and Enter closed the window");
-            exit.write(AppExit::Success);
+            exit.write(super::CloseRun);
         }
         return;
     }

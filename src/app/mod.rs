@@ -20,6 +20,7 @@ mod headset;
 mod keys;
 mod labels;
 mod panels;
+mod pause_fade;
 mod pointer;
 mod recording;
 pub(crate) mod sound;
@@ -31,6 +32,7 @@ mod xr;
 pub use controller::ControllerPressed;
 pub use driver::{SessionInput, SessionOutput, SessionView};
 pub use labels::ShowLabels;
+pub use panels::PauseAction;
 
 use std::path::PathBuf;
 
@@ -56,6 +58,10 @@ pub struct RunOptions {
     pub seed: u64,
     /// Show the clinician's console from the start (F1 toggles it).
     pub console: bool,
+    /// Close by itself once the session has ended (scripted runs, tests).
+    pub close_at_end: bool,
+    /// The desktop window's size in logical pixels (default 1280 × 720).
+    pub window_size: Option<(u32, u32)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,6 +114,18 @@ pub(crate) mod camera_order {
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RecentreView;
 
+/// The run should close: on the desktop at once; in the headset once the
+/// XR session has ended through its states (`xr`).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CloseRun;
+
+/// Without a headset there is no session to end first.
+fn close_at_once(mut close: MessageReader<CloseRun>, loaded: Res<Loaded>, mut exit: MessageWriter<AppExit>) {
+    if close.read().count() > 0 && !loaded.mode.is_headset() {
+        exit.write(AppExit::Success);
+    }
+}
+
 fn app_systems(app: &mut App) {
     app.configure_sets(
         Update,
@@ -122,7 +140,9 @@ fn app_systems(app: &mut App) {
     )
     .configure_sets(Last, (OnExit::StopSession, OnExit::Record).chain())
     .init_resource::<PointerOnConsole>()
-    .add_message::<RecentreView>();
+    .add_message::<RecentreView>()
+    .add_message::<CloseRun>()
+    .add_systems(Last, close_at_once.before(OnExit::StopSession));
 }
 
 /// The loaded scenario and the run's settings, for every plugin to read.
@@ -164,8 +184,14 @@ pub fn run(
     } else {
         bevy::window::PresentMode::default()
     };
+    let mut primary = Window { title, present_mode, ..default() };
+    if let Some((w, h)) = options.window_size {
+        primary.resolution = bevy::window::WindowResolution::new(w, h);
+    }
+    // In the headset, the window's close button ends the XR session first
+    // (`xr` hears the request); on the desktop it closes at once.
     let window =
-        WindowPlugin { primary_window: Some(Window { title, present_mode, ..default() }), ..default() };
+        WindowPlugin { primary_window: Some(primary), close_when_requested: !mode.is_headset(), ..default() };
     let defaults = DefaultPlugins.set(window).set(model_assets());
     if mode.is_headset() {
         app.add_plugins((headset::xr_plugins(defaults), xr::plugin));
@@ -186,6 +212,12 @@ pub fn run(
         AppExit::Success => Ok(()),
         AppExit::Error(code) => Err(RunError::Exit(code.get())),
     }
+}
+
+/// Where a run would be shown now, in words: a headset (runtime and
+/// system) or the desktop and why.
+pub fn headset_mode(desktop: bool) -> String {
+    headset::choose(desktop).describe()
 }
 
 /// The session a run asks for, refused before any window opens when the
@@ -278,6 +310,7 @@ fn scene_plugins(app: &mut App) {
         stage::plugin,
         cast::plugin,
         panels::plugin,
+        pause_fade::plugin,
         keys::plugin,
         pointer::plugin,
         labels::plugin,
@@ -293,7 +326,8 @@ fn say_mode(loaded: Res<Loaded>) {
     info!("mestring: running \"{}\" at level {} in {}", loaded.scenario.scenario.id, o.level, loaded.mode());
 }
 
-/// Closing by itself after `--exit-after`, taking the `--screenshot` first.
+/// Closing by itself after `--exit-after`, or at the end with
+/// `--close-at-end`, taking the `--screenshot` first.
 fn auto_exit_plugin(app: &mut App) {
     app.init_resource::<AutoExit>().add_systems(Update, auto_exit.in_set(AppSystems::Show));
 }
@@ -304,17 +338,30 @@ enum AutoExit {
     Running,
     /// Screenshot requested at this time; waiting for the file.
     Capturing(f32),
+    /// Asked to close; the close may take a few frames (the headset).
+    Closing,
 }
+
+/// After the end, a moment on the last screen before closing.
+const CLOSE_AFTER_END: f32 = 1.0;
 
 fn auto_exit(
     mut commands: Commands,
     time: Res<Time>,
     loaded: Res<Loaded>,
+    view: Res<driver::SessionView>,
+    mut ended_at: Local<Option<f32>>,
     mut state: ResMut<AutoExit>,
-    mut exit: MessageWriter<AppExit>,
+    mut exit: MessageWriter<CloseRun>,
 ) {
-    let Some(after) = loaded.options.exit_after else { return };
     let now = time.elapsed_secs();
+    if view.ended.is_some() && ended_at.is_none() {
+        *ended_at = Some(now);
+    }
+    let at_end = ended_at.filter(|_| loaded.options.close_at_end).map(|t| t + CLOSE_AFTER_END);
+    let Some(after) = [loaded.options.exit_after, at_end].into_iter().flatten().reduce(f32::min) else {
+        return;
+    };
     match *state {
         AutoExit::Running if now >= after => match &loaded.options.screenshot {
             Some(path) => {
@@ -324,7 +371,8 @@ fn auto_exit(
                 *state = AutoExit::Capturing(now);
             }
             None => {
-                exit.write(AppExit::Success);
+                exit.write(CloseRun);
+                *state = AutoExit::Closing;
             }
         },
         AutoExit::Capturing(since) => {
@@ -335,9 +383,10 @@ fn auto_exit(
                 if !saved {
                     warn!("the screenshot was not written in time");
                 }
-                exit.write(AppExit::Success);
+                exit.write(CloseRun);
+                *state = AutoExit::Closing;
             }
         }
-        AutoExit::Running => {}
+        AutoExit::Running | AutoExit::Closing => {}
     }
 }

@@ -1,8 +1,14 @@
-//! What the participant reads: a status bar (scenario, level, mode), the
-//! subtitle of the line being spoken, the options to choose from, and the
-//! rating prompt with its scale. Large, high-contrast text on calm panels.
+//! What the participant reads: a status bar (the scenario, and whether it
+//! is paused or over), the subtitle of the line being spoken, the options
+//! to choose from, the rating prompt with its scale, and the pause card
+//! (`pause`). Large, high-contrast text on calm panels, in the
+//! participant's language. What the level will do and which headset runtime
+//! runs are the clinician's business: they are on the console, not here.
 
 mod answer_clock;
+mod pause;
+
+pub use pause::PauseAction;
 
 pub(crate) use answer_clock::shown as answer_clock_shown;
 
@@ -59,7 +65,7 @@ struct RatingAnchors;
 struct PauseVeil;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(answer_clock::plugin)
+    app.add_plugins((answer_clock::plugin, pause::plugin))
         .add_systems(Startup, spawn_panels)
         .add_systems(
             Update,
@@ -218,7 +224,8 @@ pub fn cell_value(kind: &RatingKind, cell: u8) -> u8 {
     crate::session::scale(kind).at_cell(cell, CELLS)
 }
 
-/// The status bar, and the veil while paused.
+/// The status bar, and the veil while paused. After the end, Enter closes
+/// the desktop window; in the headset the clinician closes it.
 fn show_status(
     view: Res<SessionView>,
     loaded: Res<Loaded>,
@@ -232,17 +239,15 @@ fn show_status(
     let lang = loaded.options.lang.as_str();
     let words = player_words(lang);
     if let Ok(mut status) = status.single_mut() {
-        let summary =
-            s.levels.get(usize::from(view.level).saturating_sub(1)).map_or("", |l| l.summary.show(lang));
+        let closes =
+            if loaded.mode.is_headset() { String::new() } else { format!(" ({})", words.enter_closes) };
         let state = match (&view.ended, view.paused) {
-            (Some(EndReason::Completed { .. }), _) => {
-                format!(" | {} ({})", words.complete, words.enter_closes)
-            }
-            (Some(_), _) => format!(" | {} ({})", words.ended, words.enter_closes),
+            (Some(EndReason::Completed { .. }), _) => format!(" | {}{closes}", words.complete),
+            (Some(_), _) => format!(" | {}{closes}", words.ended),
             (None, true) => format!(" | {}", words.paused),
             (None, false) => String::new(),
         };
-        status.0 = format!("{} | {summary} | {}{state}", s.title.show(lang), loaded.mode());
+        status.0 = format!("{}{state}", s.title.show(lang));
     }
 }
 
@@ -303,13 +308,15 @@ fn show(
     });
 
     for (mut node, children, is_subtitle, is_choices, is_rating) in &mut panels {
-        let shown = if is_subtitle {
-            subtitle.is_some()
-        } else if is_choices {
-            offered.is_some()
-        } else {
-            is_rating && rating.is_some()
-        };
+        // While paused the pause card is all there is; the rest waits.
+        let shown = !view.paused
+            && if is_subtitle {
+                subtitle.is_some()
+            } else if is_choices {
+                offered.is_some()
+            } else {
+                is_rating && rating.is_some()
+            };
         node.display = if shown { Display::Flex } else { Display::None };
         if is_subtitle && let Some(child) = children.first() {
             set(*child, subtitle.clone().unwrap_or_default());
@@ -411,6 +418,8 @@ pub enum PanelButton {
     Happened(bool),
     /// OK: gives the rating that is set.
     Confirm,
+    /// On the pause card: go on, or stop here.
+    Pause(PauseAction),
 }
 
 /// The entity of a button, if the panels have it.
@@ -421,13 +430,15 @@ pub(crate) fn find_button(world: &mut World, which: PanelButton) -> Option<Entit
         Option<&RatingCell>,
         Option<&RatingHappened>,
         Has<RatingConfirm>,
+        Option<&PauseAction>,
     )>();
-    q.iter(world).find_map(|(e, option, cell, happened, confirm)| {
+    q.iter(world).find_map(|(e, option, cell, happened, confirm, pause)| {
         let hit = match which {
             PanelButton::Option(n) => option.is_some_and(|o| o.0 == n),
             PanelButton::Cell(c) => cell.is_some_and(|x| x.0 == c),
             PanelButton::Happened(h) => happened.is_some_and(|x| x.0 == h),
             PanelButton::Confirm => confirm,
+            PanelButton::Pause(action) => pause == Some(&action),
         };
         hit.then_some(e)
     })

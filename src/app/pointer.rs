@@ -1,17 +1,17 @@
 //! The mouse on the desktop: clicking an option chooses it, clicking the
-//! rating scale sets a value and OK gives it, and dragging with the right
-//! button held looks around. Like the keys, it only turns what the
+//! rating scale sets a value and OK gives it, the pause card's buttons go
+//! on or stop, and dragging with the right button held looks around. Like the keys, it only turns what the
 //! participant does into session inputs; the session decides what counts.
 
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowEvent};
 
 use super::driver::{SessionInput, SessionView};
-use super::panels::{ChoiceOption, RatingCell, RatingConfirm, RatingHappened, cell_value};
+use super::panels::{ChoiceOption, PauseAction, RatingCell, RatingConfirm, RatingHappened, cell_value};
 use super::stage::ParticipantView;
 use super::{AppSystems, PointerOnConsole};
-use crate::session::Input;
 use crate::session::scale::answer;
+use crate::session::{Actor, Input};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, (press, look).in_set(AppSystems::Input));
@@ -28,18 +28,32 @@ fn press(
             Option<&RatingCell>,
             Option<&RatingHappened>,
             Has<RatingConfirm>,
+            Option<&PauseAction>,
         ),
         Changed<Interaction>,
     >,
     on_console: Res<PointerOnConsole>,
 ) {
-    // A paused session takes no answers; a click on the console is the
-    // clinician's, not the participant's.
-    if view.paused || on_console.0 {
+    // A click on the console is the clinician's, not the participant's.
+    if on_console.0 {
         return;
     }
-    for (interaction, option, cell, happened, confirm) in &buttons {
+    for (interaction, option, cell, happened, confirm, pause) in &buttons {
         if *interaction != Interaction::Pressed {
+            continue;
+        }
+        // A paused session takes no answers, only the pause card's two.
+        if view.paused {
+            let by = Actor::Participant;
+            match pause {
+                Some(PauseAction::GoOn) => {
+                    asks.write(SessionInput(Input::Resume { by }));
+                }
+                Some(PauseAction::Stop) => {
+                    asks.write(SessionInput(Input::Stop { by }));
+                }
+                None => {}
+            }
             continue;
         }
         if let Some(option) = option

@@ -139,6 +139,24 @@ impl Harness {
         Harness::build(scenario, options, Some((store, recorder)), FRAME)
     }
 
+    /// The run as the participant meets it in a headset, recorded: the
+    /// panels on the card in the room, the headset's words, the controller
+    /// messages as its only input. No OpenXR runtime is involved (the
+    /// headset tests run one); what the runtime adds is `xr`'s turning
+    /// action states into the same `ControllerPressed` messages.
+    pub fn in_headset(
+        scenario: LoadedScenario,
+        options: RunOptions,
+        recording: Option<(Store, Recorder)>,
+    ) -> Result<Harness, RunError> {
+        let options = RunOptions { panels_in_room: true, ..options };
+        let mode = headset::Mode::Headset {
+            runtime: "no runtime (the headless harness)".into(),
+            system: "a headset in a test".into(),
+        };
+        Harness::build_as(scenario, options, recording, FRAME, mode)
+    }
+
     /// Steps the clock by `frame` each update instead of 30 Hz.
     pub fn with_frame(
         scenario: LoadedScenario,
@@ -154,10 +172,20 @@ impl Harness {
         recording: Option<(Store, Recorder)>,
         frame: Duration,
     ) -> Result<Harness, RunError> {
+        let mode = headset::Mode::Desktop { why: "a headless test".into(), detail: None };
+        Harness::build_as(scenario, options, recording, frame, mode)
+    }
+
+    fn build_as(
+        scenario: LoadedScenario,
+        options: RunOptions,
+        recording: Option<(Store, Recorder)>,
+        frame: Duration,
+        mode: headset::Mode,
+    ) -> Result<Harness, RunError> {
         let session = super::new_session(&scenario, &options)?;
         let mut app = headless_app(frame);
         let in_room = options.panels_in_room;
-        let mode = headset::Mode::Desktop { why: "a headless test".into(), detail: None };
         super::prepare(&mut app, super::Prepared { session, scenario, options, mode, in_room, recording });
         app.init_resource::<Presses>()
             .init_resource::<History>()
@@ -374,6 +402,21 @@ impl Harness {
     /// Whether the view is dimmed for a pause.
     pub fn veil_shown(&mut self) -> bool {
         super::panels::veil_shown(self.app.world_mut())
+    }
+
+    /// How far the view has faded for a pause: 0 not at all, 1 the calm,
+    /// empty room.
+    pub fn pause_fade(&self) -> f32 {
+        self.app.world().resource::<super::pause_fade::PauseFade>().0
+    }
+
+    /// The room's light now: the ambient brightness and the sum of the
+    /// lamps' intensities, as the renderer reads them.
+    pub fn room_light(&mut self) -> (f32, f32) {
+        let world = self.app.world_mut();
+        let ambient = world.resource::<GlobalAmbientLight>().brightness;
+        let lamps = world.query::<&PointLight>().iter(world).map(|l| l.intensity).sum();
+        (ambient, lamps)
     }
 
     /// Whether the clinician's name labels are shown.

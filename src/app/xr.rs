@@ -9,29 +9,46 @@
 //!   on in the panel card; the menu button pauses and resumes. Bindings are
 //!   suggested for the simple, Touch, Index and Vive profiles.
 //!
-//! None of this can run without a headset runtime, so it is exercised only
-//! on real hardware; the desktop preview (`--panels-in-room`) covers the
-//! card and its pointing.
+//! - Closing goes through the XR session's states: the runtime is asked to
+//!   end the session (STOPPING, IDLE, EXITING), and the app exits once the
+//!   session is destroyed, so the runtime is left clean for the next run.
+//! - The clinician's console shows the session's state and how many frames
+//!   the runtime has been handed (`HeadsetStatus`).
+//!
+//! This runs only against a headset runtime: the headset tests run it on a
+//! simulated headset (Monado, see docs/headsets.md), the headless harness
+//! drives the same `ControllerPressed` messages the actions produce.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use bevy::math::Isometry3d;
 use bevy::prelude::*;
+use bevy::render::{Render, RenderApp};
 use bevy::transform::TransformSystems;
+use bevy::window::WindowCloseRequested;
 use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_mod_openxr::action_binding::{OxrSendActionBindings, OxrSuggestActionBinding};
 use bevy_mod_openxr::action_set_attaching::OxrAttachActionSet;
 use bevy_mod_openxr::action_set_syncing::{OxrActionSetSyncSet, OxrSyncActionSet};
 use bevy_mod_openxr::helper_traits::ToTransform;
+use bevy_mod_openxr::init::should_run_frame_loop;
 use bevy_mod_openxr::openxr_session_running;
-use bevy_mod_openxr::resources::{OxrInstance, OxrViews};
+use bevy_mod_openxr::resources::{OxrFrameState, OxrInstance, OxrViews};
 use bevy_mod_openxr::session::OxrSession;
-use bevy_mod_xr::session::{XrPreDestroySession, XrSessionCreated, XrTrackingRoot, session_available};
+use bevy_mod_xr::session::{
+    XrPreDestroySession, XrRenderSystems, XrRequestExitMessage, XrSessionCreated, XrState, XrStateChanged,
+    XrTrackingRoot, session_available,
+};
 use bevy_mod_xr::spaces::{XrSpace, XrSpaceLocationFlags};
 use openxr as xr;
 
 use super::controller::ControllerPressed;
+use super::headset::HeadsetStatus;
 use super::stage::{ParticipantView, participant_place};
 use super::world_panel::PanelPointer;
-use super::{AppSystems, Loaded, RecentreView};
+use super::{AppSystems, CloseRun, Loaded, RecentreView};
 
 pub(super) fn plugin(app: &mut App) {
     app.insert_resource(WinitSettings {
@@ -39,7 +56,10 @@ pub(super) fn plugin(app: &mut App) {
         unfocused_mode: UpdateMode::Continuous,
     })
     .init_resource::<Recentre>()
+    .init_resource::<HeadsetStatus>()
+    .init_resource::<Leaving>()
     .add_systems(Startup, create_actions.run_if(session_available))
+    .add_systems(Update, (follow_state, leave, leave_when_exiting).chain().in_set(AppSystems::Show))
     .add_systems(OxrSendActionBindings, suggest_bindings)
     .add_systems(XrSessionCreated, (attach_actions, spawn_aims))
     .add_systems(XrPreDestroySession, despawn_aims)
@@ -59,6 +79,123 @@ pub(super) fn plugin(app: &mut App) {
             .before(TransformSystems::Propagate)
             .run_if(openxr_session_running),
     );
+    // Frames are counted where they are handed to the runtime: after
+    // bevy_mod_openxr ends the frame in the render world.
+    let frames = FramesSubmitted::default();
+    app.insert_resource(frames.clone());
+    if let Some(render) = app.get_sub_app_mut(RenderApp) {
+        render.insert_resource(frames).add_systems(
+            Render,
+            count_frame
+                .after(bevy_mod_openxr::render::end_frame)
+                .in_set(XrRenderSystems::PostRender)
+                .run_if(should_run_frame_loop),
+        );
+    }
+}
+
+/// Frames handed to the runtime with the scene in them, counted in the
+/// render world and read in the main one.
+#[derive(Resource, Clone, Default)]
+struct FramesSubmitted(Arc<AtomicU64>);
+
+fn count_frame(frames: Res<FramesSubmitted>, state: Option<Res<OxrFrameState>>) {
+    if state.is_some_and(|s| s.should_render) {
+        frames.0.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// How often the log says how many frames the runtime has had: a stall
+/// shows as a count that stops rising.
+const FRAME_REPORT_EVERY: Duration = Duration::from_secs(15);
+
+/// The session's state in words and the frames so far, for the console
+/// and the log.
+fn follow_state(
+    mut changes: MessageReader<XrStateChanged>,
+    frames: Res<FramesSubmitted>,
+    mut status: ResMut<HeadsetStatus>,
+    mut last_report: Local<Option<(Instant, u64)>>,
+) {
+    for XrStateChanged(state) in changes.read() {
+        status.state = state_name(*state);
+    }
+    let submitted = frames.0.load(Ordering::Relaxed);
+    if status.frames != submitted {
+        status.frames = submitted;
+    }
+    let (since, before) = *last_report.get_or_insert((Instant::now(), 0));
+    if since.elapsed() >= FRAME_REPORT_EVERY {
+        let rate = (submitted - before) as f64 / since.elapsed().as_secs_f64();
+        info!("headset: {submitted} frames handed to the runtime so far ({rate:.1} a second lately)");
+        *last_report = Some((Instant::now(), submitted));
+    }
+}
+
+fn state_name(state: XrState) -> &'static str {
+    match state {
+        XrState::Unavailable => "unavailable",
+        XrState::Available => "available",
+        XrState::Idle => "idle",
+        XrState::Ready => "ready",
+        XrState::Running => "running",
+        XrState::Stopping => "stopping",
+        XrState::Exiting { .. } => "exiting",
+    }
+}
+
+/// Closing, in the headset: when the runtime was asked to end the session.
+#[derive(Resource, Default)]
+struct Leaving(Option<Instant>);
+
+/// A runtime that never ends the session must not keep the window open.
+/// Generous: a software-rendered runtime takes a few seconds a state.
+const LEAVE_AT_MOST: Duration = Duration::from_secs(30);
+
+/// A close (the end of a scripted run, `--exit-after`, the window's close
+/// button, Enter after the end) asks the runtime to end the XR session;
+/// where there is no running session there is nothing to end.
+fn leave(
+    mut close: MessageReader<CloseRun>,
+    mut window_closed: MessageReader<WindowCloseRequested>,
+    state: Option<Res<XrState>>,
+    mut leaving: ResMut<Leaving>,
+    mut request: MessageWriter<XrRequestExitMessage>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let asked = close.read().count() + window_closed.read().count() > 0;
+    if !asked || leaving.0.is_some() {
+        return;
+    }
+    if state.as_deref() == Some(&XrState::Running) {
+        info!("closing: asking the headset runtime to end the session");
+        request.write(XrRequestExitMessage);
+        leaving.0 = Some(Instant::now());
+    } else {
+        exit.write(AppExit::Success);
+    }
+}
+
+/// Exits when the session has ended and the runtime says EXITING: the
+/// point where an OpenXR app may let go of the session. The app exits
+/// before bevy_mod_openxr would destroy the session while the render world
+/// still draws (which panics in the render world at times); the process's
+/// exit releases the session and instance.
+fn leave_when_exiting(
+    state: Option<Res<XrState>>,
+    leaving: Res<Leaving>,
+    status: Res<HeadsetStatus>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let Some(since) = leaving.0 else { return };
+    let exiting = matches!(state.as_deref(), Some(XrState::Exiting { .. } | XrState::Available));
+    if exiting {
+        info!("the headset session ended cleanly after {} frames", status.frames);
+        exit.write(AppExit::Success);
+    } else if since.elapsed() > LEAVE_AT_MOST {
+        warn!("the headset runtime did not end the session within {LEAVE_AT_MOST:?}; closing anyway");
+        exit.write(AppExit::Success);
+    }
 }
 
 /// Set when the tracked space should be placed again: at the start (the
@@ -107,7 +244,15 @@ fn recentre(
     root.rotation = seat_heading * Quat::from_rotation_y(-head_yaw);
     root.translation = eye - root.rotation * head.translation;
     recentre.0 = false;
-    info!("headset recentred at the participant's seat");
+    // In the scenario's terms: 0° looks along +z, 90° along +x.
+    let ahead = root.rotation * head.rotation * Vec3::NEG_Z;
+    info!(
+        "headset recentred at the participant's seat: eyes at ({:.2}, {:.2}, {:.2}), facing {:.0}°",
+        eye.x,
+        eye.y,
+        eye.z,
+        ahead.x.atan2(ahead.z).to_degrees().rem_euclid(360.0)
+    );
 }
 
 /// The desktop camera shows what the headset shows.

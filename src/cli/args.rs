@@ -104,6 +104,18 @@ pub enum Command {
         minutes: f64,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Measure in the headset path instead: against the OpenXR runtime
+        /// there is, the CPU time per XR frame next to a bare Bevy +
+        /// bevy_mod_openxr app, as a ratio.
+        #[arg(long)]
+        headset: bool,
+        /// With --headset: the frames of a running XR session to time, per app.
+        #[arg(long, default_value_t = 60)]
+        frames: usize,
+        /// With --headset: time the bare app with these counts (meshes,lights,ui-nodes);
+        /// the bench runs itself with this to keep each app in its own process.
+        #[arg(long, hide = true)]
+        bare_scene: Option<String>,
     },
 }
 
@@ -227,4 +239,42 @@ pub struct RunArgs {
     /// Show the clinician's console from the start (F1 shows and hides it).
     #[arg(long)]
     pub console: bool,
+    /// Close by itself a second after the session has ended (for scripted
+    /// runs and tests); in a headset, once the runtime has ended its session.
+    #[arg(long)]
+    pub close_at_end: bool,
+    /// The window's size in pixels, e.g. 960x540 (default 1280x720).
+    #[arg(long, value_parser = parse_window_size)]
+    pub window_size: Option<(u32, u32)>,
+}
+
+/// `WIDTHxHEIGHT`, each at least 320 × 240 and at most 7680 × 4320.
+#[cfg(feature = "shell")]
+fn parse_window_size(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("\"{s}\" is not a window size; write it as WIDTHxHEIGHT, e.g. 960x540");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
+    if !(320..=7680).contains(&w) || !(240..=4320).contains(&h) {
+        return Err(format!("a window of {w}x{h} is outside 320x240 to 7680x4320"));
+    }
+    Ok((w, h))
+}
+
+#[cfg(all(test, feature = "shell"))]
+mod tests {
+    use super::parse_window_size;
+
+    #[test]
+    fn a_window_size_is_width_by_height_within_bounds_and_says_how_when_not() {
+        assert_eq!(parse_window_size("960x540"), Ok((960, 540)));
+        assert_eq!(parse_window_size("1280X720"), Ok((1280, 720)));
+        assert_eq!(
+            parse_window_size("960,540"),
+            Err("\"960,540\" is not a window size; write it as WIDTHxHEIGHT, e.g. 960x540".into())
+        );
+        assert_eq!(
+            parse_window_size("100x100"),
+            Err("a window of 100x100 is outside 320x240 to 7680x4320".into())
+        );
+    }
 }

@@ -21,6 +21,8 @@ pub fn run(args: RunArgs, data_dir: &Path) -> Result<(), CliError> {
         participant,
         panels_in_room,
         console,
+        close_at_end,
+        window_size,
     } = args;
     let loaded = load_scenario(&scenario)?;
     let lang = lang.unwrap_or_else(|| first_language(&loaded.scenario));
@@ -42,6 +44,8 @@ pub fn run(args: RunArgs, data_dir: &Path) -> Result<(), CliError> {
         seed,
         panels_in_room,
         console,
+        close_at_end,
+        window_size,
     };
     mestring::app::run(loaded, options, recording)?;
     Ok(())
@@ -60,6 +64,81 @@ pub fn bench_frames(scenario: &str, level: Option<u8>, minutes: f64, seed: u64) 
     let r = mestring::app::bench::frame_cost(loaded, level, minutes, seed, |p| eprintln!("  {p}"))?;
     print_frame_report(&id, level, &r);
     Ok(())
+}
+
+/// The headset path's frame cost: the engine here, the bare app in a child
+/// process of this same command (`--bare-scene`), then their ratio.
+pub fn bench_xr_frames(
+    scenario: &str,
+    level: Option<u8>,
+    frames: usize,
+    bare_scene: Option<&str>,
+) -> Result<(), CliError> {
+    use mestring::app::bench::xr::{SceneCounts, XrApp, xr_frame_times};
+    let loaded = load_scenario(scenario)?;
+    if !(1..=100_000).contains(&frames) {
+        return Err("--frames must be between 1 and 100000".into());
+    }
+    let level = level.unwrap_or(loaded.scenario.levels.len() as u8);
+    let id = loaded.scenario.id.clone();
+    if let Some(counts) = bare_scene {
+        // The child: the bare app, its times on stdout for the parent.
+        let n: Vec<usize> = counts.split(',').filter_map(|n| n.parse().ok()).collect();
+        let [meshes, lights, ui_nodes] = n[..] else {
+            return Err(format!("--bare-scene wants meshes,lights,ui-nodes, not {counts}").into());
+        };
+        let counts = SceneCounts { meshes, lights, ui_nodes };
+        let (times, _) =
+            xr_frame_times(loaded, level, frames, XrApp::Bare, counts, |p| eprintln!("  bare: {p}"))?;
+        let line: Vec<String> = times.micros.iter().map(|m| format!("{m:.1}")).collect();
+        println!("{}", line.join(" "));
+        return Ok(());
+    }
+    eprintln!("bench-frames --headset: {id} at level {level}, {frames} XR frames per app");
+    let (engine, counts) =
+        xr_frame_times(loaded, level, frames, XrApp::Engine, SceneCounts::default(), |p| {
+            eprintln!("  engine: {p}")
+        })?;
+    let me =
+        std::env::current_exe().map_err(|e| format!("cannot find this program to run the bare app: {e}"))?;
+    let child = std::process::Command::new(me)
+        .args([
+            "bench-frames",
+            scenario,
+            "--headset",
+            "--level",
+            &level.to_string(),
+            "--frames",
+            &frames.to_string(),
+        ])
+        .arg("--bare-scene")
+        .arg(format!("{},{},{}", counts.meshes, counts.lights, counts.ui_nodes))
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run the bare app: {e}"))?;
+    if !child.status.success() {
+        return Err(format!("the bare app failed ({})", child.status).into());
+    }
+    let micros: Vec<f64> =
+        String::from_utf8_lossy(&child.stdout).split_whitespace().filter_map(|m| m.parse().ok()).collect();
+    let bare = mestring::app::bench::FrameTimes { micros };
+    let (e50, e90) = (engine.quantile(0.5), engine.quantile(0.9));
+    let (b50, b90) = (bare.quantile(0.5), bare.quantile(0.9));
+    println!("XR frame cost, {id} level {level}: {} frames each, on {}", frames, headset_name());
+    println!(
+        "  scene: {} meshes, {} lights, {} UI nodes (the bare app has the same)",
+        counts.meshes, counts.lights, counts.ui_nodes
+    );
+    println!("                 median      p90   (CPU time of the frame thread per XR frame, µs)");
+    println!("  mestring     {e50:>8.0} {e90:>8.0}");
+    println!("  bare Bevy    {b50:>8.0} {b90:>8.0}   (Bevy + bevy_mod_openxr)");
+    println!("  ratio        {:>8.2} {:>8.2}", e50 / b50, e90 / b90);
+    Ok(())
+}
+
+/// The runtime and headset the bench ran on, in words.
+fn headset_name() -> String {
+    mestring::app::headset_mode(false)
 }
 
 /// The frame costs as a table: the engine, the bare app, their difference

@@ -5,6 +5,10 @@ mod cli;
 mod font;
 mod fuzz;
 mod golden;
+/// The headset path against a real OpenXR runtime: ignored unless one is
+/// named (`cargo xtask test` says whether they ran).
+#[cfg(feature = "shell")]
+mod headset;
 mod record;
 mod session;
 #[cfg(feature = "shell")]

@@ -38,6 +38,8 @@ fn options(level: u8, script: &str) -> RunOptions {
         panels_in_room: false,
         seed: 1,
         console: false,
+        close_at_end: false,
+        window_size: None,
     }
 }
 
@@ -51,6 +53,18 @@ fn harness(scenario: &str, level: u8, script: &str) -> Harness {
 /// A recorded run of `scenario` for `participant` in a fresh store under
 /// `data`.
 fn recorded(data: &Path, scenario: &str, participant: &str, options: RunOptions) -> Harness {
+    let (loaded, store, recorder) = recording(data, scenario, participant, &options);
+    Harness::recorded(loaded, options, store, recorder).unwrap()
+}
+
+/// A fresh store under `data` with `participant` in it, and a recorder
+/// for a run of `scenario`.
+fn recording(
+    data: &Path,
+    scenario: &str,
+    participant: &str,
+    options: &RunOptions,
+) -> (LoadedScenario, Store, Recorder) {
     let store = Store::open(data).unwrap();
     store.add_participant(participant, 0).unwrap();
     let loaded = load(scenario);
@@ -65,7 +79,7 @@ fn recorded(data: &Path, scenario: &str, participant: &str, options: RunOptions)
         started_unix_ms: 0,
     };
     let recorder = Recorder::start(&store.journal_dir(), &info).unwrap();
-    Harness::recorded(loaded, options, store, recorder).unwrap()
+    (loaded, store, recorder)
 }
 
 /// The participant's sessions, as `mestring export --format json` gives them.
@@ -90,15 +104,20 @@ fn pausing_dims_the_view_holds_everyone_still_and_q_then_stops() {
     let after: Vec<Vec3> = h.characters().iter().map(|c| c.head).collect();
     assert!(before.iter().zip(&after).any(|(a, b)| a.distance(*b) > 1e-4), "nobody moves while running");
 
+    let light = h.room_light();
     h.press(KeyCode::Escape);
     h.frame();
     assert!(h.view().paused, "Esc did not pause");
     assert!(h.veil_shown(), "the view is not dimmed while paused");
-    assert!(
-        h.panel_texts().iter().any(|t| t.contains("PAUSED (Esc resumes, Q stops)")),
-        "{:?}",
-        h.panel_texts()
-    );
+    let texts = h.panel_texts();
+    for shown in
+        ["Team meeting: status update | paused", "Paused", "Go on", "Stop here", "Esc goes on, Q stops"]
+    {
+        assert!(texts.iter().any(|t| t == shown), "{shown:?} is not on the pause card: {texts:?}");
+    }
+    assert!(texts.iter().any(|t| t.contains("Both are perfectly fine")), "{texts:?}");
+    // While paused nothing else is offered: the line's subtitle waits.
+    assert!(!texts.iter().any(|t| t.starts_with("Kari:")), "{texts:?}");
     let held: Vec<Vec3> = h.characters().iter().map(|c| c.head).collect();
     let clock = h.now();
     h.run_for(2.0);
@@ -106,14 +125,90 @@ fn pausing_dims_the_view_holds_everyone_still_and_q_then_stops() {
     assert_eq!(held, still, "someone moved while paused");
     assert!(h.now() > clock + 1_500, "the session clock stopped with the pause");
     assert!(h.view().line.is_some(), "the paused line vanished");
+    // The whole view has faded to a dim, empty room.
+    assert_eq!(h.pause_fade(), 1.0);
+    let present: Vec<_> = h.characters().into_iter().filter(|c| c.present).collect();
+    assert!(!present.is_empty() && present.iter().all(|c| !c.seen), "someone is still in view: {present:?}");
+    let dim = h.room_light();
+    assert!(dim.0 < light.0 * 0.5 && dim.1 < light.1 * 0.5, "the room did not dim: {light:?} -> {dim:?}");
 
     h.press(KeyCode::Escape);
     h.frame();
     assert!(!h.view().paused && !h.veil_shown(), "Esc did not resume");
+    h.run_for(1.0);
+    assert_eq!(h.pause_fade(), 0.0);
+    assert!(h.characters().iter().filter(|c| c.present).all(|c| c.seen), "the room did not come back");
+    assert_eq!(h.room_light(), light, "the light did not come back as it was");
     h.press(KeyCode::Escape);
     h.press(KeyCode::KeyQ);
     h.frame();
     assert_eq!(h.view().ended, Some(EndReason::Stopped { by: Actor::Participant }));
+}
+
+/// In the headset the controller is all the participant has: the trigger
+/// on an option chooses, on the scale and OK rates; the menu button
+/// pauses, and the pause card's stop ends the session as theirs.
+#[test]
+fn in_the_headset_the_controller_chooses_rates_pauses_and_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let o = options(1, "");
+    let (loaded, store, recorder) = recording(&data, "team-meeting", "P410", &o);
+    let mut h = Harness::in_headset(loaded, o, Some((store, recorder))).unwrap();
+    // The card tells the participant nothing of runtimes or levels.
+    assert!(h.run_until(5.0, |h| h.view().rating.is_some()), "no start rating");
+    h.frame();
+    let texts = h.panel_texts();
+    assert!(texts.iter().any(|t| t == "Team meeting: status update"), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains("headset") || t.contains("runtime") || t.contains("Level")),
+        "{texts:?}"
+    );
+    // Three start ratings: the top cell and OK, then OK twice.
+    assert!(h.trigger_on(PanelButton::Cell(10)), "no top cell on the card");
+    assert!(h.trigger_on(PanelButton::Confirm), "no OK on the card");
+    for _ in 0..2 {
+        assert!(h.run_until(2.0, |h| h.view().rating.is_some()), "the next rating did not come");
+        h.frame();
+        assert!(h.trigger_on(PanelButton::Confirm), "no OK on the card");
+    }
+    assert!(h.run_until(60.0, |h| h.view().choices.is_some()), "no choice was offered");
+    h.frame();
+    assert!(h.trigger_on(PanelButton::Option(0)), "no first option on the card");
+    h.frame();
+    let transcript = h.transcript("en");
+    assert!(transcript.contains("> rate 100"), "{transcript}");
+    assert!(transcript.contains("> choose 1"), "{transcript}");
+
+    h.controller(ControllerPressed::Menu);
+    h.frame();
+    assert!(h.view().paused, "the menu button did not pause");
+    let texts = h.panel_texts();
+    assert!(
+        texts.iter().any(|t| t == "The menu button goes on. Point at a button and pull the trigger."),
+        "{texts:?}"
+    );
+    // Stopping is a second, deliberate press on the card.
+    assert!(h.trigger_on(PanelButton::Pause(mestring::app::PauseAction::Stop)), "no stop on the pause card");
+    h.frame();
+    assert_eq!(h.view().ended, Some(EndReason::Stopped { by: Actor::Participant }));
+    assert!(!h.panel_texts().iter().any(|t| t == "Stop here"), "the pause card stays after the stop");
+    h.close();
+    let v = exported(&data, "P410");
+    let session = &v["sessions"][0];
+    assert_eq!(session["end_reason"], "stopped by participant");
+    assert_eq!(session["head_from"], "headset", "{session}");
+}
+
+#[test]
+fn the_pause_cards_go_on_resumes_and_the_menu_button_too() {
+    let mut h = harness("upset-customer", 2, "");
+    h.run_for(1.0);
+    h.press(KeyCode::Escape);
+    h.frame();
+    assert!(h.click(PanelButton::Pause(mestring::app::PauseAction::GoOn)));
+    h.frame();
+    assert!(!h.view().paused, "the pause card's go-on did not resume");
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //!
 //!   setup   install the Debian packages the build and tests need (only missing ones)
 //!   demo    play the bundled team meeting from a script, then show it in a window
-//!   test    setup, then the whole test suite (window tests under Xvfb)
+//!   test    setup, then the whole test suite (window tests under Xvfb), then the
+//!           headset tests when an OpenXR runtime is named (MESTRING_TEST_XR_RUNTIME)
 //!   lint    setup, format check, clippy with warnings denied, the core built without Bevy
 //!   ci      lint, then test
 //!   bless   re-record the golden transcripts after an intended change
@@ -35,6 +36,8 @@ const PACKAGES: &[(&str, &str)] = &[
     ("libxrandr2", "X11 screen modes"),
     ("python3", "reads exported CSV in a test, as an analyst would"),
     ("pngquant", "quantises the screenshots in docs/ (cargo xtask screenshots), a fifth of their size"),
+    ("vulkan-validationlayers", "Khronos's checks of every Vulkan call, in the headset tests"),
+    ("libxcb-randr0", "needed by the simulated headset runtime (Monado) the headset tests use"),
 ];
 
 fn main() -> ExitCode {
@@ -78,7 +81,19 @@ fn step(what: &str) {
 
 /// Runs a command in the repository root; an error names the command.
 fn run(program: &str, args: &[&str]) -> Result<(), String> {
-    let status = Command::new(program)
+    run_with(program, args, &[])
+}
+
+/// The same, with variables set (`Some`) or removed (`None`).
+fn run_with(program: &str, args: &[&str], vars: &[(&str, Option<&std::ffi::OsStr>)]) -> Result<(), String> {
+    let mut command = Command::new(program);
+    for (name, value) in vars {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    let status = command
         .args(args)
         .current_dir(root())
         .status()
@@ -143,14 +158,14 @@ fn setup() -> Result<(), String> {
 
 /// Tests that open a window need a display: use the one there is, or a
 /// virtual one.
-fn under_display(args: &[&str]) -> Result<(), String> {
+fn under_display_with(args: &[&str], vars: &[(&str, Option<&std::ffi::OsStr>)]) -> Result<(), String> {
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     if env::var_os("DISPLAY").is_some() {
-        return run(&cargo, args);
+        return run_with(&cargo, args, vars);
     }
     let mut full = vec!["--auto-servernum", "--server-args=-screen 0 1280x800x24", cargo.as_str()];
     full.extend_from_slice(args);
-    run("xvfb-run", &full)
+    run_with("xvfb-run", &full, vars)
 }
 
 /// The demo's meeting and its scripted participant, the same in the
@@ -194,13 +209,21 @@ fn built_mestring() -> Result<PathBuf, String> {
 
 /// Runs a program with a display: the one there is, or Xvfb.
 fn with_display(program: &Path, args: &[&str]) -> Result<(), String> {
+    with_display_env(program, args, &[("XR_RUNTIME_JSON", None)])
+}
+
+fn with_display_env(
+    program: &Path,
+    args: &[&str],
+    vars: &[(&str, Option<&std::ffi::OsStr>)],
+) -> Result<(), String> {
     let program = program.to_str().ok_or("the binary's path is not UTF-8")?;
     if env::var_os("DISPLAY").is_some() {
-        return run(program, args);
+        return run_with(program, args, vars);
     }
     let mut full = vec!["--auto-servernum", "--server-args=-screen 0 1280x800x24", program];
     full.extend_from_slice(args);
-    run("xvfb-run", &full)
+    run_with("xvfb-run", &full, vars)
 }
 
 fn demo() -> Result<(), String> {
@@ -242,10 +265,75 @@ fn demo() -> Result<(), String> {
 
 fn test(extra: &[String]) -> Result<(), String> {
     setup()?;
+    let runtime = headset_runtime();
     step("running the test suite");
     let mut args = vec!["test", "--workspace", "--no-fail-fast"];
     args.extend(extra.iter().map(String::as_str));
-    under_display(&args)
+    // Only the headset tests' own runs see the runtime: the window tests
+    // check the desktop fallback.
+    let suite = under_display_with(&args, &[("XR_RUNTIME_JSON", None)]);
+    let headset = headset_tests(extra, runtime.as_deref());
+    suite.and(headset)
+}
+
+/// The OpenXR runtime to test the headset path against: the manifest
+/// `MESTRING_TEST_XR_RUNTIME` names, or the one a runtime's environment
+/// names (`eval "$(../shared/openxr-sim/activate)"` sets it).
+fn headset_runtime() -> Option<PathBuf> {
+    env::var_os("MESTRING_TEST_XR_RUNTIME").or_else(|| env::var_os("XR_RUNTIME_JSON")).map(PathBuf::from)
+}
+
+/// The headset tests (tests/it/headset.rs), one at a time: each run uses
+/// both cores. They mark each scenario that ran to its end, so a runtime
+/// that was named but ran nothing fails here rather than passing quietly;
+/// `MESTRING_REQUIRE_HEADSET_TESTS=1` (CI, where a simulated headset is at
+/// hand) fails when none was named either.
+fn headset_tests(extra: &[String], runtime: Option<&Path>) -> Result<(), String> {
+    let required = env::var_os("MESTRING_REQUIRE_HEADSET_TESTS").is_some_and(|v| v == "1");
+    if !extra.is_empty() && !extra.iter().any(|e| e.contains("headset")) {
+        eprintln!("headset tests: not run (the suite was filtered)");
+        return Ok(());
+    }
+    let Some(runtime) = runtime else {
+        let why = "headset tests: not run: no OpenXR runtime named (set MESTRING_TEST_XR_RUNTIME=path/to/manifest.json, \
+                   or eval \"$(../shared/openxr-sim/activate)\" for the simulated headset)";
+        eprintln!("{why}");
+        return if required {
+            Err("the headset tests were required but no runtime was named".into())
+        } else {
+            Ok(())
+        };
+    };
+    if !runtime.is_file() {
+        return Err(format!("headset tests: the runtime manifest {} does not exist", runtime.display()));
+    }
+    step(&format!("headset tests against the OpenXR runtime {}", runtime.display()));
+    let marks = env::temp_dir().join(format!("mestring-headset-tests-{}", std::process::id()));
+    let _ = std::fs::remove_file(&marks);
+    let result = under_display_with(
+        &["test", "--test", "it", "headset::", "--", "--ignored", "--test-threads=1"],
+        &[
+            ("XR_RUNTIME_JSON", Some(runtime.as_os_str())),
+            ("MESTRING_HEADSET_TESTS_RAN", Some(marks.as_os_str())),
+        ],
+    );
+    let ran = std::fs::read_to_string(&marks).unwrap_or_default();
+    let _ = std::fs::remove_file(&marks);
+    let ran: Vec<&str> = ran.lines().collect();
+    let shipped = std::fs::read_dir(root().join("scenarios"))
+        .map_err(|e| format!("cannot list scenarios/: {e}"))?
+        .filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron")))
+        .count();
+    result?;
+    if ran.len() < shipped {
+        return Err(format!(
+            "headset tests: {} of the {shipped} shipped scenarios ran in the headset ({})",
+            ran.len(),
+            ran.join(", ")
+        ));
+    }
+    eprintln!("headset tests: {} scenarios ran to their end in the headset ({})", ran.len(), ran.join(", "));
+    Ok(())
 }
 
 fn lint() -> Result<(), String> {
@@ -325,9 +413,10 @@ fn screenshots() -> Result<(), String> {
     let mut page = String::from(
         "# The shipped scenarios, level by level\n\n\
          Each picture is a desktop run a few seconds in, after the start ratings,\n\
-         rendered in software (Mesa's llvmpipe) under Xvfb. The status bar at the\n\
-         top names the level and what it changes. Regenerate with\n\
-         `cargo xtask screenshots`; the pictures come from the current code.\n",
+         rendered in software (Mesa's llvmpipe) under Xvfb. What each level\n\
+         changes is its `summary` in the scenario file (the clinician's console\n\
+         shows it). Regenerate with `cargo xtask screenshots`; the pictures come\n\
+         from the current code.\n",
     );
     for (id, count) in &levels {
         page.push_str(&format!("\n## `{id}`\n\n"));
@@ -356,6 +445,33 @@ fn screenshots() -> Result<(), String> {
             )?;
             page.push_str(&format!("Level {level}\n\n![{id}, level {level}](screenshots/{name})\n\n"));
         }
+    }
+    // The clinician's mirror in headset mode, where a runtime is named:
+    // the participant's view with the card, and the console beside it.
+    match headset_runtime() {
+        Some(runtime) => {
+            step("screenshot of the mirror window in headset mode");
+            let png = out.join("headset-mirror.png");
+            with_display_env(
+                &mestring,
+                &[
+                    "run",
+                    "team-meeting",
+                    "--level",
+                    "3",
+                    "--lang",
+                    "en",
+                    "--script",
+                    script.to_str().unwrap_or_default(),
+                    "--exit-after",
+                    "14",
+                    "--screenshot",
+                    png.to_str().unwrap_or_default(),
+                ],
+                &[("XR_RUNTIME_JSON", Some(runtime.as_os_str()))],
+            )?;
+        }
+        None => eprintln!("no OpenXR runtime named: docs/screenshots/headset-mirror.png is left as it is"),
     }
     let _ = std::fs::remove_file(&script);
     // Every regeneration stays in git's history: 256 colours with
