@@ -402,17 +402,37 @@ fn an_older_store_is_migrated_and_a_newer_one_refused() {
     let data = dir.path().join("data");
     std::fs::create_dir_all(&data).unwrap();
     {
-        // A store as the first schema left it, with a participant in it.
+        // A store as the first schema left it, with a participant and a
+        // session in it.
         let conn = rusqlite::Connection::open(data.join("mestring.sqlite")).unwrap();
         conn.execute_batch(
             "CREATE TABLE participants (code TEXT PRIMARY KEY, created_unix_ms INTEGER NOT NULL);
+             CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                participant TEXT REFERENCES participants(code) ON DELETE CASCADE,
+                scenario TEXT NOT NULL, level INTEGER NOT NULL, seed INTEGER NOT NULL, lang TEXT NOT NULL,
+                started_unix_ms INTEGER NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('complete', 'interrupted')),
+                end_reason TEXT, duration_ms INTEGER NOT NULL, journal TEXT NOT NULL, damaged_tail TEXT);
+             CREATE TABLE events (
+                session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL, at_ms INTEGER NOT NULL, level INTEGER NOT NULL, direction TEXT NOT NULL,
+                kind TEXT NOT NULL, beat TEXT, character TEXT, option INTEGER, tags TEXT, latency_ms INTEGER,
+                rating TEXT, value INTEGER, happened INTEGER, cue TEXT, intensity REAL, actor TEXT, note TEXT,
+                detail TEXT NOT NULL, PRIMARY KEY (session, seq));
              INSERT INTO participants VALUES ('P020', 1);
+             INSERT INTO sessions VALUES ('s1', 'P020', 'team-meeting', 2, 1, 'nb', 5, 'complete',
+                                          'completed at end', 60000, 'journals/imported/s1.journal', NULL);
              PRAGMA user_version = 1;",
         )
         .unwrap();
     }
     let store = Store::open(&data).unwrap();
     assert!(store.has_participant("P020").unwrap());
+    // The old session is kept; where it was shown was not recorded then.
+    let sessions = store.sessions(Some("P020")).unwrap();
+    assert_eq!(sessions.len(), 1);
+    assert_eq!((sessions[0].shown_in.as_deref(), sessions[0].sampling()), (None, None));
     store
         .add_rtw_se(
             "P020",
