@@ -269,3 +269,43 @@ fn run_end(end_reason: Option<&str>) -> RunEnd {
         _ => RunEnd::Unfinished,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SessionRow;
+
+    fn row(head_from: &str, sample_hz: i64, samples: i64, duration_ms: i64) -> SessionRow {
+        SessionRow {
+            id: "s".into(),
+            participant: None,
+            scenario: "team-meeting".into(),
+            level: 1,
+            lang: "en".into(),
+            started_unix_ms: 0,
+            status: "complete".into(),
+            end_reason: None,
+            duration_ms,
+            events: 0,
+            damaged_tail: None,
+            shown_in: Some("a headset".into()),
+            head_from: Some(head_from.into()),
+            sample_hz: Some(sample_hz),
+            samples,
+        }
+    }
+
+    #[test]
+    fn the_sampling_line_says_where_the_samples_come_from_and_when_the_frame_rate_held_them_back() {
+        assert_eq!(
+            row("headset", 30, 76, 66_000).sampling().as_deref(),
+            Some(
+                "76 head samples from the headset's tracked pose, 1.2 a second; 30 asked, the frame rate was lower"
+            )
+        );
+        assert_eq!(
+            row("desktop-view", 30, 1_790, 60_000).sampling().as_deref(),
+            Some("1790 head samples from the desktop view, 29.8 a second")
+        );
+        assert_eq!(row("headset", 30, 0, 60_000).sampling(), None);
+    }
+}
