@@ -192,7 +192,7 @@ pub fn run(
     // (`xr` hears the request); on the desktop it closes at once.
     let window =
         WindowPlugin { primary_window: Some(primary), close_when_requested: !mode.is_headset(), ..default() };
-    let defaults = DefaultPlugins.set(window).set(model_assets());
+    let defaults = DefaultPlugins.set(window).set(model_assets()).set(quiet_renderer());
     if mode.is_headset() {
         app.add_plugins((headset::xr_plugins(defaults), xr::plugin));
     } else {
@@ -270,6 +270,20 @@ fn prepare(app: &mut App, run: Prepared) {
     if in_room {
         app.add_plugins(world_panel::plugin);
     }
+}
+
+/// The renderer without Vulkan's validation layer unless a developer asks
+/// for it (`WGPU_VALIDATION=1`). A debug build would otherwise load the
+/// layer wherever it is installed (the headset tests install it) and fill
+/// a clinic's log with reports meant for developers. In a headset,
+/// bevy_mod_openxr creates the renderer itself; the headset tests load the
+/// layer through the Vulkan loader.
+fn quiet_renderer() -> bevy::render::RenderPlugin {
+    use bevy::render::settings::{InstanceFlags, RenderCreation, WgpuSettings};
+    let mut settings = WgpuSettings::default();
+    settings.instance_flags.remove(InstanceFlags::VALIDATION);
+    settings.instance_flags = settings.instance_flags.with_env();
+    bevy::render::RenderPlugin { render_creation: RenderCreation::Automatic(Box::new(settings)), ..default() }
 }
 
 /// The mouse points at the panel card in the room (desktop preview).
