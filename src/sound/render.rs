@@ -21,7 +21,7 @@ use super::cues::{CueSound, CueSource};
 use super::dsp::{RATE, sub_seed};
 use super::live::{Ambience, AmbienceControl, SharedListener, SpatialCue};
 use super::recorded::CueRecordings;
-use super::space::{ListenerPose, Position, prop_position, seat_position};
+use super::space::{ListenerPose, Position, on_furniture, prop_position, seat_position};
 use super::{MAX_RENDER_SECONDS, SoundError, StereoBuffer};
 use crate::room::{SEATED_HEAD_M, STANDING_HEAD_M};
 use crate::scenario::{PropKind, Scenario, StressCue, Voice};
@@ -46,8 +46,16 @@ pub struct SoundStage {
     recordings: CueRecordings,
 }
 
-/// Height of a desk or table top, where phones and laptops sit, metres.
-const DESK_TOP_M: f32 = 0.75;
+/// Height of a desk top, metres, from the room's one list of furniture:
+/// where a seated person's hands type, and where a phone or laptop is heard
+/// from when the setting has no furniture to put it on.
+fn desk_top() -> f32 {
+    crate::room::surface(PropKind::Desk).map_or(0.77, |s| s.height)
+}
+
+/// A screen on the wall has no top to stand on: its speaker is about
+/// here, metres over the floor.
+const WALL_SCREEN_M: f32 = 0.85;
 
 impl SoundStage {
     pub fn new(scenario: &Scenario) -> Self {
@@ -58,13 +66,11 @@ impl SoundStage {
             mouths: scenario.cast.iter().map(|c| seat_position(setting, &c.seat)).collect(),
             seated: scenario.cast.iter().map(|c| seat_of(&c.seat).is_none_or(|s| !s.standing)).collect(),
             voices: scenario.cast.iter().map(|c| c.voice).collect(),
-            phone: prop_position(setting, &[PropKind::Desk, PropKind::Counter, PropKind::Table], DESK_TOP_M),
+            phone: on_furniture(setting, &[PropKind::Desk, PropKind::Counter, PropKind::Table], 0.0),
             door: prop_position(setting, &[PropKind::Door], 1.0),
-            computer: prop_position(
-                setting,
-                &[PropKind::Laptop, PropKind::Screen, PropKind::Desk, PropKind::Counter],
-                DESK_TOP_M + 0.1,
-            ),
+            computer: on_furniture(setting, &[PropKind::Laptop], 0.1)
+                .or_else(|| prop_position(setting, &[PropKind::Screen], WALL_SCREEN_M))
+                .or_else(|| on_furniture(setting, &[PropKind::Desk, PropKind::Counter], 0.1)),
             recordings: CueRecordings::default(),
         }
     }
@@ -110,7 +116,7 @@ impl SoundStage {
         let me = &self.listener;
         if let Some(mouth) = by.and_then(|c| self.mouths.get(c).copied().flatten()) {
             let seated = by.and_then(|c| self.seated.get(c).copied()).unwrap_or(true);
-            let (hands, wrist) = if seated { (DESK_TOP_M, 0.9) } else { (1.0, 1.1) };
+            let (hands, wrist) = if seated { (desk_top(), 0.9) } else { (1.0, 1.1) };
             return match cue {
                 // Someone's own keyboard or watch is in front of them, lower down.
                 StressCue::KeyboardTyping => Position { y: hands, ..mouth },
@@ -120,10 +126,10 @@ impl SoundStage {
         }
         let ear = me.at.y;
         match cue {
-            StressCue::PhoneRinging => self.phone.unwrap_or_else(|| me.relative(2.0, -1.0, DESK_TOP_M)),
+            StressCue::PhoneRinging => self.phone.unwrap_or_else(|| me.relative(2.0, -1.0, desk_top())),
             StressCue::DoorSlam => self.door.unwrap_or_else(|| me.relative(-4.0, 0.0, 1.0)),
             StressCue::Notification | StressCue::KeyboardTyping => {
-                self.computer.unwrap_or_else(|| me.relative(1.5, 1.0, DESK_TOP_M))
+                self.computer.unwrap_or_else(|| me.relative(1.5, 1.0, desk_top()))
             }
             // Colleagues talking among themselves behind the participant,
             // off to one side or the other.
@@ -297,6 +303,28 @@ mod tests {
         let mut q = quiet.clone();
         soft_limit(&mut q);
         assert_eq!(q, quiet);
+    }
+
+    /// A shipped scenario, as the stage would place its sounds.
+    fn stage_of(id: &str) -> SoundStage {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("scenarios/{id}.ron"));
+        let loaded = crate::scenario::load_file(&path).unwrap_or_else(|r| panic!("{id}: {:?}", r.findings));
+        SoundStage::new(&loaded.scenario)
+    }
+
+    #[test]
+    fn things_on_the_furniture_sound_from_where_the_stage_puts_them() {
+        let top = |kind| crate::room::surface(kind).unwrap().height;
+        // The customer's phone lies on the counter, higher than a desk.
+        let counter = stage_of("upset-customer");
+        assert!((counter.phone.unwrap().y - top(PropKind::Counter)).abs() < 1e-6, "{:?}", counter.phone);
+        // The meeting's laptop stands on the table, a little above its top.
+        let meeting = stage_of("team-meeting");
+        assert!(
+            (meeting.computer.unwrap().y - (top(PropKind::Table) + 0.1)).abs() < 1e-6,
+            "{:?}",
+            meeting.computer
+        );
     }
 
     #[test]

@@ -151,6 +151,22 @@ pub fn prop_position(setting: &Setting, kinds: &[PropKind], height: f32) -> Opti
     })
 }
 
+/// Where a thing on the furniture sounds from, at the first prop of these
+/// kinds: `above` metres over the top of that table, desk or counter, or
+/// over the top it stands on (a laptop on a desk), as the stage puts it
+/// there; over the floor for what is neither (a screen on the wall).
+pub fn on_furniture(setting: &Setting, kinds: &[PropKind], above: f32) -> Option<Position> {
+    kinds.iter().find_map(|kind| {
+        setting.props.iter().find(|p| p.kind == *kind).map(|p| {
+            let top = room::surface(p.kind)
+                .map(|s| s.height)
+                .or_else(|| room::surface_under(setting, p.at.into()))
+                .unwrap_or(0.0);
+            Position::on_floor(p.at, top + above)
+        })
+    })
+}
+
 /// A person's mouth in a seat, by seat id.
 pub fn seat_position(setting: &Setting, seat: &str) -> Option<Position> {
     setting.seats.iter().find(|s| s.id == seat).map(|s| Position::of_head(Head::of(s)))
