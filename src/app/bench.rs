@@ -75,31 +75,12 @@ pub fn frame_cost(
     seed: u64,
     mut progress: impl FnMut(&str),
 ) -> Result<FrameReport, super::RunError> {
-    let shared = Arc::new(scenario.scenario.clone());
-    let lang = shared.languages.first().cloned().unwrap_or_else(|| "en".into());
-    let options = RunOptions {
-        level,
-        lang,
-        desktop: true,
-        exit_after: None,
-        screenshot: None,
-        script: Some(thinking_participant()),
-        seed,
-        panels_in_room: false,
-        console: false,
-        close_at_end: false,
-        window_size: None,
-    };
     let mode = headset::Mode::Desktop { why: "frame-cost bench".into(), detail: None };
     let frames = (minutes * 60.0 * 90.0).round().max(1.0) as usize;
 
-    let session = super::new_session(&scenario, &options)?;
     let mut app = headless_app(FRAME);
-    let run = super::Prepared { session, scenario, options, mode, in_room: false, recording: None };
-    super::prepare(&mut app, run);
-    app.insert_resource(Autopilot { seed, level, scenario: shared, sessions: 1 })
-        .add_plugins(super::sound::listen)
-        .add_systems(Update, next_session.in_set(AppSystems::Input));
+    prepare_autopilot(&mut app, scenario, level, seed, mode, false)?;
+    app.add_plugins(super::sound::listen);
     // The cue system on a mixer with no device: the frame thread's share
     // (handing sources over, moving the listener) is what is measured; the
     // samples would be made on the audio thread, which is not running.
@@ -192,6 +173,40 @@ pub fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// The engine's run on `app`, as both benches time it: the scenario at
+/// `level` in its first language, the panels on the card in the room when
+/// `in_room` (as in a headset), and the autopilot participant, who starts
+/// a new session whenever one ends.
+fn prepare_autopilot(
+    app: &mut App,
+    scenario: LoadedScenario,
+    level: u8,
+    seed: u64,
+    mode: headset::Mode,
+    in_room: bool,
+) -> Result<(), super::RunError> {
+    let shared = Arc::new(scenario.scenario.clone());
+    let lang = shared.languages.first().cloned().unwrap_or_else(|| "en".into());
+    let options = RunOptions {
+        level,
+        lang,
+        desktop: !mode.is_headset(),
+        exit_after: None,
+        screenshot: None,
+        script: Some(thinking_participant()),
+        seed,
+        panels_in_room: in_room,
+        console: false,
+        close_at_end: false,
+        window_size: None,
+    };
+    let session = super::new_session(&scenario, &options)?;
+    super::prepare(app, super::Prepared { session, scenario, options, mode, in_room, recording: None });
+    app.insert_resource(Autopilot { seed, level, scenario: shared, sessions: 1 })
+        .add_systems(Update, next_session.in_set(AppSystems::Input));
+    Ok(())
 }
 
 /// Starts a new session when one ends, so every simulated minute is a

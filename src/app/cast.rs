@@ -114,13 +114,12 @@ pub(crate) fn characters(world: &mut World) -> Vec<CharacterState> {
     let mut all: Vec<CharacterState> = query
         .iter(world)
         .map(|(entity, member, name, visibility, movement, gait, expression, gestures, pose, at)| {
+            let present = *visibility != Visibility::Hidden && movement.is_in();
             CharacterState {
                 index: member.index,
                 name: name.as_str().to_string(),
-                present: *visibility != Visibility::Hidden && movement.is_in(),
-                seen: *visibility != Visibility::Hidden
-                    && movement.is_in()
-                    && !super::pause_fade::body_hidden(world, entity),
+                present,
+                seen: present && !super::pause_fade::body_hidden(world, entity),
                 walking: gait.stride > 0.05,
                 position: at.translation(),
                 head: at.transform_point(pose.head_at),

@@ -214,12 +214,6 @@ pub fn run(
     }
 }
 
-/// Where a run would be shown now, in words: a headset (runtime and
-/// system) or the desktop and why.
-pub fn headset_mode(desktop: bool) -> String {
-    headset::choose(desktop).describe()
-}
-
 /// The session a run asks for, refused before any window opens when the
 /// scenario lacks the level or the language.
 fn new_session(scenario: &LoadedScenario, options: &RunOptions) -> Result<crate::session::Session, RunError> {

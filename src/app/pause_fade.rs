@@ -77,19 +77,21 @@ fn dim_lights(
     };
     ambient.brightness = base * k;
     for (entity, mut light, undimmed) in &mut directional {
-        let base = undimmed.map_or(light.illuminance, |u| u.0);
-        if undimmed.is_none() {
-            commands.entity(entity).insert(Undimmed(base));
-        }
-        light.illuminance = base * k;
+        light.illuminance = dimmed(&mut commands, entity, light.illuminance, undimmed, k);
     }
     for (entity, mut light, undimmed) in &mut point {
-        let base = undimmed.map_or(light.intensity, |u| u.0);
-        if undimmed.is_none() {
-            commands.entity(entity).insert(Undimmed(base));
-        }
-        light.intensity = base * k;
+        light.intensity = dimmed(&mut commands, entity, light.intensity, undimmed, k);
     }
+}
+
+/// A lamp's strength at `k` of its undimmed one, which is kept on the lamp
+/// the first time it is dimmed.
+fn dimmed(commands: &mut Commands, lamp: Entity, now: f32, undimmed: Option<&Undimmed>, k: f32) -> f32 {
+    let base = undimmed.map_or(now, |u| u.0);
+    if undimmed.is_none() {
+        commands.entity(lamp).insert(Undimmed(base));
+    }
+    base * k
 }
 
 /// The characters' bodies are hidden, not the characters: walking in and

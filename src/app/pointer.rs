@@ -1,7 +1,8 @@
 //! The mouse on the desktop: clicking an option chooses it, clicking the
 //! rating scale sets a value and OK gives it, the pause card's buttons go
-//! on or stop, and dragging with the right button held looks around. Like the keys, it only turns what the
-//! participant does into session inputs; the session decides what counts.
+//! on or stop, and dragging with the right button held looks around. Like
+//! the keys, it only turns what the participant does into session inputs;
+//! the session decides what counts.
 
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowEvent};

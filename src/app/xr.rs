@@ -10,8 +10,8 @@
 //!   suggested for the simple, Touch, Index and Vive profiles.
 //!
 //! - Closing goes through the XR session's states: the runtime is asked to
-//!   end the session (STOPPING, IDLE, EXITING), and the app exits once the
-//!   session is destroyed, so the runtime is left clean for the next run.
+//!   end the session (STOPPING, IDLE, EXITING), and the app exits when the
+//!   runtime says EXITING, so the runtime is left clean for the next run.
 //! - The clinician's console shows the session's state and how many frames
 //!   the runtime has been handed (`HeadsetStatus`).
 //!

@@ -88,17 +88,16 @@ pub fn bench_xr_frames(
             return Err(format!("--bare-scene wants meshes,lights,ui-nodes, not {counts}").into());
         };
         let counts = SceneCounts { meshes, lights, ui_nodes };
-        let (times, _) =
-            xr_frame_times(loaded, level, frames, XrApp::Bare, counts, |p| eprintln!("  bare: {p}"))?;
-        let line: Vec<String> = times.micros.iter().map(|m| format!("{m:.1}")).collect();
+        let bare = xr_frame_times(loaded, level, frames, XrApp::Bare, counts, |p| eprintln!("  bare: {p}"))?;
+        let line: Vec<String> = bare.times.micros.iter().map(|m| format!("{m:.1}")).collect();
         println!("{}", line.join(" "));
         return Ok(());
     }
     eprintln!("bench-frames --headset: {id} at level {level}, {frames} XR frames per app");
-    let (engine, counts) =
-        xr_frame_times(loaded, level, frames, XrApp::Engine, SceneCounts::default(), |p| {
-            eprintln!("  engine: {p}")
-        })?;
+    let engine = xr_frame_times(loaded, level, frames, XrApp::Engine, SceneCounts::default(), |p| {
+        eprintln!("  engine: {p}")
+    })?;
+    let counts = engine.counts;
     let me =
         std::env::current_exe().map_err(|e| format!("cannot find this program to run the bare app: {e}"))?;
     let child = std::process::Command::new(me)
@@ -122,9 +121,9 @@ pub fn bench_xr_frames(
     let micros: Vec<f64> =
         String::from_utf8_lossy(&child.stdout).split_whitespace().filter_map(|m| m.parse().ok()).collect();
     let bare = mestring::app::bench::FrameTimes { micros };
-    let (e50, e90) = (engine.quantile(0.5), engine.quantile(0.9));
+    let (e50, e90) = (engine.times.quantile(0.5), engine.times.quantile(0.9));
     let (b50, b90) = (bare.quantile(0.5), bare.quantile(0.9));
-    println!("XR frame cost, {id} level {level}: {} frames each, on {}", frames, headset_name());
+    println!("XR frame cost, {id} level {level}: {frames} frames each, on {}", engine.shown_in);
     println!(
         "  scene: {} meshes, {} lights, {} UI nodes (the bare app has the same)",
         counts.meshes, counts.lights, counts.ui_nodes
@@ -134,11 +133,6 @@ pub fn bench_xr_frames(
     println!("  bare Bevy    {b50:>8.0} {b90:>8.0}   (Bevy + bevy_mod_openxr)");
     println!("  ratio        {:>8.2} {:>8.2}", e50 / b50, e90 / b90);
     Ok(())
-}
-
-/// The runtime and headset the bench ran on, in words.
-fn headset_name() -> String {
-    mestring::app::headset_mode(false)
 }
 
 /// The frame costs as a table: the engine, the bare app, their difference

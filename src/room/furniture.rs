@@ -18,11 +18,14 @@ pub struct Surface {
     pub height: f32,
 }
 
+/// The top of a table or desk, metres: where a seated person's hands are.
+pub const DESK_TOP_M: f32 = 0.77;
+
 /// The furniture small things stand on, with its size.
 pub fn surface(kind: PropKind) -> Option<Surface> {
     let (length, depth, height) = match kind {
-        PropKind::Table => (1.8, 1.0, 0.77),
-        PropKind::Desk => (1.4, 0.7, 0.77),
+        PropKind::Table => (1.8, 1.0, DESK_TOP_M),
+        PropKind::Desk => (1.4, 0.7, DESK_TOP_M),
         PropKind::Counter => (2.5, 0.7, 1.09),
         _ => return None,
     };

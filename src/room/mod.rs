@@ -12,7 +12,7 @@ mod walk;
 
 pub use crowding::{CLOSEST, crowded_place};
 pub use furniture::{
-    CHAIR_SIDE, Footprint, Surface, floor_size, furniture_footprints, surface, surface_under,
+    CHAIR_SIDE, DESK_TOP_M, Footprint, Surface, floor_size, furniture_footprints, surface, surface_under,
 };
 pub use point::Point;
 pub use walk::{CLEARANCE, WalkingGrid};

@@ -23,7 +23,7 @@ use super::live::{Ambience, AmbienceControl, SharedListener, SpatialCue};
 use super::recorded::CueRecordings;
 use super::space::{ListenerPose, Position, on_furniture, prop_position, seat_position};
 use super::{MAX_RENDER_SECONDS, SoundError, StereoBuffer};
-use crate::room::{SEATED_HEAD_M, STANDING_HEAD_M};
+use crate::room::{DESK_TOP_M, SEATED_HEAD_M, STANDING_HEAD_M};
 use crate::scenario::{PropKind, Scenario, StressCue, Voice};
 use crate::session::{Input, Millis, Output, Session, Stamped};
 
@@ -44,13 +44,6 @@ pub struct SoundStage {
     computer: Option<Position>,
     /// The author's recordings, played instead of the synthesis.
     recordings: CueRecordings,
-}
-
-/// Height of a desk top, metres, from the room's one list of furniture:
-/// where a seated person's hands type, and where a phone or laptop is heard
-/// from when the setting has no furniture to put it on.
-fn desk_top() -> f32 {
-    crate::room::surface(PropKind::Desk).map_or(0.77, |s| s.height)
 }
 
 /// A screen on the wall has no top to stand on: its speaker is about
@@ -116,7 +109,7 @@ impl SoundStage {
         let me = &self.listener;
         if let Some(mouth) = by.and_then(|c| self.mouths.get(c).copied().flatten()) {
             let seated = by.and_then(|c| self.seated.get(c).copied()).unwrap_or(true);
-            let (hands, wrist) = if seated { (desk_top(), 0.9) } else { (1.0, 1.1) };
+            let (hands, wrist) = if seated { (DESK_TOP_M, 0.9) } else { (1.0, 1.1) };
             return match cue {
                 // Someone's own keyboard or watch is in front of them, lower down.
                 StressCue::KeyboardTyping => Position { y: hands, ..mouth },
@@ -126,10 +119,10 @@ impl SoundStage {
         }
         let ear = me.at.y;
         match cue {
-            StressCue::PhoneRinging => self.phone.unwrap_or_else(|| me.relative(2.0, -1.0, desk_top())),
+            StressCue::PhoneRinging => self.phone.unwrap_or_else(|| me.relative(2.0, -1.0, DESK_TOP_M)),
             StressCue::DoorSlam => self.door.unwrap_or_else(|| me.relative(-4.0, 0.0, 1.0)),
             StressCue::Notification | StressCue::KeyboardTyping => {
-                self.computer.unwrap_or_else(|| me.relative(1.5, 1.0, desk_top()))
+                self.computer.unwrap_or_else(|| me.relative(1.5, 1.0, DESK_TOP_M))
             }
             // Colleagues talking among themselves behind the participant,
             // off to one side or the other.

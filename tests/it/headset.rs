@@ -187,12 +187,7 @@ fn plays_to_its_end_in_the_headset(script: &str) {
     let n = samples.len() as f64;
     assert!(n <= (total as f64 + 5.0).min(asked * duration_s + 5.0), "{n} samples, {total} frames {context}");
     assert!(n >= (total as f64).min(asked * duration_s) * 0.5, "{n} samples in {total} frames {context}");
-    let listed = Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .arg("--data-dir")
-        .arg(&data)
-        .arg("sessions")
-        .output()
-        .unwrap();
+    let listed = mestring(&["sessions"]);
     let listed = String::from_utf8_lossy(&listed.stdout);
     assert!(listed.contains("head samples from the headset's tracked pose"), "{listed}");
 

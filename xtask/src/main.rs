@@ -160,10 +160,15 @@ fn setup() -> Result<(), String> {
 /// virtual one.
 fn under_display_with(args: &[&str], vars: &[(&str, Option<&std::ffi::OsStr>)]) -> Result<(), String> {
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    on_display(&cargo, args, vars)
+}
+
+/// Runs `program` on the display there is, or under Xvfb.
+fn on_display(program: &str, args: &[&str], vars: &[(&str, Option<&std::ffi::OsStr>)]) -> Result<(), String> {
     if env::var_os("DISPLAY").is_some() {
-        return run_with(&cargo, args, vars);
+        return run_with(program, args, vars);
     }
-    let mut full = vec!["--auto-servernum", "--server-args=-screen 0 1280x800x24", cargo.as_str()];
+    let mut full = vec!["--auto-servernum", "--server-args=-screen 0 1280x800x24", program];
     full.extend_from_slice(args);
     run_with("xvfb-run", &full, vars)
 }
@@ -217,13 +222,7 @@ fn with_display_env(
     args: &[&str],
     vars: &[(&str, Option<&std::ffi::OsStr>)],
 ) -> Result<(), String> {
-    let program = program.to_str().ok_or("the binary's path is not UTF-8")?;
-    if env::var_os("DISPLAY").is_some() {
-        return run_with(program, args, vars);
-    }
-    let mut full = vec!["--auto-servernum", "--server-args=-screen 0 1280x800x24", program];
-    full.extend_from_slice(args);
-    run_with("xvfb-run", &full, vars)
+    on_display(program.to_str().ok_or("the binary's path is not UTF-8")?, args, vars)
 }
 
 fn demo() -> Result<(), String> {
@@ -320,10 +319,7 @@ fn headset_tests(extra: &[String], runtime: Option<&Path>) -> Result<(), String>
     let ran = std::fs::read_to_string(&marks).unwrap_or_default();
     let _ = std::fs::remove_file(&marks);
     let ran: Vec<&str> = ran.lines().collect();
-    let shipped = std::fs::read_dir(root().join("scenarios"))
-        .map_err(|e| format!("cannot list scenarios/: {e}"))?
-        .filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron")))
-        .count();
+    let shipped = shipped_scenarios()?.len();
     result?;
     if ran.len() < shipped {
         return Err(format!(
@@ -334,6 +330,19 @@ fn headset_tests(extra: &[String], runtime: Option<&Path>) -> Result<(), String>
     }
     eprintln!("headset tests: {} scenarios ran to their end in the headset ({})", ran.len(), ran.join(", "));
     Ok(())
+}
+
+/// The ids of the shipped scenarios (`scenarios/*.ron`), sorted.
+fn shipped_scenarios() -> Result<Vec<String>, String> {
+    let mut ids: Vec<String> = std::fs::read_dir(root().join("scenarios"))
+        .map_err(|e| format!("cannot list scenarios/: {e}"))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    ids.sort();
+    Ok(ids)
 }
 
 fn lint() -> Result<(), String> {
@@ -400,16 +409,14 @@ fn screenshots() -> Result<(), String> {
     // Enough answers for any start schedule; 50 fits every 0-100 scale.
     std::fs::write(&script, "after 0.4 rate 50\n".repeat(6))
         .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
-    let mut ids: Vec<String> = std::fs::read_dir(root().join("scenarios"))
-        .map_err(|e| format!("cannot list scenarios/: {e}"))?
-        .flatten()
-        .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .collect();
-    ids.sort();
+    let ids = shipped_scenarios()?;
     let levels: Vec<(String, u8)> =
         ids.iter().map(|id| level_count(&mestring, id).map(|n| (id.clone(), n))).collect::<Result<_, _>>()?;
     let total: usize = levels.iter().map(|(_, n)| usize::from(*n)).sum();
     let mut shots = 0;
+    // What this run writes, and so quantises: a picture left as it was
+    // must not lose colours to a second pass.
+    let mut written: Vec<PathBuf> = Vec::new();
     let mut page = String::from(
         "# The shipped scenarios, level by level\n\n\
          Each picture is a desktop run a few seconds in, after the start ratings,\n\
@@ -443,6 +450,7 @@ fn screenshots() -> Result<(), String> {
                     png.to_str().unwrap_or_default(),
                 ],
             )?;
+            written.push(png);
             page.push_str(&format!("Level {level}\n\n![{id}, level {level}](screenshots/{name})\n\n"));
         }
     }
@@ -470,21 +478,16 @@ fn screenshots() -> Result<(), String> {
                 ],
                 &[("XR_RUNTIME_JSON", Some(runtime.as_os_str()))],
             )?;
+            written.push(png);
         }
         None => eprintln!("no OpenXR runtime named: docs/screenshots/headset-mirror.png is left as it is"),
     }
     let _ = std::fs::remove_file(&script);
     // Every regeneration stays in git's history: 256 colours with
     // dithering keep a rendered room readable at about a fifth the bytes.
-    step(&format!("quantising {shots} screenshots"));
+    step(&format!("quantising the {} screenshots taken", written.len()));
     let mut quantise = vec!["--quality=70-90", "--speed", "3", "--strip", "--force", "--ext", ".png"];
-    let files: Vec<String> = std::fs::read_dir(&out)
-        .map_err(|e| format!("cannot list {}: {e}", out.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "png"))
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
+    let files: Vec<String> = written.iter().map(|p| p.to_string_lossy().into_owned()).collect();
     quantise.extend(files.iter().map(String::as_str));
     run("pngquant", &quantise)?;
     let gallery = root().join("docs/levels.md");

@@ -16,9 +16,9 @@ use bevy::window::ExitCondition;
 use bevy::winit::WinitPlugin;
 use bevy_mod_xr::session::XrState;
 
-use super::{Autopilot, FrameTimes, thinking_participant};
+use super::{FrameTimes, prepare_autopilot};
+use crate::app::headset;
 use crate::app::testing::get_ready;
-use crate::app::{AppSystems, Prepared, RunError, RunOptions, headset, prepare};
 use crate::scenario::LoadedScenario;
 
 /// Which app a process times.
@@ -53,8 +53,19 @@ const WARM_UP: usize = 10;
 /// A runtime that never starts the session ends the bench.
 const MAX_FRAMES_WAITING: usize = 2_000;
 
+/// What one app's run against the runtime gave.
+#[derive(Debug, Clone)]
+pub struct XrFrames {
+    /// The frame thread's CPU time per frame of a running session.
+    pub times: FrameTimes,
+    /// What the scene held.
+    pub counts: SceneCounts,
+    /// The runtime and headset, in words.
+    pub shown_in: String,
+}
+
 /// Runs `which` against the runtime OpenXR finds for `frames` frames of a
-/// running session; the CPU time per frame and what the scene held.
+/// running session.
 pub fn xr_frame_times(
     scenario: LoadedScenario,
     level: u8,
@@ -62,7 +73,7 @@ pub fn xr_frame_times(
     which: XrApp,
     counts: SceneCounts,
     mut progress: impl FnMut(&str),
-) -> Result<(FrameTimes, SceneCounts), String> {
+) -> Result<XrFrames, String> {
     let mode = headset::choose(false);
     if !mode.is_headset() {
         return Err(format!("no headset to bench against: {}", mode.describe()));
@@ -75,27 +86,8 @@ pub fn xr_frame_times(
     app.add_plugins(headset::xr_plugins(defaults));
     match which {
         XrApp::Engine => {
-            let shared = std::sync::Arc::new(scenario.scenario.clone());
-            let lang = shared.languages.first().cloned().unwrap_or_else(|| "en".into());
-            let options = RunOptions {
-                level,
-                lang,
-                desktop: false,
-                exit_after: None,
-                screenshot: None,
-                script: Some(thinking_participant()),
-                seed: 1,
-                panels_in_room: true,
-                console: false,
-                close_at_end: false,
-                window_size: None,
-            };
-            let session =
-                crate::app::new_session(&scenario, &options).map_err(|e: RunError| e.to_string())?;
             app.add_plugins(crate::app::xr::plugin);
-            prepare(&mut app, Prepared { session, scenario, options, mode, in_room: true, recording: None });
-            app.insert_resource(Autopilot { seed: 1, level, scenario: shared, sessions: 1 })
-                .add_systems(Update, super::next_session.in_set(AppSystems::Input));
+            prepare_autopilot(&mut app, scenario, level, 1, mode.clone(), true).map_err(|e| e.to_string())?;
         }
         XrApp::Bare => {
             app.add_systems(
@@ -139,5 +131,5 @@ pub fn xr_frame_times(
             }
         }
     }
-    Ok((FrameTimes { micros }, seen))
+    Ok(XrFrames { times: FrameTimes { micros }, counts: seen, shown_in: mode.describe() })
 }

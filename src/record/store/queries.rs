@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Result, Store, StoreError};
 use crate::progression::{PastRun, RunEnd, RunRatings};
+use crate::record::journal::HeadSource;
 use crate::record::rows::EventRow;
 use crate::session::Actor;
 
@@ -57,7 +58,11 @@ impl SessionRow {
     /// how many, and whether the frame rate held them below the asked rate.
     pub fn sampling(&self) -> Option<String> {
         let (from, asked, got) = (self.head_from.as_deref()?, self.sample_hz?, self.samples_per_second()?);
-        let from = if from == "headset" { "the headset's tracked pose" } else { "the desktop view" };
+        let from = if from == HeadSource::Headset.name() {
+            "the headset's tracked pose"
+        } else {
+            "the desktop view"
+        };
         // Within a tenth of the asked rate counts as held.
         let held = got >= asked as f64 * 0.9;
         let why = if held { String::new() } else { format!("; {asked} asked, the frame rate was lower") };
