@@ -4,6 +4,8 @@
 //! `progression`) that the Bevy shell (`app`, behind the `shell` feature)
 //! only drives.
 
+pub mod debrief;
+pub mod nearest;
 pub mod play;
 pub mod private_files;
 pub mod progression;

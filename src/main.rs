@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::args::{Cli, Command};
-use cli::{CliError, audio, check, play, records};
+use cli::{CliError, audio, check, debrief, play, records};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -40,6 +40,15 @@ fn dispatch(command: Command, data_dir: &Path) -> Result<ExitCode, CliError> {
         Command::RtwSe { action } => records::rtw_se(data_dir, action).map(done),
         Command::Export { participant, session, format, out } => {
             records::export(data_dir, participant.as_deref(), session.as_deref(), format, &out).map(done)
+        }
+        Command::Debrief { session, participant, lang, out, goal, goal_done } => {
+            let what = match (session, participant) {
+                (Some(id), _) => debrief::Subject::Session(id),
+                (None, Some(code)) => debrief::Subject::Participant(code),
+                (None, None) => unreachable!("clap requires --session or --participant"),
+            };
+            let goal = debrief::GoalChange { set: goal, done: goal_done.map(|d| d == "yes") };
+            debrief::debrief(data_dir, what, lang.as_deref(), out.as_deref(), goal).map(done)
         }
         Command::Propose { participant, scenario, level, lang } => {
             records::propose(data_dir, &participant, &scenario, level, &lang).map(done)

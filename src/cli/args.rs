@@ -58,6 +58,28 @@ pub enum Command {
         /// The file to write.
         out: PathBuf,
     },
+    /// Write the debrief report of a session (--session), or the overview of a
+    /// participant's programme (--participant), as an HTML page to read
+    /// together, print or save as PDF. Also sets the sub-goal agreed at a
+    /// session's debrief (--goal) and records whether it was done (--goal-done).
+    Debrief {
+        #[arg(long, conflicts_with = "participant", required_unless_present = "participant")]
+        session: Option<String>,
+        #[arg(long)]
+        participant: Option<String>,
+        /// Language of the report: nb (also nn, no) or en. Default: the session's language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// The file to write. Default: reports/<session or code>-<lang>.html in the data folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// With --session: the participant's next sub-goal, in their words.
+        #[arg(long, requires = "session")]
+        goal: Option<String>,
+        /// With --session: whether the sub-goal set at that session was done (yes or no).
+        #[arg(long, requires = "session", value_parser = ["yes", "no"])]
+        goal_done: Option<String>,
+    },
     /// Run a scenario in a headset, or in a desktop window when none is present.
     #[cfg(feature = "shell")]
     Run(RunArgs),

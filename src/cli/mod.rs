@@ -4,6 +4,7 @@
 pub mod args;
 pub mod audio;
 pub mod check;
+pub mod debrief;
 pub mod play;
 pub mod records;
 #[cfg(feature = "shell")]

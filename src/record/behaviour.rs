@@ -51,6 +51,10 @@ pub struct GazeSummary {
     /// Per beat the participant went through (a line, a choice, a
     /// silence), in order: the same shares, over that beat's time.
     pub eye_contact_per_beat: Vec<BeatGaze>,
+    /// Per character: share of the time they were speaking (their lines,
+    /// from start to planned end) that their face was looked at (0..1;
+    /// None if they never spoke while sampled).
+    pub while_speaking: Vec<Option<f64>>,
     /// Episodes when no face was looked at for longer than 3 s: (start, length).
     pub gaze_away: Vec<(Millis, Millis)>,
     /// Per line: (beat, speaker, time from the line's start to the first
@@ -142,6 +146,25 @@ pub fn summarise(cast_size: usize, samples: &[BehaviourSample], outputs: &[(Mill
         })
         .collect();
 
+    // Eye contact with each speaker during their own lines.
+    let mut spoken = vec![(0u64, 0u64); cast_size];
+    for (at, o) in outputs {
+        if let Output::Line { by, millis, .. } = o
+            && let Some(sum) = spoken.get_mut(*by)
+        {
+            let lo = samples.partition_point(|s| s.at < *at);
+            let hi = samples.partition_point(|s| s.at < at + millis);
+            for (s, &w) in samples[lo..hi].iter().zip(&weights[lo..hi]) {
+                sum.1 += w;
+                if s.gaze == GazeTarget::Face(*by) {
+                    sum.0 += w;
+                }
+            }
+        }
+    }
+    let while_speaking =
+        spoken.iter().map(|&(looked, total)| (total > 0).then(|| looked as f64 / total as f64)).collect();
+
     // Time to first look at whoever starts speaking, within their line.
     let mut first_look = Vec::new();
     for (at, o) in outputs {
@@ -184,7 +207,7 @@ pub fn summarise(cast_size: usize, samples: &[BehaviourSample], outputs: &[(Mill
         gaze_away.push((start, run_end - start));
     }
 
-    GazeSummary { eye_contact, eye_contact_per_beat, gaze_away, first_look }
+    GazeSummary { eye_contact, eye_contact_per_beat, while_speaking, gaze_away, first_look }
 }
 
 #[cfg(test)]
@@ -243,6 +266,10 @@ mod tests {
         assert_eq!((beat.beat, beat.from, beat.to), (4, 1_000, 10_000));
         assert!((beat.eye_contact[0].unwrap() - 2.0 / 9.0).abs() < 0.01, "{:?}", beat.eye_contact);
         assert!((beat.eye_contact[1].unwrap() - 0.25).abs() < 0.02, "{:?}", beat.eye_contact);
+        // Kari spoke 1-5 s and was looked at 2-4 s: half her line. The
+        // other never spoke.
+        assert!((s.while_speaking[0].unwrap() - 0.5).abs() < 0.02, "{:?}", s.while_speaking);
+        assert_eq!(s.while_speaking[1], None);
         // First look at Kari came 1 s into her line (which began at 1 s).
         let (_, _, first) = s.first_look[0];
         assert!((990..=1_040).contains(&first.unwrap()), "{first:?}");

@@ -138,7 +138,7 @@ pub enum ExportError {
 /// The gaze measures from stored rows: outputs come back from each event's
 /// full record; the stored samples name characters by id, and the cast
 /// events say which index each id has.
-fn gaze_summary(events: &[EventRow], samples: &[SampleRow]) -> GazeSummary {
+pub fn gaze_summary(events: &[EventRow], samples: &[SampleRow]) -> GazeSummary {
     let mut outputs: Vec<(Millis, Output)> = Vec::new();
     let mut index_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for e in events {

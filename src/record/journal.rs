@@ -280,22 +280,34 @@ pub enum JournalError {
     NoHeader { path: PathBuf, reason: String },
 }
 
+/// Only the header: what a reader of a stored session needs to know its
+/// scenario, without reading every sample.
+pub fn read_header(path: &Path) -> Result<SessionHeader, JournalError> {
+    let io = |source| JournalError::Io { path: path.to_path_buf(), source };
+    let mut first = Vec::new();
+    BufReader::new(File::open(path).map_err(io)?).read_until(b'\n', &mut first).map_err(io)?;
+    if first.last() == Some(&b'\n') {
+        first.pop();
+    }
+    header_of(path, first)
+}
+
+fn header_of(path: &Path, first: Vec<u8>) -> Result<SessionHeader, JournalError> {
+    match decode(&String::from_utf8_lossy(&first)) {
+        Ok(JournalRecord::Header(h)) => Ok(h),
+        Ok(_) => {
+            Err(JournalError::NoHeader { path: path.into(), reason: "first record is not a header".into() })
+        }
+        Err(reason) => Err(JournalError::NoHeader { path: path.into(), reason }),
+    }
+}
+
 pub fn read(path: &Path) -> Result<JournalRead, JournalError> {
     let io = |source| JournalError::Io { path: path.to_path_buf(), source };
     let file = File::open(path).map_err(io)?;
     let bytes = file.metadata().map_err(io)?.len();
     let mut lines = BufReader::new(file).split(b'\n');
-    let first = lines.next().transpose().map_err(io)?.unwrap_or_default();
-    let header = match decode(&String::from_utf8_lossy(&first)) {
-        Ok(JournalRecord::Header(h)) => h,
-        Ok(_) => {
-            return Err(JournalError::NoHeader {
-                path: path.into(),
-                reason: "first record is not a header".into(),
-            });
-        }
-        Err(reason) => return Err(JournalError::NoHeader { path: path.into(), reason }),
-    };
+    let header = header_of(path, lines.next().transpose().map_err(io)?.unwrap_or_default())?;
     let mut read = JournalRead { header, records: Vec::new(), closed_at: None, bad_tail: None, bytes };
     let mut line_no = 1;
     while let Some(line) = lines.next() {

@@ -2,6 +2,7 @@
 
 mod checker;
 mod cli;
+mod debrief;
 mod font;
 mod fuzz;
 mod golden;

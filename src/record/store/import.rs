@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, StoreError};
+use crate::nearest::Nearest;
 use crate::record::behaviour::{BehaviourSample, GazeTarget};
 use crate::record::journal::{self, BadTail, JournalRecord};
 use crate::record::rows::{EventRow, event_row};
@@ -42,7 +43,7 @@ impl Store {
         {
             // The participant was erased while this session ran: their
             // data must not come back.
-            return Err(StoreError::NoParticipant(code.clone()));
+            return Err(StoreError::NoParticipant(code.clone(), Nearest::default()));
         }
         let file_name = path.file_name().map(PathBuf::from).unwrap_or_default();
         let kept = PathBuf::from("journals/imported").join(&file_name);

@@ -9,21 +9,26 @@
 //!
 //! In parts: `schema` opens the database and brings its tables up to
 //! date, `participants` adds and erases the people recorded, `import`
-//! brings journals in, and `queries` reads sessions, events, samples and
+//! brings journals in, `goals` keeps the sub-goal set at each debrief,
+//! and `queries` reads sessions, events, samples and
 //! past runs back out for listings, exports and progression.
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+use crate::nearest::Nearest;
+
 use super::code::CodeError;
 use super::journal::JournalError;
 
+mod goals;
 mod import;
 mod participants;
 mod queries;
 mod schema;
 
+pub use goals::{GOAL_MAX_CHARS, GoalRow};
 pub use import::Imported;
 pub use participants::{Erased, ParticipantRow};
 pub use queries::{SampleRow, SessionRow};
@@ -40,14 +45,17 @@ pub enum StoreError {
     TooNew { path: PathBuf, found: i64, known: i64 },
     #[error(transparent)]
     Code(#[from] CodeError),
-    #[error("there is no participant with the code {0}")]
-    NoParticipant(String),
+    /// With the known codes nearest to it, when there are any.
+    #[error("there is no participant with the code {0}{1}")]
+    NoParticipant(String, Nearest),
     #[error("there is already a participant with the code {0}")]
     ParticipantExists(String),
-    #[error("there is no session with the id {0}")]
-    NoSession(String),
+    #[error("there is no session with the id {0}{1}")]
+    NoSession(String, Nearest),
     #[error(transparent)]
     Journal(#[from] JournalError),
+    #[error("{0}")]
+    Goal(String),
     #[error("session {0} is already in the store")]
     AlreadyImported(String),
     #[error("the scenario kept in journal {0} cannot be read; the journal is left where it is")]

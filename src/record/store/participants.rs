@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Result, Store, StoreError};
+use crate::nearest::Nearest;
 use crate::record::code;
 use crate::record::rtw_se::RtwSe;
 
@@ -51,7 +52,12 @@ impl Store {
     /// A known participant's stored code, from what a clinician typed.
     pub fn participant(&self, raw: &str) -> Result<String> {
         let code = code::validate(raw)?;
-        if self.has_participant(&code)? { Ok(code) } else { Err(StoreError::NoParticipant(code)) }
+        if self.has_participant(&code)? {
+            return Ok(code);
+        }
+        let known: Vec<String> = self.participants()?.into_iter().map(|p| p.code).collect();
+        let nearest = Nearest::among(&code, known.iter().map(String::as_str));
+        Err(StoreError::NoParticipant(code, nearest))
     }
 
     pub fn participants(&self) -> Result<Vec<ParticipantRow>> {

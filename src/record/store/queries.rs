@@ -2,13 +2,17 @@
 //! (for listings and exports), and a participant's past runs of a
 //! scenario as the progression policy reads them.
 
-use rusqlite::params;
+use std::path::Path;
+
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Result, Store, StoreError};
+use crate::nearest::Nearest;
 use crate::progression::{PastRun, RunEnd, RunRatings};
 use crate::record::journal::HeadSource;
 use crate::record::rows::EventRow;
+use crate::scenario::Scenario;
 use crate::session::Actor;
 
 /// One stored behaviour sample, as exported.
@@ -255,11 +259,26 @@ impl Store {
         .map_err(|e| self.db_err(e))
     }
 
+    /// The scenario a stored session ran, as it was then: from the header
+    /// of its kept journal, never from today's file (outputs index into it).
+    pub fn scenario_of(&self, session: &str) -> Result<Scenario> {
+        let journal: String = self
+            .conn
+            .query_row("SELECT journal FROM sessions WHERE id = ?1", [session], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.db_err(e))?
+            .ok_or_else(|| StoreError::NoSession(session.into(), Nearest::default()))?;
+        let path = self.dir.join(journal);
+        let header = crate::record::journal::read_header(&path)?;
+        crate::scenario::load::parse(Path::new(&header.scenario), header.scenario_source.as_bytes())
+            .map(|(_, s)| s)
+            .map_err(|_| StoreError::BadSnapshot(path))
+    }
+
     pub fn session(&self, id: &str) -> Result<SessionRow> {
-        self.sessions(None)?
-            .into_iter()
-            .find(|s| s.id == id)
-            .ok_or_else(|| StoreError::NoSession(id.to_string()))
+        let all = self.sessions(None)?;
+        let nearest = Nearest::among(id, all.iter().map(|s| s.id.as_str()));
+        all.into_iter().find(|s| s.id == id).ok_or_else(|| StoreError::NoSession(id.to_string(), nearest))
     }
 }
 

@@ -194,7 +194,7 @@ impl Checker<'_> {
     }
 
     fn unknown_beat(&mut self, path: &[P], id: &str) {
-        let close = closest(id, self.scenario.beats.iter().map(Beat::id));
+        let close = crate::nearest::closest(id, self.scenario.beats.iter().map(Beat::id));
         let hint = match close {
             Some(c) => format!("did you mean \"{c}\"?"),
             None => self.known("beats", self.scenario.beats.iter().map(Beat::id)),
@@ -243,29 +243,6 @@ impl Checker<'_> {
             self.check_text(&at(&path, &[f("text")]), &outcome.text);
         }
     }
-}
-
-/// The id most like `wanted`, for "did you mean" hints.
-fn closest<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    ids.map(|id| (edit_distance(wanted, id), id))
-        .filter(|(d, id)| *d <= 2.max(id.len() / 4))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, id)| id)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// `#rrggbb` to linear-free sRGB components 0..1.

@@ -1,0 +1,131 @@
+//! The reflective debrief: a report the clinician and participant read
+//! together after a session (`session`), and one across the participant's
+//! programme (`programme`), written as self-contained HTML.
+//!
+//! In parts: `session` and `programme` work out what a report shows from
+//! the store, as figures that name the events they came from; `words`
+//! says it in bokmål or English; `chart` draws the SVG charts (plotters)
+//! and `html` puts it all on a page (minijinja). Nothing here reads a
+//! clock or the network, and a report is written whole or not at all.
+
+pub mod chart;
+pub mod html;
+pub mod programme;
+pub mod session;
+pub mod words;
+
+use std::io::Write;
+use std::path::Path;
+
+use programme::{ProgrammeReport, Run};
+use session::{Record, SessionReport};
+pub use words::Lang;
+
+use crate::record::store::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DebriefError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Render(String),
+    #[error("cannot write the report to {path}: {source}")]
+    Write { path: String, source: std::io::Error },
+}
+
+/// The report of one stored session. `lang` defaults to the session's own.
+pub fn session_report(store: &Store, id: &str, lang: Option<Lang>) -> Result<SessionReport, DebriefError> {
+    let s = store.session(id)?;
+    let lang = lang.unwrap_or_else(|| Lang::of(&s.lang));
+    let events = store.events(id)?;
+    let samples = store.samples(id)?;
+    let scenario = store.scenario_of(id)?;
+    let (goal, previous_goal) = goals_around(store, &s)?;
+    let record =
+        Record { session: &s, events: &events, samples: &samples, scenario: &scenario, goal, previous_goal };
+    Ok(SessionReport::of(record, lang))
+}
+
+/// This session's goal, and the one set at the participant's session before.
+fn goals_around(
+    store: &Store,
+    s: &crate::record::store::SessionRow,
+) -> Result<(Option<crate::record::store::GoalRow>, Option<crate::record::store::GoalRow>), DebriefError> {
+    let goal = store.goal(&s.id)?;
+    let Some(code) = &s.participant else { return Ok((goal, None)) };
+    let sessions = store.sessions(Some(code))?;
+    let before = sessions.iter().position(|x| x.id == s.id).and_then(|i| i.checked_sub(1));
+    let previous = match before {
+        Some(i) => store.goal(&sessions[i].id)?,
+        None => None,
+    };
+    Ok((goal, previous))
+}
+
+pub fn session_html(store: &Store, id: &str, lang: Option<Lang>) -> Result<String, DebriefError> {
+    html::session(&session_report(store, id, lang)?).map_err(DebriefError::Render)
+}
+
+/// The overview of one participant's programme. `lang` defaults to the
+/// language of their newest session, else bokmål.
+pub fn programme_report(
+    store: &Store,
+    code: &str,
+    lang: Option<Lang>,
+) -> Result<ProgrammeReport, DebriefError> {
+    let code = store.participant(code)?;
+    let sessions = store.sessions(Some(&code))?;
+    let lang = lang.unwrap_or_else(|| sessions.last().map_or(Lang::Nb, |s| Lang::of(&s.lang)));
+    let mut runs = Vec::new();
+    for s in &sessions {
+        let events = store.events(&s.id)?;
+        let scenario = store.scenario_of(&s.id)?;
+        // Behaviour samples are not read: the overview shows none, and a
+        // programme holds many sessions.
+        let record = Record {
+            session: s,
+            events: &events,
+            samples: &[],
+            scenario: &scenario,
+            goal: None,
+            previous_goal: None,
+        };
+        let levels = scenario.levels.len().min(usize::from(u8::MAX)) as u8;
+        runs.push(Run {
+            report: SessionReport::of(record, lang),
+            levels,
+            started_unix_ms: s.started_unix_ms,
+        });
+    }
+    let rtw_se = store.rtw_se(&code)?;
+    let goals = store.goals(&code)?;
+    ProgrammeReport::of(&code, runs, &rtw_se, &goals, lang).map_err(DebriefError::Render)
+}
+
+pub fn programme_html(store: &Store, code: &str, lang: Option<Lang>) -> Result<String, DebriefError> {
+    html::programme(&programme_report(store, code, lang)?).map_err(DebriefError::Render)
+}
+
+/// Writes a report whole or not at all: to a private temporary file in
+/// the same folder, synced, then renamed over `path`. On any failure the
+/// temporary file is removed and `path` is as it was.
+pub fn write_report(path: &Path, html: &str) -> Result<(), DebriefError> {
+    let fail = |source| DebriefError::Write { path: path.display().to_string(), source };
+    let name = path.file_name().ok_or_else(|| {
+        fail(std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file"))
+    })?;
+    if path.exists() && !path.is_file() {
+        return Err(fail(std::io::Error::other("it is not a file")));
+    }
+    let temp = path.with_file_name(format!(".{}.{}.partial", name.to_string_lossy(), std::process::id()));
+    let written = (|| {
+        let mut file = crate::private_files::create_file(&temp, crate::private_files::CreateMode::Truncate)?;
+        file.write_all(html.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        fail(e)
+    })
+}

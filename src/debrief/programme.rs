@@ -1,0 +1,190 @@
+//! One participant's programme: every run in order, each scenario's
+//! progress over its runs, RTW-SE at the start and end, and the sub-goals.
+
+use serde::Serialize;
+
+use super::session::{Point, SessionReport};
+use super::words::{Ending, Lang};
+use crate::record::rtw_se::REFERENCE_MEAN;
+use crate::record::store::GoalRow;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgrammeReport {
+    pub lang: Lang,
+    pub participant: String,
+    pub runs: Vec<RunRow>,
+    pub scenarios: Vec<ScenarioProgress>,
+    pub rtw_se: Vec<RtwSeRow>,
+    pub reference_mean: f64,
+    pub goals: Vec<GoalView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RunRow {
+    pub n: usize,
+    pub session: String,
+    pub date: String,
+    pub scenario: String,
+    pub title: String,
+    pub level_start: u8,
+    pub level_end: u8,
+    pub ending: Ending,
+    pub ending_text: &'static str,
+    /// Practice today: modelling runs are not recorded yet.
+    pub kind: &'static str,
+    pub peak_suds: Option<Point>,
+    pub self_efficacy: Option<u8>,
+    /// The events the run's figures come from.
+    pub events: Vec<u64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioProgress {
+    pub scenario: String,
+    pub title: String,
+    pub levels: u8,
+    /// Run numbers (`RunRow::n`) of this scenario's runs, in order.
+    pub runs: Vec<usize>,
+    pub highest_level_completed: Option<u8>,
+    pub chart: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RtwSeRow {
+    pub date: String,
+    pub label: Option<String>,
+    pub mean: f64,
+    pub mean_text: String,
+    /// At or above the reference mean.
+    pub at_reference: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalView {
+    pub text: String,
+    pub session: String,
+    pub set_after: String,
+    pub status: &'static str,
+    pub done: Option<bool>,
+}
+
+/// A run as the overview reads it: its report (without behaviour
+/// samples) and its scenario's number of levels.
+pub struct Run {
+    pub report: SessionReport,
+    pub levels: u8,
+    pub started_unix_ms: i64,
+}
+
+impl ProgrammeReport {
+    pub fn of(
+        participant: &str,
+        runs: Vec<Run>,
+        rtw_se: &[(i64, Option<String>, f64)],
+        goals: &[GoalRow],
+        lang: Lang,
+    ) -> Result<ProgrammeReport, String> {
+        let w = lang.words();
+        let rows: Vec<RunRow> = runs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let rep = &r.report;
+                let peak = rep.peak_suds();
+                let mut events: Vec<u64> = peak.iter().map(|p| p.seq).collect();
+                events.extend(rep.mastery.iter().filter_map(|m| m.after.or(m.before)).map(|p| p.seq));
+                events.extend(&rep.ending_events);
+                RunRow {
+                    n: i + 1,
+                    session: rep.session.clone(),
+                    date: lang.date(r.started_unix_ms),
+                    scenario: rep.scenario.clone(),
+                    title: rep.title.clone(),
+                    level_start: rep.level_start,
+                    level_end: rep.level_end,
+                    ending: rep.ending,
+                    ending_text: lang.ending_short(&rep.ending),
+                    kind: w.practice,
+                    peak_suds: peak,
+                    self_efficacy: rep.run_self_efficacy,
+                    events,
+                }
+            })
+            .collect();
+
+        let mut scenarios: Vec<ScenarioProgress> = Vec::new();
+        for (row, run) in rows.iter().zip(&runs) {
+            match scenarios.iter_mut().find(|s| s.scenario == row.scenario) {
+                Some(s) => s.runs.push(row.n),
+                None => scenarios.push(ScenarioProgress {
+                    scenario: row.scenario.clone(),
+                    title: row.title.clone(),
+                    levels: run.levels,
+                    runs: vec![row.n],
+                    highest_level_completed: None,
+                    chart: String::new(),
+                }),
+            }
+        }
+        for s in &mut scenarios {
+            let points: Vec<(Option<u8>, Option<u8>, Option<u8>)> = s
+                .runs
+                .iter()
+                .map(|&n| {
+                    let r = &rows[n - 1];
+                    let completed = (r.ending == Ending::Completed).then_some(r.level_end);
+                    (r.peak_suds.map(|p| p.value), r.self_efficacy, completed)
+                })
+                .collect();
+            s.highest_level_completed = points.iter().filter_map(|p| p.2).max();
+            s.chart = super::chart::progression(&points, s.levels, lang)?;
+        }
+
+        let rtw_se = rtw_se
+            .iter()
+            .map(|(at, label, mean)| RtwSeRow {
+                date: lang.date(*at),
+                label: label.clone(),
+                mean: *mean,
+                mean_text: lang.decimal(*mean, 1),
+                at_reference: *mean >= REFERENCE_MEAN,
+            })
+            .collect();
+        let goals = goals
+            .iter()
+            .map(|g| {
+                let set_after = rows
+                    .iter()
+                    .find(|r| r.session == g.session)
+                    .map(|r| format!("{} ({})", r.title, r.date))
+                    .unwrap_or_else(|| g.session.clone());
+                GoalView {
+                    text: g.text.clone(),
+                    session: g.session.clone(),
+                    set_after,
+                    status: goal_status(lang, g.done),
+                    done: g.done,
+                }
+            })
+            .collect();
+        Ok(ProgrammeReport {
+            lang,
+            participant: participant.to_string(),
+            runs: rows,
+            scenarios,
+            rtw_se,
+            reference_mean: REFERENCE_MEAN,
+            goals,
+        })
+    }
+}
+
+/// A goal's state in words.
+pub fn goal_status(lang: Lang, done: Option<bool>) -> &'static str {
+    let w = lang.words();
+    match done {
+        Some(true) => w.goal_done,
+        Some(false) => w.goal_not_done,
+        None => w.goal_not_reported,
+    }
+}

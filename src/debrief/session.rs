@@ -1,0 +1,542 @@
+//! One session's debrief, worked out from its stored record: what the
+//! report shows, as figures that each name the events they came from (by
+//! the events' `seq`), before any of it is drawn or written.
+
+use serde::Serialize;
+
+use super::words::{Ending, Lang, MarkKind, Missing, Moment, clock};
+use crate::progression::RunRatings;
+use crate::record::export::gaze_summary;
+use crate::record::journal::JournalRecord;
+use crate::record::rows::EventRow;
+use crate::record::store::{GoalRow, SampleRow, SessionRow};
+use crate::scenario::{Beat, EfficacySource, RatingKind, Scenario};
+use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer};
+
+/// Tags that show an approach rather than avoidance, counted as mastery.
+const APPROACH_TAGS: &[&str] = &["assertive", "sets-boundary", "asks-for-help", "shares-openly"];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionReport {
+    pub lang: Lang,
+    pub session: String,
+    pub participant: Option<String>,
+    pub scenario: String,
+    pub title: String,
+    pub date: String,
+    pub level_start: u8,
+    pub level_end: u8,
+    pub duration_ms: Millis,
+    pub duration: String,
+    pub shown_in: Option<String>,
+    pub ending: Ending,
+    pub ending_text: String,
+    /// The events that say how it ended (the `ended` event, if any).
+    pub ending_events: Vec<u64>,
+    pub missing: Vec<String>,
+    pub timeline: Timeline,
+    pub expectancies: Vec<Expectancy>,
+    pub looking: Vec<Looking>,
+    pub gaze_away: Vec<Episode>,
+    pub gaze_away_text: Option<String>,
+    pub choices: Vec<ChoiceMade>,
+    pub silences: Vec<Silence>,
+    pub mastery: Vec<MasteryRow>,
+    /// The run's self-efficacy as the progression policy reads it.
+    pub run_self_efficacy: Option<u8>,
+    pub reflection: Vec<SourceGroup>,
+    pub goal: Option<GoalRow>,
+    /// The goal set at the participant's previous session (any scenario).
+    pub previous_goal: Option<GoalRow>,
+}
+
+/// A rating at a time, with the event it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Point {
+    pub at: Millis,
+    pub value: u8,
+    pub seq: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Series {
+    pub label: String,
+    pub points: Vec<Point>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Mark {
+    pub at: Millis,
+    pub clock: String,
+    pub text: String,
+    /// The rating's value for rating marks.
+    pub value: Option<u8>,
+    pub kind: MarkKind,
+    pub seq: u64,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Span {
+    pub from: Millis,
+    pub to: Millis,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    pub suds: Series,
+    pub self_efficacy: Vec<Series>,
+    /// Everything on the time axis, in order, ratings included.
+    pub marks: Vec<Mark>,
+    pub pauses: Vec<Span>,
+    pub end: Millis,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Expectancy {
+    pub outcome: String,
+    pub before: Option<Point>,
+    pub happened: Option<bool>,
+    pub after: Option<Point>,
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Looking {
+    pub name: String,
+    /// Shares 0..1.
+    pub present: Option<f64>,
+    pub speaking: Option<f64>,
+    pub sentence: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Episode {
+    pub at: Millis,
+    pub clock: String,
+    pub length_ms: Millis,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceMade {
+    pub at: Millis,
+    pub clock: String,
+    /// 1-based, as shown.
+    pub option: usize,
+    pub text: String,
+    pub latency_ms: Millis,
+    pub tags: Vec<String>,
+    pub seq: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Silence {
+    pub at: Millis,
+    pub clock: String,
+    pub after_ms: Millis,
+    pub seq: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MasteryRow {
+    pub statement: String,
+    pub before: Option<Point>,
+    pub after: Option<Point>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceGroup {
+    pub source: EfficacySource,
+    pub heading: &'static str,
+    pub questions: Vec<String>,
+    pub moments: Vec<String>,
+    pub events: Vec<u64>,
+}
+
+/// What one session's stored record holds, as the report reads it.
+pub struct Record<'a> {
+    pub session: &'a SessionRow,
+    pub events: &'a [EventRow],
+    pub samples: &'a [SampleRow],
+    pub scenario: &'a Scenario,
+    pub goal: Option<GoalRow>,
+    pub previous_goal: Option<GoalRow>,
+}
+
+impl SessionReport {
+    pub fn of(record: Record, lang: Lang) -> SessionReport {
+        let Record { session: s, events, samples, scenario, goal, previous_goal } = record;
+        let code = lang.code();
+        let records: Vec<(u64, JournalRecord)> =
+            events.iter().filter_map(|e| Some((e.seq, serde_json::from_str(&e.detail).ok()?))).collect();
+        let statement = |id: &str| {
+            scenario
+                .ratings
+                .self_efficacy
+                .iter()
+                .find(|st| st.id == id)
+                .map_or_else(|| id.to_string(), |st| st.can.show(code).to_string())
+        };
+        let outcome = |id: &str| {
+            scenario
+                .feared_outcomes
+                .iter()
+                .find(|o| o.id == id)
+                .map_or_else(|| id.to_string(), |o| o.text.show(code).to_string())
+        };
+        let option_text = |beat: usize, option: usize| {
+            match scenario.beats.get(beat) {
+                Some(Beat::Choose { options, .. }) => {
+                    options.get(option).map(|o| o.text.show(code).to_string())
+                }
+                _ => None,
+            }
+            .unwrap_or_default()
+        };
+
+        let mut suds = Series { label: lang.words().suds.into(), points: Vec::new() };
+        let mut self_efficacy: Vec<(String, Series)> = Vec::new();
+        let mut marks = Vec::new();
+        let mut pauses = Vec::new();
+        let mut paused_at: Option<Millis> = None;
+        let mut expectancies: Vec<(String, Expectancy)> = Vec::new();
+        let mut choices = Vec::new();
+        let mut silences = Vec::new();
+        let mut ended: Option<(Millis, u64, EndReason)> = None;
+        let mut level_end = s.level as u8;
+        let mut end = s.duration_ms.max(0) as Millis;
+        let mut mark = |at: Millis, kind: MarkKind, value: Option<u8>, seq: u64| {
+            marks.push(Mark { at, clock: clock(at), text: lang.mark(&kind), value, kind, seq });
+        };
+        for (seq, r) in &records {
+            let seq = *seq;
+            match r {
+                JournalRecord::Output { at, output, .. } => match output {
+                    Output::Rated { rating, answer, .. } => {
+                        let (value, happened) = match answer {
+                            RatingAnswer::Scale(v) => (*v, None),
+                            RatingAnswer::Review { happened, likelihood } => (*likelihood, Some(*happened)),
+                        };
+                        let point = Point { at: *at, value, seq };
+                        match rating {
+                            RatingKind::Suds => {
+                                suds.points.push(point);
+                                mark(*at, MarkKind::Suds, Some(value), seq);
+                            }
+                            RatingKind::SelfEfficacy(id) => {
+                                let i = match self_efficacy.iter().position(|(k, _)| k == id) {
+                                    Some(i) => i,
+                                    None => {
+                                        let label = statement(id);
+                                        self_efficacy
+                                            .push((id.clone(), Series { label, points: Vec::new() }));
+                                        self_efficacy.len() - 1
+                                    }
+                                };
+                                self_efficacy[i].1.points.push(point);
+                                mark(
+                                    *at,
+                                    MarkKind::SelfEfficacy(self_efficacy[i].1.label.clone()),
+                                    Some(value),
+                                    seq,
+                                );
+                            }
+                            RatingKind::Expectancy(id) | RatingKind::ExpectancyReview(id) => {
+                                let i = match expectancies.iter().position(|(k, _)| k == id) {
+                                    Some(i) => i,
+                                    None => {
+                                        let e = Expectancy {
+                                            outcome: outcome(id),
+                                            before: None,
+                                            happened: None,
+                                            after: None,
+                                            sentence: String::new(),
+                                        };
+                                        expectancies.push((id.clone(), e));
+                                        expectancies.len() - 1
+                                    }
+                                };
+                                let e = &mut expectancies[i].1;
+                                if matches!(rating, RatingKind::Expectancy(_)) {
+                                    e.before = Some(point);
+                                } else {
+                                    e.after = Some(point);
+                                    e.happened = happened;
+                                }
+                            }
+                            RatingKind::Cybersickness => {}
+                        }
+                    }
+                    Output::CueStarted { cue, .. } => mark(*at, MarkKind::Cue(*cue), None, seq),
+                    Output::LevelChanged { from, to } => {
+                        level_end = *to;
+                        mark(*at, MarkKind::Level { from: *from, to: *to }, None, seq);
+                    }
+                    Output::Chosen { beat, option, latency } => {
+                        let text = option_text(*beat, *option);
+                        let tags = match scenario.beats.get(*beat) {
+                            Some(Beat::Choose { options, .. }) => options
+                                .get(*option)
+                                .map(|o| o.tags.iter().map(|t| t.name().to_string()).collect())
+                                .unwrap_or_default(),
+                            _ => Vec::new(),
+                        };
+                        mark(*at, MarkKind::Choice(text.clone()), None, seq);
+                        choices.push(ChoiceMade {
+                            at: *at,
+                            clock: clock(*at),
+                            option: option + 1,
+                            text,
+                            latency_ms: *latency,
+                            tags,
+                            seq,
+                        });
+                    }
+                    Output::SilenceTaken { after, .. } => {
+                        mark(*at, MarkKind::Silence, None, seq);
+                        silences.push(Silence { at: *at, clock: clock(*at), after_ms: *after, seq });
+                    }
+                    Output::Paused { by } => {
+                        paused_at = Some(*at);
+                        mark(*at, MarkKind::Paused { by_participant: *by == Actor::Participant }, None, seq);
+                    }
+                    Output::Resumed { .. } => {
+                        if let Some(from) = paused_at.take() {
+                            pauses.push(Span { from, to: *at });
+                        }
+                        mark(*at, MarkKind::Resumed, None, seq);
+                    }
+                    Output::Marker { note } => mark(*at, MarkKind::Marker(note.clone()), None, seq),
+                    Output::Ended { reason } => {
+                        end = end.max(*at);
+                        ended = Some((*at, seq, reason.clone()));
+                        mark(*at, MarkKind::End, None, seq);
+                    }
+                    _ => {}
+                },
+                // A marker is an input that the session echoes as an
+                // output; the output is the one kept on the timeline.
+                JournalRecord::Input { input: Input::Marker { .. }, .. } => {}
+                _ => {}
+            }
+        }
+        if let Some(from) = paused_at {
+            pauses.push(Span { from, to: end });
+        }
+
+        let ending = match (&ended, s.status.as_str()) {
+            (Some((_, _, EndReason::Completed { .. })), _) => Ending::Completed,
+            (Some((_, _, EndReason::Stopped { by: Actor::Participant })), _) => Ending::StoppedByParticipant,
+            (Some((_, _, EndReason::Stopped { by: Actor::Clinician })), _) => Ending::StoppedByClinician,
+            _ => Ending::Interrupted,
+        };
+        let ended_at = ended.as_ref().map_or(end, |(at, _, _)| *at);
+        let suds_then = suds.points.iter().rev().find(|p| p.at <= ended_at).map(|p| p.value);
+        let ending_text = lang.ending(&ending, ended_at, suds_then);
+
+        let mut missing = Vec::new();
+        if suds.points.is_empty() && self_efficacy.is_empty() {
+            missing.push(lang.missing(Missing::NoRatings).to_string());
+        }
+        if samples.is_empty() {
+            missing.push(lang.missing(Missing::NoSamples).to_string());
+        }
+        if s.status == "interrupted" {
+            missing.push(lang.missing(Missing::Interrupted).to_string());
+        }
+        if s.damaged_tail.is_some() {
+            missing.push(lang.missing(Missing::Damaged).to_string());
+        }
+
+        // Looking: only where there are samples to measure it from.
+        let (looking, gaze_away, gaze_away_text) = if samples.is_empty() {
+            (Vec::new(), Vec::new(), None)
+        } else {
+            let g = gaze_summary(events, samples);
+            let looking = scenario
+                .cast
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let speaking = g.while_speaking.get(i).copied().flatten();
+                    Looking {
+                        name: c.name.clone(),
+                        present: g.eye_contact.get(i).copied().flatten(),
+                        speaking,
+                        sentence: speaking.map(|share| lang.gaze_sentence(&c.name, share)),
+                    }
+                })
+                .collect::<Vec<_>>();
+            let episodes: Vec<Episode> = g
+                .gaze_away
+                .iter()
+                .map(|&(at, length_ms)| Episode { at, clock: clock(at), length_ms })
+                .collect();
+            let longest = episodes.iter().map(|e| e.length_ms).max().unwrap_or(0);
+            let text = lang.gaze_away(episodes.len(), longest);
+            (looking, episodes, Some(text))
+        };
+
+        let mastery = self_efficacy
+            .iter()
+            .map(|(_, series)| MasteryRow {
+                statement: series.label.clone(),
+                before: series.points.first().copied(),
+                after: (series.points.len() > 1).then(|| series.points.last().copied()).flatten(),
+            })
+            .collect();
+
+        let expectancies = expectancies
+            .into_iter()
+            .map(|(_, mut e)| {
+                e.sentence = lang.expectancy(
+                    &e.outcome,
+                    e.before.map(|p| p.value),
+                    e.happened.zip(e.after.map(|p| p.value)),
+                );
+                e
+            })
+            .collect();
+
+        // The progression policy's own reduction, so the overview and the
+        // level proposals read a run alike.
+        let mut run_ratings = RunRatings::default();
+        for (id, series) in &self_efficacy {
+            for p in &series.points {
+                run_ratings.rated_kind(&RatingKind::SelfEfficacy(id.clone()), p.value);
+            }
+        }
+        let run_self_efficacy = run_ratings.self_efficacy();
+
+        let reflection =
+            reflection(lang, scenario, &suds, &choices, &marks, &looking, &pauses, ending, &ended);
+
+        SessionReport {
+            lang,
+            session: s.id.clone(),
+            participant: s.participant.clone(),
+            scenario: s.scenario.clone(),
+            title: scenario.title.show(code).to_string(),
+            date: lang.date_time(s.started_unix_ms),
+            level_start: s.level as u8,
+            level_end,
+            duration_ms: end,
+            duration: lang.duration(end),
+            shown_in: s.shown_in.clone(),
+            ending,
+            ending_text,
+            ending_events: ended.as_ref().map(|(_, seq, _)| vec![*seq]).unwrap_or_default(),
+            missing,
+            timeline: Timeline {
+                suds,
+                self_efficacy: self_efficacy.into_iter().map(|(_, s)| s).collect(),
+                marks,
+                pauses,
+                end,
+            },
+            expectancies,
+            looking,
+            gaze_away,
+            gaze_away_text,
+            choices,
+            silences,
+            mastery,
+            run_self_efficacy,
+            reflection,
+            goal,
+            previous_goal,
+        }
+    }
+
+    /// The highest SUDS of the session and when, if any was given.
+    pub fn peak_suds(&self) -> Option<Point> {
+        peak(&self.timeline.suds.points)
+    }
+}
+
+/// The first of the highest values.
+fn peak(points: &[Point]) -> Option<Point> {
+    points.iter().copied().fold(None, |best: Option<Point>, p| match best {
+        Some(b) if b.value >= p.value => Some(b),
+        _ => Some(p),
+    })
+}
+
+/// The scenario's debrief questions by source, each beside what the
+/// record says about that source.
+#[allow(clippy::too_many_arguments)]
+fn reflection(
+    lang: Lang,
+    scenario: &Scenario,
+    suds: &Series,
+    choices: &[ChoiceMade],
+    marks: &[Mark],
+    looking: &[Looking],
+    pauses: &[Span],
+    ending: Ending,
+    ended: &Option<(Millis, u64, EndReason)>,
+) -> Vec<SourceGroup> {
+    let sources = [
+        EfficacySource::Mastery,
+        EfficacySource::Vicarious,
+        EfficacySource::Feedback,
+        EfficacySource::Physiological,
+    ];
+    sources
+        .into_iter()
+        .map(|source| {
+            let questions: Vec<String> = scenario
+                .debrief
+                .iter()
+                .filter(|q| q.source == source)
+                .map(|q| q.text.show(lang.code()).to_string())
+                .collect();
+            let mut moments = Vec::new();
+            let mut events = Vec::new();
+            match source {
+                EfficacySource::Mastery => {
+                    let shown: Vec<&ChoiceMade> = choices
+                        .iter()
+                        .filter(|c| c.tags.iter().any(|t| APPROACH_TAGS.contains(&t.as_str())))
+                        .collect();
+                    if !choices.is_empty() {
+                        moments
+                            .push(lang.moment(&Moment::Choices { shown: shown.len(), total: choices.len() }));
+                        events.extend(choices.iter().map(|c| c.seq));
+                    }
+                    moments.push(lang.moment(&Moment::Ended(ending)));
+                    events.extend(ended.as_ref().map(|(_, seq, _)| *seq));
+                }
+                EfficacySource::Vicarious => moments.push(lang.moment(&Moment::NoModelling)),
+                EfficacySource::Feedback => {
+                    for l in looking {
+                        if let Some(share) = l.speaking {
+                            moments.push(lang.moment(&Moment::Looked { name: l.name.clone(), share }));
+                        }
+                    }
+                    for m in marks {
+                        if let MarkKind::Marker(note) = &m.kind {
+                            moments.push(lang.moment(&Moment::Marker { at: m.at, note: note.clone() }));
+                            events.push(m.seq);
+                        }
+                    }
+                }
+                EfficacySource::Physiological => {
+                    if let Some(p) = peak(&suds.points) {
+                        let after = suds.points.iter().find(|q| q.at > p.at).copied();
+                        moments.push(lang.moment(&Moment::Peak {
+                            at: p.at,
+                            value: p.value,
+                            after: after.map(|a| (a.at, a.value)),
+                        }));
+                        events.push(p.seq);
+                        events.extend(after.map(|a| a.seq));
+                    }
+                    if !pauses.is_empty() {
+                        moments.push(lang.moment(&Moment::Pauses(pauses.len())));
+                    }
+                }
+            }
+            SourceGroup { source, heading: lang.source(source), questions, moments, events }
+        })
+        .collect()
+}

@@ -1,0 +1,497 @@
+//! The debrief reports: each figure checked against what the test works
+//! out itself from the exported record; missing data named; the command
+//! line's messages; and the page in a real browser (headless Chromium),
+//! as PNG and as PDF.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use mestring::debrief::{self, Lang};
+use mestring::record::Store;
+use mestring::record::export::{Selection, json};
+
+use crate::repo;
+
+fn mestring(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Records a `mestring play` session from a script (no behaviour samples:
+/// the terminal has no picture) and returns its id.
+fn played(data: &Path, code: &str, scenario: &str, level: u8, script: &str) -> String {
+    let _ = mestring(data, &["participants", "add", code]);
+    let script_path = data.join(format!("{code}-{scenario}.script"));
+    std::fs::write(&script_path, script).unwrap();
+    let level = level.to_string();
+    let transcript = data.join("t.transcript");
+    let o = mestring(
+        data,
+        &[
+            "play",
+            scenario,
+            "--level",
+            &level,
+            "--lang",
+            "nb",
+            "--script",
+            script_path.to_str().unwrap(),
+            "--participant",
+            code,
+            "--quiet",
+            "--transcript",
+            transcript.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let store = Store::open(data).unwrap();
+    store.sessions(Some(code)).unwrap().last().unwrap().id.clone()
+}
+
+// ------------------------------------------------------------ reading HTML
+
+/// One element's attributes, unescaped.
+type Attrs = HashMap<String, String>;
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Every start tag's attributes, in document order, with the text up to
+/// the tag's end (for checking what a person reads).
+fn parse_tags(html: &str) -> Vec<(Attrs, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        let Some(end) = rest.find('>') else { break };
+        let tag = &rest[..end];
+        let mut attrs = Attrs::new();
+        let mut t = tag;
+        while let Some(eq) = t.find("=\"") {
+            let name = t[..eq].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_string();
+            let after = &t[eq + 2..];
+            let close = after.find('"').unwrap_or(after.len());
+            attrs.insert(name, unescape(&after[..close]));
+            t = &after[(close + 1).min(after.len())..];
+        }
+        let text_end = rest[end..].find('<').map_or(rest.len(), |i| end + i);
+        out.push((attrs, unescape(&rest[end + 1..text_end])));
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn figure<'a>(tags: &'a [(Attrs, String)], name: &str) -> Vec<&'a (Attrs, String)> {
+    tags.iter().filter(|(a, _)| a.get("data-figure").is_some_and(|f| f == name)).collect()
+}
+
+/// The rows of the table with `data-figure = name`: the `tr` tags after it,
+/// up to the next figure.
+fn rows<'a>(tags: &'a [(Attrs, String)], name: &str) -> Vec<&'a Attrs> {
+    let start = tags.iter().position(|(a, _)| a.get("data-figure").is_some_and(|f| f == name));
+    let Some(start) = start else { return Vec::new() };
+    tags[start + 1..]
+        .iter()
+        .take_while(|(a, _)| !a.contains_key("data-figure"))
+        .map(|(a, _)| a)
+        .filter(|a| {
+            a.contains_key("data-events") || a.contains_key("data-name") || a.contains_key("data-mean")
+        })
+        .collect()
+}
+
+fn seqs(attr: &str) -> Vec<u64> {
+    attr.split_whitespace().map(|s| s.parse().unwrap()).collect()
+}
+
+// ------------------------------------------------------------ the record, as the test reads it
+
+/// The exported session's outputs by seq: (at, output as JSON).
+fn outputs(session: &serde_json::Value) -> HashMap<u64, (u64, serde_json::Value)> {
+    session["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["t"] == "output")
+        .filter_map(|e| Some((e["seq"].as_u64()?, (e["at"].as_u64()?, e["output"].clone()))))
+        .collect()
+}
+
+fn exported(data: &Path, id: &str) -> serde_json::Value {
+    let store = Store::open(data).unwrap();
+    let mut out = Vec::new();
+    json(&store, &Selection::Session(id), &mut out).unwrap();
+    let mut v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    v["sessions"][0].take()
+}
+
+/// A rating's value in an exported `Rated` output.
+fn rated_value(o: &serde_json::Value) -> Option<u64> {
+    let a = &o["Rated"]["answer"];
+    a["Scale"].as_u64().or_else(|| a["Review"]["likelihood"].as_u64())
+}
+
+/// Checks every figure of a session report against the exported record.
+fn check_session_report(html: &str, session: &serde_json::Value) {
+    let tags = parse_tags(html);
+    let by_seq = outputs(session);
+    let out = |seq: u64| {
+        by_seq.get(&seq).unwrap_or_else(|| panic!("the report names event {seq}, not in the record"))
+    };
+
+    // The timeline's table: every row is one output, at its time, with
+    // its rating's value; and every rating, cue, level change, choice,
+    // marker, pause and the end is a row.
+    let timeline = rows(&tags, "timeline-table");
+    let mut listed = Vec::new();
+    for row in &timeline {
+        let seq = seqs(&row["data-events"])[0];
+        let (at, o) = out(seq);
+        assert_eq!(row["data-at"].parse::<u64>().unwrap(), *at, "event {seq}'s time");
+        match row.get("data-value") {
+            Some(v) => assert_eq!(Some(v.parse::<u64>().unwrap()), rated_value(o), "event {seq}: {o}"),
+            None => assert!(o.get("Rated").is_none() || o["Rated"]["rating"].get("Suds").is_none()),
+        }
+        listed.push(seq);
+    }
+    let mut expected: Vec<u64> = by_seq
+        .iter()
+        .filter(|(_, (_, o))| {
+            let kind = o.as_object().and_then(|m| m.keys().next().cloned()).unwrap_or_default();
+            let rating = &o["Rated"]["rating"];
+            match kind.as_str() {
+                "Rated" => rating == "Suds" || rating.get("SelfEfficacy").is_some(),
+                "CueStarted" | "LevelChanged" | "Chosen" | "SilenceTaken" | "Paused" | "Resumed"
+                | "Marker" | "Ended" => true,
+                _ => false,
+            }
+        })
+        .map(|(s, _)| *s)
+        .collect();
+    expected.sort();
+    assert_eq!(listed, expected, "the timeline lists other events than the record has");
+
+    // How it ended.
+    let ended = figure(&tags, "ending");
+    let seq = seqs(&ended[0].0["data-events"])[0];
+    let reason = &out(seq).1["Ended"]["reason"];
+    let want = if reason.get("Completed").is_some() {
+        "Completed"
+    } else if reason["Stopped"]["by"] == "participant" {
+        "StoppedByParticipant"
+    } else {
+        "StoppedByClinician"
+    };
+    assert_eq!(ended[0].0["data-value"], want);
+
+    // The level at the end is the last level change's, else the start's.
+    let last_level = by_seq
+        .iter()
+        .filter_map(|(s, (_, o))| Some((*s, o["LevelChanged"]["to"].as_u64()?)))
+        .max()
+        .map_or(session["level"].as_u64().unwrap(), |(_, to)| to);
+    assert_eq!(figure(&tags, "level")[0].0["data-value"].parse::<u64>().unwrap(), last_level);
+
+    // Expectancy: before and after, from their events.
+    for (a, _) in figure(&tags, "expectancy") {
+        let events = seqs(&a["data-events"]);
+        let values: Vec<u64> = events.iter().map(|&s| rated_value(&out(s).1).unwrap()).collect();
+        let before: Vec<u64> = a["data-before"].parse().into_iter().collect();
+        let after: Vec<u64> = a["data-after"].parse().into_iter().collect();
+        assert_eq!(values, [before, after].concat(), "{a:?}");
+    }
+
+    // Choices: option and latency as recorded.
+    let choices = rows(&tags, "choices");
+    for row in &choices {
+        let seq = seqs(&row["data-events"])[0];
+        let chosen = &out(seq).1["Chosen"];
+        assert_eq!(row["data-option"].parse::<u64>().unwrap(), chosen["option"].as_u64().unwrap() + 1);
+        assert_eq!(row["data-latency"].parse::<u64>().unwrap(), chosen["latency"].as_u64().unwrap());
+    }
+    let chosen_in_record = by_seq.values().filter(|(_, o)| o.get("Chosen").is_some()).count();
+    assert_eq!(choices.len(), chosen_in_record);
+
+    // Self-efficacy before and after: the first and last rating of each statement.
+    for row in rows(&tags, "mastery") {
+        let events = seqs(&row["data-events"]);
+        let values: Vec<u64> = events.iter().map(|&s| rated_value(&out(s).1).unwrap()).collect();
+        let statement = &out(events[0]).1["Rated"]["rating"]["SelfEfficacy"];
+        let mut all: Vec<(u64, u64)> = by_seq
+            .iter()
+            .filter(|(_, (_, o))| &o["Rated"]["rating"]["SelfEfficacy"] == statement)
+            .map(|(s, (_, o))| (*s, rated_value(o).unwrap()))
+            .collect();
+        all.sort();
+        assert_eq!(values[0], all[0].1, "before");
+        assert_eq!(row["data-before"].parse::<u64>().unwrap(), values[0]);
+        if all.len() > 1 {
+            assert_eq!(row["data-after"].parse::<u64>().unwrap(), all.last().unwrap().1, "after");
+        }
+    }
+
+    // The physiological source names the SUDS peak.
+    let suds: Vec<(u64, u64)> = by_seq
+        .iter()
+        .filter(|(_, (_, o))| o["Rated"]["rating"] == "Suds")
+        .map(|(s, (_, o))| (*s, rated_value(o).unwrap()))
+        .collect();
+    if let Some(peak) = suds.iter().map(|(_, v)| *v).max() {
+        let body = figure(&tags, "source-Physiological");
+        let events = seqs(&body[0].0["data-events"]);
+        assert_eq!(rated_value(&out(events[0]).1), Some(peak));
+    }
+
+    // Looking: the shares the export derives from the samples.
+    let looking = rows(&tags, "looking");
+    let gaze = &session["gaze"];
+    for (i, row) in looking.iter().enumerate() {
+        for (attr, key) in [("data-present", "eye_contact"), ("data-speaking", "while_speaking")] {
+            match gaze[key][i].as_f64() {
+                Some(v) => assert!((row[attr].parse::<f64>().unwrap() - v).abs() < 1e-9, "{attr} of {row:?}"),
+                None => assert_eq!(row[attr], "", "{attr} of {row:?}"),
+            }
+        }
+    }
+    if session["samples"].as_array().is_some_and(|s| !s.is_empty()) {
+        assert!(!looking.is_empty(), "samples were recorded but the report shows no looking");
+        let away = gaze["gaze_away"].as_array().unwrap().len();
+        assert_eq!(figure(&tags, "gaze-away")[0].0["data-value"].parse::<usize>().unwrap(), away);
+    }
+}
+
+// ------------------------------------------------------------ tests
+
+#[cfg(feature = "shell")]
+#[test]
+fn a_recorded_session_s_report_shows_its_record_figure_by_figure() {
+    use mestring::record::Recorder;
+    use mestring::record::recorder::SessionInfo;
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let store = Store::open(&data).unwrap();
+    store.add_participant("P500", 0).unwrap();
+    let loaded = mestring::scenario::load_file(&repo().join("scenarios/team-meeting.ron")).unwrap();
+    let source = std::fs::read_to_string(&loaded.path).unwrap();
+    let cast = loaded.scenario.cast.len();
+    // The clinician's golden script: ratings, a pause, a step up, a
+    // phone, a marker, a choice, then the participant pauses and stops.
+    let script = std::fs::read_to_string(repo().join("tests/golden/team-meeting-clinician.script")).unwrap();
+    let options = mestring::app::RunOptions {
+        level: 2,
+        lang: "nb".into(),
+        desktop: true,
+        exit_after: None,
+        screenshot: None,
+        script: Some(mestring::play::script::parse(&script).unwrap()),
+        panels_in_room: false,
+        seed: 3,
+        console: false,
+        close_at_end: false,
+        window_size: None,
+    };
+    let info = SessionInfo {
+        participant: Some("P500"),
+        scenario: &loaded.scenario,
+        scenario_source: &source,
+        level: 2,
+        seed: 3,
+        lang: "nb",
+        started_unix_ms: 1_795_435_200_000,
+    };
+    let recorder = Recorder::start(&store.journal_dir(), &info).unwrap();
+    let mut h = mestring::app::testing::Harness::recorded(loaded, options, store, recorder).unwrap();
+    assert!(h.run_until(300.0, |h| h.view().ended.is_some()), "the script never ends the session");
+    h.close();
+
+    let store = Store::open(&data).unwrap();
+    let id = store.sessions(Some("P500")).unwrap()[0].id.clone();
+    let session = exported(&data, &id);
+    assert!(session["samples"].as_array().unwrap().len() > 100, "the harness recorded too few samples");
+    for lang in [Lang::Nb, Lang::En] {
+        let html = debrief::session_html(&store, &id, Some(lang)).unwrap();
+        check_session_report(&html, &session);
+        let tags = parse_tags(&html);
+        // Each part had something to check.
+        assert!(rows(&tags, "timeline-table").len() >= 10);
+        assert_eq!(rows(&tags, "looking").len(), cast, "one row per character");
+        assert!(!rows(&tags, "mastery").is_empty() && !rows(&tags, "choices").is_empty());
+        assert!(!figure(&tags, "expectancy").is_empty());
+        // The participant stopped: said as their choice, with the SUDS then.
+        let ending = &figure(&tags, "ending")[0].1;
+        assert_eq!(figure(&tags, "ending")[0].0["data-value"], "StoppedByParticipant");
+        assert!(ending.contains("65"), "the SUDS at the stop is not given: {ending}");
+        let no_blame = ["fail", "mislyk", "gave up", "ga opp", "klarte ikke"];
+        assert!(!no_blame.iter().any(|w| html.to_lowercase().contains(w)), "a stop is told as a failure");
+        // Looking was measured: no "missing samples" note.
+        assert!(figure(&tags, "missing").is_empty(), "{:?}", figure(&tags, "missing"));
+    }
+    // The report's own language is the session's.
+    let html = debrief::session_html(&store, &id, None).unwrap();
+    assert!(html.contains("<html lang=\"nb\">") && html.contains("Gjennomgang etter økten"));
+    let en = debrief::session_html(&store, &id, Some(Lang::En)).unwrap();
+    assert!(en.contains("Session debrief") && en.contains("You chose to stop after"));
+}
+
+#[test]
+fn a_terminal_session_with_no_ratings_still_renders_and_says_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // Stopped at once: no rating given, and the terminal records no samples.
+    let id = played(&data, "P501", "team-meeting", 1, "stop\n");
+    let store = Store::open(&data).unwrap();
+    let session = exported(&data, &id);
+    for (lang, words) in
+        [(Lang::Nb, ["Ingen vurderinger", "Ingen blikkdata"]), (Lang::En, ["No ratings", "No gaze data"])]
+    {
+        let html = debrief::session_html(&store, &id, Some(lang)).unwrap();
+        check_session_report(&html, &session);
+        let tags = parse_tags(&html);
+        let missing: String = tags
+            .iter()
+            .skip_while(|(a, _)| a.get("data-figure").is_none_or(|f| f != "missing"))
+            .take(8)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        for w in words {
+            assert!(missing.contains(w), "{lang:?}: the missing note lacks {w:?}: {missing}");
+        }
+        assert!(rows(&tags, "looking").is_empty());
+    }
+}
+
+#[test]
+fn the_goal_set_at_one_debrief_is_shown_in_the_next_and_in_the_overview() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = played(&data, "P502", "team-meeting", 1, &"answer\n".repeat(40));
+    let o = mestring(&data, &["debrief", "--session", &first, "--goal", "Si én ting i mandagsmøtet"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = data.join(format!("reports/{first}-nb.html"));
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        html.contains("data-figure=\"goal\"><strong>Avtalt delmål:</strong> Si én ting i mandagsmøtet</div>"),
+        "{:?}",
+        figure(&parse_tags(&html), "goal")
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&report).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a report holds health data");
+    }
+
+    let second = played(&data, "P502", "upset-customer", 1, &"answer\n".repeat(40));
+    let elsewhere = dir.path().join("first.html");
+    let o = mestring(
+        &data,
+        &["debrief", "--session", &first, "--goal-done", "yes", "--out", elsewhere.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let store = Store::open(&data).unwrap();
+    let html = debrief::session_html(&store, &second, Some(Lang::En)).unwrap();
+    assert!(
+        html.contains("<strong>The sub-goal from last time:</strong> Si én ting i mandagsmøtet (done)"),
+        "the last goal and its report are not shown"
+    );
+
+    let o = mestring(&data, &["debrief", "--participant", "P502", "--lang", "en"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(data.join("reports/programme-P502-en.html")).unwrap();
+    let tags = parse_tags(&html);
+    let runs = rows(&tags, "runs");
+    assert_eq!(runs.len(), 2);
+    assert_eq!(runs[0]["data-session"], first);
+    assert_eq!(runs[1]["data-session"], second);
+    // Each run's peak SUDS is the highest SUDS in its record.
+    for r in &runs {
+        let session = exported(&data, &r["data-session"]);
+        let peak = session["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["t"] == "output" && e["output"]["Rated"]["rating"] == "Suds")
+            .filter_map(|e| rated_value(&e["output"]))
+            .max();
+        assert_eq!(r["data-peak-suds"].parse::<u64>().ok(), peak, "{r:?}");
+        assert_eq!(r["data-ending"], "Completed");
+    }
+    let goals = rows(&tags, "goals");
+    assert!(goals.is_empty() || goals.iter().all(|g| g.contains_key("data-session")));
+    assert!(html.contains("data-done=\"true\""), "the goal reported done is not in the overview");
+    assert_eq!(figure(&tags, "progression").len(), 2, "one progress chart per scenario");
+}
+
+#[test]
+fn unknown_ids_name_the_nearest_and_a_report_that_cannot_be_written_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let id = played(&data, "P503", "team-meeting", 1, "stop\n");
+
+    let typo = format!("{}x", &id[..id.len() - 1]);
+    let o = mestring(&data, &["debrief", "--session", &typo]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(&format!("error: there is no session with the id {typo}; the nearest: {id}")),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = mestring(&data, &["debrief", "--participant", "P530"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("there is no participant with the code P530; the nearest: P503"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A folder that does not exist: a plain message, and no file.
+    let out = dir.path().join("no-such-folder/report.html");
+    let o = mestring(&data, &["debrief", "--session", &id, "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(&format!("error: cannot write the report to {}", out.display())),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+
+    // A path that is a folder: refused, the folder as it was, and no
+    // temporary file left beside it.
+    let folder = dir.path().join("reports");
+    std::fs::create_dir(&folder).unwrap();
+    let o = mestring(&data, &["debrief", "--session", &id, "--out", folder.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("it is not a file"), "{}", stderr(&o));
+    assert!(folder.is_dir() && std::fs::read_dir(&folder).unwrap().next().is_none());
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+
+    let o = mestring(&data, &["debrief", "--session", &id, "--lang", "de"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nb (bokmål) or en (English)"), "{}", stderr(&o));
+    let o = mestring(&data, &["debrief", "--session", &id, "--goal", "   "]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("the goal is empty"), "{}", stderr(&o));
+}
