@@ -1,12 +1,13 @@
 //! Benchmarks of recording: what the frame thread pays to hand over a
 //! record, what the journal writer sustains, journal size per minute, and
-//! importing a 30-minute session into the store.
+//! importing a 30-minute session into the store, and writing its debrief.
 //! Run with `cargo xtask bench`; figures go to docs/benchmarks.md.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use mestring::debrief::{self, Lang};
 use mestring::record::Store;
 use mestring::record::behaviour::{BehaviourSample, GazeTarget};
 use mestring::record::journal::{JOURNAL_VERSION, JournalWriter, SessionHeader};
@@ -139,6 +140,31 @@ fn recording(c: &mut Criterion) {
             total
         })
     });
+    group.finish();
+
+    // The debrief of that session: read back from the store, measured,
+    // charted and written as HTML, in each language.
+    let data = dir.path().join("debrief");
+    let mut store = Store::open(&data).expect("store");
+    store.add_participant("P001", 0).expect("participant");
+    let (journal, _) = thirty_minutes(&store.journal_dir(), "debrief");
+    let id = store.import_journal(&journal).expect("imported").session;
+    let mut group = c.benchmark_group("debrief");
+    group.sample_size(10);
+    for lang in [Lang::Nb, Lang::En] {
+        let name = format!("build the {} report of a 30-minute session (54,000 samples)", lang.code());
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(debrief::session_html(&store, &id, Some(lang)).expect("report")))
+        });
+    }
+    group.bench_function("of which reading the session back from the store", |b| {
+        b.iter(|| {
+            black_box(store.events(&id).expect("events"));
+            black_box(store.samples(&id).expect("samples"))
+        })
+    });
+    let html = debrief::session_html(&store, &id, Some(Lang::Nb)).expect("report");
+    eprintln!("debrief of a 30-minute session: {} KiB of HTML", html.len() / 1024);
     group.finish();
 }
 

@@ -1,8 +1,10 @@
 //! The reports' charts, drawn by plotters into inline SVG: the session's
 //! timeline and a scenario's progress over runs. Colours are the
-//! Okabe-Ito set, told apart with most colour-vision differences.
+//! Okabe-Ito set, told apart with most colour-vision differences. The
+//! legend is the page's, under the chart, so it never covers a point.
 
 use plotters::prelude::*;
+use serde::Serialize;
 
 use super::session::Timeline;
 use super::words::{Lang, MarkKind};
@@ -19,14 +21,34 @@ const FONT: &str = "sans-serif";
 /// Charts are drawn at this width; the page scales them to its own.
 const WIDTH: u32 = 900;
 
+/// A chart and what its colours mean.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Chart {
+    pub svg: String,
+    pub legend: Vec<LegendItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LegendItem {
+    pub label: String,
+    /// `#rrggbb`.
+    pub colour: String,
+    /// "line", "rule" (a vertical line) or "area".
+    pub shape: &'static str,
+}
+
+fn item(label: impl Into<String>, c: RGBColor, shape: &'static str) -> LegendItem {
+    LegendItem { label: label.into(), colour: format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2), shape }
+}
+
 /// Axis labels at whole numbers only.
 fn whole(x: &f64) -> String {
     if x.fract().abs() < 1e-9 { format!("{x:.0}") } else { String::new() }
 }
 
-/// A legend entry short enough to leave the chart visible.
+/// A legend entry short enough to read at a glance.
 fn short(label: &str) -> String {
-    const MAX: usize = 42;
+    const MAX: usize = 60;
     if label.chars().count() <= MAX {
         label.to_string()
     } else {
@@ -40,11 +62,13 @@ fn err<E: std::fmt::Display>(e: E) -> String {
 
 /// SUDS and self-efficacy over session minutes, pauses shaded, and a
 /// vertical line for each cue, level change and marker.
-pub fn timeline(t: &Timeline, lang: Lang) -> Result<String, String> {
+pub fn timeline(t: &Timeline, lang: Lang) -> Result<Chart, String> {
     let w = lang.words();
     let minutes = |ms: u64| ms as f64 / 60_000.0;
     let end = minutes(t.end).max(0.5);
     let mut svg = String::new();
+    let mut lines = Vec::new();
+    let mut rules: Vec<LegendItem> = Vec::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, 330)).into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
@@ -59,28 +83,28 @@ pub fn timeline(t: &Timeline, lang: Lang) -> Result<String, String> {
             .configure_mesh()
             .x_desc(w.minutes_axis)
             .x_label_formatter(&x_label)
-            .y_label_formatter(&whole)
             .y_labels(6)
+            .y_label_formatter(&whole)
             .label_style((FONT, 19))
             .axis_desc_style((FONT, 19))
             .light_line_style(WHITE.mix(0.0))
             .draw()
             .map_err(err)?;
         for p in &t.pauses {
-            chart
-                .draw_series(std::iter::once(Rectangle::new(
-                    [(minutes(p.from), 0.0), (minutes(p.to), 100.0)],
-                    QUIET.mix(0.25).filled(),
-                )))
-                .map_err(err)?;
+            let shade =
+                Rectangle::new([(minutes(p.from), 0.0), (minutes(p.to), 100.0)], QUIET.mix(0.25).filled());
+            chart.draw_series(std::iter::once(shade)).map_err(err)?;
         }
         for m in &t.marks {
-            let colour = match m.kind {
-                MarkKind::Cue(_) => CUE,
-                MarkKind::Level { .. } => LEVEL,
-                MarkKind::Marker(_) => MARKER,
+            let (colour, label) = match m.kind {
+                MarkKind::Cue(_) => (CUE, w.legend_cue),
+                MarkKind::Level { .. } => (LEVEL, w.legend_level),
+                MarkKind::Marker(_) => (MARKER, w.legend_marker),
                 _ => continue,
             };
+            if !rules.iter().any(|i| i.label == label) {
+                rules.push(item(label, colour, "rule"));
+            }
             let x = minutes(m.at);
             chart
                 .draw_series(LineSeries::new([(x, 0.0), (x, 100.0)], colour.stroke_width(2)))
@@ -94,33 +118,33 @@ pub fn timeline(t: &Timeline, lang: Lang) -> Result<String, String> {
             }
             let points: Vec<(f64, f64)> =
                 s.points.iter().map(|p| (minutes(p.at), f64::from(p.value))).collect();
-            chart
-                .draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))
-                .map_err(err)?
-                .label(short(&s.label))
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + 22, y)], colour.stroke_width(3)));
+            chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(3))).map_err(err)?;
             chart.draw_series(points.into_iter().map(|p| Circle::new(p, 5, colour.filled()))).map_err(err)?;
+            lines.push(item(short(&s.label), colour, "line"));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font((FONT, 18))
-            .background_style(WHITE.mix(0.85))
-            .border_style(QUIET)
-            .draw()
-            .map_err(err)?;
         root.present().map_err(err)?;
     }
-    Ok(svg)
+    let mut legend = lines;
+    legend.extend(rules);
+    if !t.pauses.is_empty() {
+        legend.push(item(w.paused_span, QUIET, "area"));
+    }
+    Ok(Chart { svg, legend })
+}
+
+/// One run on a progress chart.
+#[derive(Debug, Clone, Copy)]
+pub struct RunPoint {
+    pub peak_suds: Option<u8>,
+    pub self_efficacy: Option<u8>,
+    /// The level, when the run was completed.
+    pub level_completed: Option<u8>,
 }
 
 /// One scenario's runs: peak SUDS and self-efficacy (0–100, left axis)
-/// and the highest level completed (right axis).
-pub fn progression(
-    runs: &[(Option<u8>, Option<u8>, Option<u8>)],
-    levels: u8,
-    lang: Lang,
-) -> Result<String, String> {
+/// and the level completed (right axis). `numbers` are the runs' numbers
+/// in the programme, for the x axis.
+pub fn progression(runs: &[RunPoint], numbers: &[usize], levels: u8, lang: Lang) -> Result<Chart, String> {
     let w = lang.words();
     let n = runs.len().max(1) as f64;
     let mut svg = String::new();
@@ -135,13 +159,18 @@ pub fn progression(
             .build_cartesian_2d(0.5f64..n + 0.5, 0f64..100f64)
             .map_err(err)?
             .set_secondary_coord(0.5f64..n + 0.5, 0f64..f64::from(levels.max(1)) + 0.5);
+        let number = |x: &f64| {
+            let i = x.round();
+            let on_a_run = (x - i).abs() < 1e-9 && i >= 1.0;
+            on_a_run.then(|| numbers.get(i as usize - 1).map(usize::to_string)).flatten().unwrap_or_default()
+        };
         chart
             .configure_mesh()
             .x_desc(w.run_number)
+            .x_labels(runs.len().clamp(2, 20))
+            .x_label_formatter(&number)
             .y_labels(6)
             .y_label_formatter(&whole)
-            .x_labels(runs.len().clamp(2, 20))
-            .x_label_formatter(&whole)
             .label_style((FONT, 19))
             .axis_desc_style((FONT, 19))
             .light_line_style(WHITE.mix(0.0))
@@ -157,40 +186,24 @@ pub fn progression(
             .draw()
             .map_err(err)?;
         let at = |i: usize| i as f64 + 1.0;
-        let suds: Vec<(f64, f64)> =
-            runs.iter().enumerate().filter_map(|(i, r)| Some((at(i), f64::from(r.0?)))).collect();
-        let efficacy: Vec<(f64, f64)> =
-            runs.iter().enumerate().filter_map(|(i, r)| Some((at(i), f64::from(r.1?)))).collect();
-        let level: Vec<(f64, f64)> =
-            runs.iter().enumerate().filter_map(|(i, r)| Some((at(i), f64::from(r.2?)))).collect();
-        for (points, colour, label) in
-            [(suds, SUDS, w.peak_suds), (efficacy, EFFICACY[0], w.run_self_efficacy)]
-        {
-            chart
-                .draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))
-                .map_err(err)?
-                .label(label)
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + 22, y)], colour.stroke_width(3)));
+        let pick = |f: fn(&RunPoint) -> Option<u8>| -> Vec<(f64, f64)> {
+            runs.iter().enumerate().filter_map(|(i, r)| Some((at(i), f64::from(f(r)?)))).collect()
+        };
+        // Bars first, so the lines stay on top of them.
+        let bars = pick(|r| r.level_completed)
+            .into_iter()
+            .map(|(x, y)| Rectangle::new([(x - 0.12, 0.0), (x + 0.12, y)], LEVEL.mix(0.45).filled()));
+        chart.draw_secondary_series(bars).map_err(err)?;
+        for (points, colour) in [(pick(|r| r.peak_suds), SUDS), (pick(|r| r.self_efficacy), EFFICACY[0])] {
+            chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(3))).map_err(err)?;
             chart.draw_series(points.into_iter().map(|p| Circle::new(p, 5, colour.filled()))).map_err(err)?;
         }
-        chart
-            .draw_secondary_series(
-                level
-                    .into_iter()
-                    .map(|(x, y)| Rectangle::new([(x - 0.12, 0.0), (x + 0.12, y)], LEVEL.mix(0.45).filled())),
-            )
-            .map_err(err)?
-            .label(w.highest_level_completed)
-            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 22, y + 6)], LEVEL.mix(0.45).filled()));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .label_font((FONT, 18))
-            .background_style(WHITE.mix(0.85))
-            .border_style(QUIET)
-            .draw()
-            .map_err(err)?;
         root.present().map_err(err)?;
     }
-    Ok(svg)
+    let legend = vec![
+        item(w.peak_suds, SUDS, "line"),
+        item(w.run_self_efficacy, EFFICACY[0], "line"),
+        item(w.level_completed, LEVEL, "area"),
+    ];
+    Ok(Chart { svg, legend })
 }

@@ -31,7 +31,7 @@ fn environment(lang: Lang) -> Environment<'static> {
 
 pub fn session(report: &SessionReport) -> Result<String, String> {
     let lang = report.lang;
-    let timeline_svg = super::chart::timeline(&report.timeline, lang)?;
+    let timeline = super::chart::timeline(&report.timeline, lang)?;
     let previous_goal_status = report.previous_goal.as_ref().map(|g| goal_status(lang, g.done));
     environment(lang)
         .get_template("session.html")
@@ -40,7 +40,7 @@ pub fn session(report: &SessionReport) -> Result<String, String> {
                 lang_code => lang.code(),
                 w => Value::from_serialize(lang.words()),
                 r => Value::from_serialize(report),
-                timeline_svg,
+                timeline => Value::from_serialize(&timeline),
                 previous_goal_status,
                 missing_ratings => lang.missing(Missing::NoRatings),
             })

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::chart::RunPoint;
 use super::session::{Point, SessionReport};
 use super::words::{Ending, Lang};
 use crate::record::rtw_se::REFERENCE_MEAN;
@@ -46,7 +47,7 @@ pub struct ScenarioProgress {
     /// Run numbers (`RunRow::n`) of this scenario's runs, in order.
     pub runs: Vec<usize>,
     pub highest_level_completed: Option<u8>,
-    pub chart: String,
+    pub chart: super::chart::Chart,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -122,22 +123,25 @@ impl ProgrammeReport {
                     levels: run.levels,
                     runs: vec![row.n],
                     highest_level_completed: None,
-                    chart: String::new(),
+                    chart: Default::default(),
                 }),
             }
         }
         for s in &mut scenarios {
-            let points: Vec<(Option<u8>, Option<u8>, Option<u8>)> = s
+            let points: Vec<RunPoint> = s
                 .runs
                 .iter()
                 .map(|&n| {
                     let r = &rows[n - 1];
-                    let completed = (r.ending == Ending::Completed).then_some(r.level_end);
-                    (r.peak_suds.map(|p| p.value), r.self_efficacy, completed)
+                    RunPoint {
+                        peak_suds: r.peak_suds.map(|p| p.value),
+                        self_efficacy: r.self_efficacy,
+                        level_completed: (r.ending == Ending::Completed).then_some(r.level_end),
+                    }
                 })
                 .collect();
-            s.highest_level_completed = points.iter().filter_map(|p| p.2).max();
-            s.chart = super::chart::progression(&points, s.levels, lang)?;
+            s.highest_level_completed = points.iter().filter_map(|p| p.level_completed).max();
+            s.chart = super::chart::progression(&points, &s.runs, s.levels, lang)?;
         }
 
         let rtw_se = rtw_se

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::words::{Ending, Lang, MarkKind, Missing, Moment, clock};
 use crate::progression::RunRatings;
 use crate::record::export::gaze_summary;
-use crate::record::journal::JournalRecord;
+use crate::record::journal::{HeadSource, JournalRecord};
 use crate::record::rows::EventRow;
 use crate::record::store::{GoalRow, SampleRow, SessionRow};
 use crate::scenario::{Beat, EfficacySource, RatingKind, Scenario};
@@ -28,7 +28,8 @@ pub struct SessionReport {
     pub level_end: u8,
     pub duration_ms: Millis,
     pub duration: String,
-    pub shown_in: Option<String>,
+    /// Headset, desktop window or terminal, in the report's language.
+    pub shown_in: &'static str,
     pub ending: Ending,
     pub ending_text: String,
     /// The events that say how it ended (the `ended` event, if any).
@@ -421,7 +422,7 @@ impl SessionReport {
             level_end,
             duration_ms: end,
             duration: lang.duration(end),
-            shown_in: s.shown_in.clone(),
+            shown_in: shown_in(lang, s.head_from.as_deref()),
             ending,
             ending_text,
             ending_events: ended.as_ref().map(|(_, seq, _)| vec![*seq]).unwrap_or_default(),
@@ -450,6 +451,17 @@ impl SessionReport {
     /// The highest SUDS of the session and when, if any was given.
     pub fn peak_suds(&self) -> Option<Point> {
         peak(&self.timeline.suds.points)
+    }
+}
+
+/// Where the session was shown, from what its head samples are: the
+/// store's `shown_in` is the shell's own English note, for the record.
+fn shown_in(lang: Lang, head_from: Option<&str>) -> &'static str {
+    let w = lang.words();
+    match head_from {
+        Some(h) if h == HeadSource::Headset.name() => w.in_headset,
+        Some(_) => w.in_window,
+        None => w.terminal,
     }
 }
 

@@ -138,6 +138,8 @@ pub struct Words {
     pub length: &'static str,
     pub shown_in: &'static str,
     pub terminal: &'static str,
+    pub in_headset: &'static str,
+    pub in_window: &'static str,
     pub missing_heading: &'static str,
     pub timeline: &'static str,
     pub timeline_intro: &'static str,
@@ -149,6 +151,10 @@ pub struct Words {
     pub details: &'static str,
     pub minutes_axis: &'static str,
     pub paused_span: &'static str,
+    pub legend_cue: &'static str,
+    pub legend_level: &'static str,
+    pub legend_marker: &'static str,
+    pub level_completed: &'static str,
     pub expectancy: &'static str,
     pub no_expectancy: &'static str,
     pub behaviour: &'static str,
@@ -215,6 +221,8 @@ static NB: Words = Words {
     length: "Lengde",
     shown_in: "Vist i",
     terminal: "terminalen (uten bilde)",
+    in_headset: "hodesett",
+    in_window: "vindu på skjermen",
     missing_heading: "Dette mangler i rapporten",
     timeline: "Tidslinje",
     timeline_intro: "Stress (SUDS) og mestringstro over øktens tid, med det som skjedde underveis.",
@@ -226,6 +234,10 @@ static NB: Words = Words {
     details: "Tallene bak figuren",
     minutes_axis: "minutter inn i økten",
     paused_span: "pause",
+    legend_cue: "stressinnslag",
+    legend_level: "nivå endret",
+    legend_marker: "merknad",
+    level_completed: "nivå fullført (høyre akse)",
     expectancy: "Det du ventet, og det som skjedde",
     no_expectancy: "Ingen forventning ble vurdert i denne økten.",
     behaviour: "Hva du gjorde",
@@ -295,6 +307,8 @@ static EN: Words = Words {
     length: "Length",
     shown_in: "Shown in",
     terminal: "the terminal (no picture)",
+    in_headset: "a headset",
+    in_window: "a desktop window",
     missing_heading: "What this report lacks",
     timeline: "Timeline",
     timeline_intro: "Distress (SUDS) and self-efficacy over the session, with what happened along the way.",
@@ -306,6 +320,10 @@ static EN: Words = Words {
     details: "The figures behind the chart",
     minutes_axis: "minutes into the session",
     paused_span: "pause",
+    legend_cue: "stress cue",
+    legend_level: "level changed",
+    legend_marker: "marker",
+    level_completed: "level completed (right axis)",
     expectancy: "What you expected, and what happened",
     no_expectancy: "No expectation was rated in this session.",
     behaviour: "What you did",
@@ -528,12 +546,12 @@ impl Lang {
     pub fn moment(self, m: &Moment) -> String {
         match (self, m) {
             (Lang::Nb, Moment::Choices { shown, total }) => {
-                format!(
-                    "Du valgte {shown} av {total} svar som var tydelige, satte grenser eller ba om hjelp."
-                )
+                format!("{shown} av {total} svar du ga var tydelige, satte en grense eller ba om hjelp.")
             }
             (Lang::En, Moment::Choices { shown, total }) => {
-                format!("{shown} of your {total} answers were assertive, set a boundary or asked for help.")
+                format!(
+                    "{shown} of {total} answers you gave were assertive, set a boundary or asked for help."
+                )
             }
             (Lang::Nb, Moment::Ended(e)) => format!("Økten: {}.", self.ending_short(e)),
             (Lang::En, Moment::Ended(e)) => format!("The session: {}.", self.ending_short(e)),
@@ -563,8 +581,10 @@ impl Lang {
             (Lang::En, Moment::Peak { at, value, after: None }) => {
                 format!("SUDS was highest at {} ({value}); you were not asked again after that.", clock(*at))
             }
-            (Lang::Nb, Moment::Pauses(n)) => format!("Du tok {n} pause(r) underveis."),
-            (Lang::En, Moment::Pauses(n)) => format!("You took {n} pause(s) along the way."),
+            (Lang::Nb, Moment::Pauses(1)) => "Du tok én pause underveis.".into(),
+            (Lang::Nb, Moment::Pauses(n)) => format!("Du tok {n} pauser underveis."),
+            (Lang::En, Moment::Pauses(1)) => "You took one pause along the way.".into(),
+            (Lang::En, Moment::Pauses(n)) => format!("You took {n} pauses along the way."),
         }
     }
 

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use mestring::debrief::{self, Lang};
 use mestring::record::Store;
@@ -13,19 +13,7 @@ use mestring::record::export::{Selection, json};
 
 use crate::repo;
 
-fn mestring(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::{mestring_on as mestring, stderr_of as stderr};
 
 /// Records a `mestring play` session from a script (no behaviour samples:
 /// the terminal has no picture) and returns its id.
@@ -187,16 +175,26 @@ fn check_session_report(html: &str, session: &serde_json::Value) {
     expected.sort();
     assert_eq!(listed, expected, "the timeline lists other events than the record has");
 
-    // How it ended.
+    // How it ended: from the `ended` event, or cut off without one.
     let ended = figure(&tags, "ending");
-    let seq = seqs(&ended[0].0["data-events"])[0];
-    let reason = &out(seq).1["Ended"]["reason"];
-    let want = if reason.get("Completed").is_some() {
-        "Completed"
-    } else if reason["Stopped"]["by"] == "participant" {
-        "StoppedByParticipant"
-    } else {
-        "StoppedByClinician"
+    let want = match seqs(&ended[0].0["data-events"]).first() {
+        None => {
+            assert!(
+                by_seq.values().all(|(_, o)| o.get("Ended").is_none()),
+                "an end the report does not name"
+            );
+            "Interrupted"
+        }
+        Some(&seq) => {
+            let reason = &out(seq).1["Ended"]["reason"];
+            if reason.get("Completed").is_some() {
+                "Completed"
+            } else if reason["Stopped"]["by"] == "participant" {
+                "StoppedByParticipant"
+            } else {
+                "StoppedByClinician"
+            }
+        }
     };
     assert_eq!(ended[0].0["data-value"], want);
 
@@ -494,4 +492,228 @@ fn unknown_ids_name_the_nearest_and_a_report_that_cannot_be_written_leaves_nothi
     let o = mestring(&data, &["debrief", "--session", &id, "--goal", "   "]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("the goal is empty"), "{}", stderr(&o));
+}
+
+// ------------------------------------------------------------ in a real browser
+
+/// Chromium's own services, which it calls whatever page it shows; every
+/// other request in its network log came from the page.
+const BROWSER_SERVICES: &[&str] = &[".google.com/", ".googleapis.com/", ".gvt1.com/"];
+
+/// What headless Chromium did with a page: its console messages and the
+/// page's own network requests (from the browser's network log).
+struct Rendered {
+    console: Vec<String>,
+    requests: Vec<String>,
+}
+
+fn chromium() -> String {
+    let name = std::env::var("MESTRING_CHROMIUM").unwrap_or_else(|_| "chromium".into());
+    let found = Command::new(&name).arg("--version").output().is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "{name} is not installed: the report tests need headless Chromium (cargo xtask setup installs it)"
+    );
+    name
+}
+
+/// Renders `page` to `out` (`--screenshot=` or `--print-to-pdf=` as `how`).
+fn render(page: &Path, how: &str, out: &Path) -> Rendered {
+    let work = tempfile::tempdir().unwrap();
+    let netlog = work.path().join("net.json");
+    let o = Command::new(chromium())
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars"])
+        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .args(["--disable-extensions", "--no-pdf-header-footer", "--enable-logging=stderr", "--v=0"])
+        .arg("--window-size=1000,1400")
+        .arg(format!("--user-data-dir={}", work.path().join("profile").display()))
+        .arg(format!("--log-net-log={}", netlog.display()))
+        .arg(format!("{how}{}", out.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert!(o.status.success() && out.exists(), "chromium did not render {}: {err}", page.display());
+    let console = err.lines().filter(|l| l.contains(":CONSOLE")).map(str::to_string).collect();
+    let log: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&netlog).unwrap()).unwrap();
+    let mut requests: Vec<String> = log["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["params"]["url"].as_str())
+        .filter(|u| !u.starts_with("file://") && !u.starts_with("data:"))
+        .filter(|u| !BROWSER_SERVICES.iter().any(|s| u.split('?').next().unwrap_or(u).contains(s)))
+        .map(str::to_string)
+        .collect();
+    requests.dedup();
+    Rendered { console, requests }
+}
+
+/// A page that asks for nothing and logs nothing, as PNG and as A4 PDF;
+/// returns the PDF's page count and text.
+fn renders_cleanly(page: &Path, shots: &Path, name: &str) -> (usize, String) {
+    let png = shots.join(format!("{name}.png"));
+    let pdf = shots.join(format!("{name}.pdf"));
+    for (how, out) in [("--screenshot=", &png), ("--print-to-pdf=", &pdf)] {
+        let r = render(page, how, out);
+        assert!(r.console.is_empty(), "{name}: the browser's console says: {:?}", r.console);
+        assert!(r.requests.is_empty(), "{name}: the page asked for {:?}", r.requests);
+    }
+    // The screenshot shows a page, not a blank.
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let ink =
+        buf[..info.buffer_size()].chunks(info.line_size / info.width as usize).filter(|p| p[0] < 128).count();
+    assert!(ink > 5_000, "{name}: the screenshot is nearly blank ({ink} dark pixels)");
+
+    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo (poppler-utils) is not installed");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    assert!(info.contains("(A4)"), "{name}: not A4: {info}");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{name}: pdfinfo gives no page count: {info}"));
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    (pages, String::from_utf8_lossy(&text.stdout).into_owned())
+}
+
+#[test]
+fn the_reports_render_in_a_browser_to_png_and_a4_pdf_asking_for_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let shots = dir.path().join("shots");
+    std::fs::create_dir(&shots).unwrap();
+    let script = std::fs::read_to_string(repo().join("tests/golden/team-meeting-clinician.script")).unwrap();
+    let script: String = script.lines().filter(|l| !l.starts_with("#!")).map(|l| format!("{l}\n")).collect();
+    let id = played(&data, "P504", "team-meeting", 2, &script);
+    let _ = played(&data, "P504", "team-meeting", 2, &"answer\n".repeat(40));
+
+    let headings = |lang: Lang| -> Vec<&str> {
+        match lang {
+            Lang::Nb => vec![
+                "1. Tidslinje",
+                "2. Det du ventet",
+                "3. Hva du gjorde",
+                "4. Mestringstro",
+                "5. Refleksjon",
+                "6. Neste steg",
+            ],
+            Lang::En => vec![
+                "1. Timeline",
+                "2. What you expected",
+                "3. What you did",
+                "4. Self-efficacy",
+                "5. Reflection",
+                "6. The next step",
+            ],
+        }
+    };
+    for (lang, code) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
+        let page = dir.path().join(format!("session-{code}.html"));
+        let o =
+            mestring(&data, &["debrief", "--session", &id, "--lang", code, "--out", page.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let (pages, text) = renders_cleanly(&page, &shots, &format!("session-{code}"));
+        assert!((2..=6).contains(&pages), "{code}: {pages} A4 pages");
+        // pdftotext keeps the words; spaces and line breaks may differ.
+        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = flat(&text);
+        for h in headings(lang) {
+            assert!(text.contains(h), "{code}: the PDF lacks {h:?}");
+        }
+
+        let page = dir.path().join(format!("programme-{code}.html"));
+        let o = mestring(
+            &data,
+            &["debrief", "--participant", "P504", "--lang", code, "--out", page.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let (pages, text) = renders_cleanly(&page, &shots, &format!("programme-{code}"));
+        assert!((1..=4).contains(&pages), "{code}: {pages} A4 pages");
+        assert!(flat(&text).contains(lang.words().programme_title));
+    }
+}
+
+#[test]
+fn the_browser_check_sees_a_page_that_asks_for_something() {
+    // The same check on a page that loads an image from elsewhere and
+    // logs an error: it must see both, or the test above proves nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("bad.html");
+    std::fs::write(
+        &page,
+        "<!doctype html><html><body><p>x</p><img src=\"http://example.invalid/x.png\">\
+         <script>console.error('oops')</script></body></html>",
+    )
+    .unwrap();
+    let r = render(&page, "--screenshot=", &dir.path().join("bad.png"));
+    assert!(r.requests.iter().any(|u| u.contains("example.invalid")), "{:?}", r.requests);
+    assert!(r.console.iter().any(|l| l.contains("oops")), "{:?}", r.console);
+}
+
+#[test]
+fn a_session_cut_off_renders_up_to_where_its_record_stops_and_says_so() {
+    use mestring::record::journal::{JOURNAL_VERSION, JournalWriter, SessionHeader};
+    use mestring::scenario::RatingKind;
+    use mestring::session::{Output, RatingAnswer};
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut store = Store::open(&data).unwrap();
+    store.add_participant("P505", 0).unwrap();
+    let header = SessionHeader {
+        journal_version: JOURNAL_VERSION,
+        session: "cut-1".into(),
+        participant: Some("P505".into()),
+        scenario: "team-meeting".into(),
+        level: 1,
+        seed: 1,
+        lang: "en".into(),
+        started_unix_ms: 0,
+        scenario_source: crate::team_meeting_source(),
+    };
+    // A journal whose process died: never closed.
+    let mut w = JournalWriter::create(&store.journal_dir().join("cut-1.journal"), &header).unwrap();
+    w.output(0, &Output::Started { level: 1 });
+    let rated = Output::Rated { rating: RatingKind::Suds, answer: RatingAnswer::Scale(55), latency: 1_500 };
+    w.output(1_500, &rated);
+    drop(w);
+    let imported: Vec<_> = store.import_pending().into_iter().map(|(_, r)| r.unwrap()).collect();
+    assert!(!imported[0].complete);
+
+    let session = exported(&data, "cut-1");
+    let html = debrief::session_html(&store, "cut-1", None).unwrap();
+    check_session_report(&html, &session);
+    let tags = parse_tags(&html);
+    assert_eq!(figure(&tags, "ending")[0].0["data-value"], "Interrupted");
+    assert!(html.contains("The session was cut off"), "the missing note does not say it was cut off");
+    assert!(html.contains("The record stops after 1\u{a0}s"), "{}", figure(&tags, "ending")[0].1);
+    assert_eq!(rows(&tags, "timeline-table").len(), 1, "the one SUDS rating");
+}
+
+#[test]
+fn a_report_in_one_language_holds_no_fixed_word_of_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let script = std::fs::read_to_string(repo().join("tests/golden/team-meeting-clinician.script")).unwrap();
+    let id = played(&data, "P506", "team-meeting", 2, &script);
+    let store = Store::open(&data).unwrap();
+    let words = |lang: Lang| -> Vec<String> {
+        let v = serde_json::to_value(lang.words()).unwrap();
+        v.as_object().unwrap().values().map(|w| w.as_str().unwrap().to_string()).collect()
+    };
+    let (nb, en) = (words(Lang::Nb), words(Lang::En));
+    for (lang, other) in [(Lang::Nb, &en), (Lang::En, &nb)] {
+        let page = debrief::session_html(&store, &id, Some(lang)).unwrap()
+            + &debrief::programme_html(&store, "P506", Some(lang)).unwrap();
+        // What a person reads: the text between the tags.
+        let html: String = parse_tags(&page).iter().map(|(_, text)| format!("{text}\n")).collect();
+        let mine = words(lang);
+        for w in other.iter().filter(|w| w.chars().count() > 5 && !mine.contains(w)) {
+            assert!(!html.contains(w.as_str()), "the {lang:?} report holds {w:?}");
+        }
+    }
 }

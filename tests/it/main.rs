@@ -47,6 +47,24 @@ pub fn shipped() -> Vec<(String, Arc<Scenario>)> {
         .collect()
 }
 
+/// Runs the built `mestring` on the store in `data`, from the repository
+/// root, with nothing on its standard input.
+pub fn mestring_on(data: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .current_dir(repo())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// What a command wrote to its standard error.
+pub fn stderr_of(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 /// The team-meeting file's text, for tests that break it on purpose.
 pub fn team_meeting_source() -> String {
     std::fs::read_to_string(repo().join("scenarios/team-meeting.ron")).unwrap()

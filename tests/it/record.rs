@@ -3,27 +3,14 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use mestring::record::Store;
 
 use crate::repo;
 
-fn mestring(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .current_dir(repo())
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::{mestring_on as mestring, stderr_of as stderr};
 
 /// Plays a golden script for participant `code`, recording it into the
 /// store in `data`; returns the transcript it also wrote.

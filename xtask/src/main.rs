@@ -38,6 +38,9 @@ const PACKAGES: &[(&str, &str)] = &[
     ("pngquant", "quantises the screenshots in docs/ (cargo xtask screenshots), a fifth of their size"),
     ("vulkan-validationlayers", "Khronos's checks of every Vulkan call, in the headset tests"),
     ("libxcb-randr0", "needed by the simulated headset runtime (Monado) the headset tests use"),
+    ("chromium", "headless browser: renders the debrief reports to PNG and PDF in the report tests"),
+    ("poppler-utils", "pdfinfo and pdftotext read the reports' PDFs in the report tests"),
+    ("fonts-dejavu-core", "the font the reports are set in, for the browser"),
 ];
 
 fn main() -> ExitCode {
@@ -50,6 +53,9 @@ fn main() -> ExitCode {
         Some("ci") => lint().and_then(|()| test(&[])),
         Some("bless") => bless(),
         Some("bench") => bench(),
+        Some("screenshots") if args.get(1).is_some_and(|a| a == "debrief") => {
+            setup().and_then(|()| built_mestring()).and_then(|m| debrief_screenshots(&m))
+        }
         Some("screenshots") => screenshots(),
         _ => {
             eprintln!("usage: cargo xtask <setup | demo | test | lint | ci | bless | bench | screenshots>");
@@ -493,5 +499,133 @@ fn screenshots() -> Result<(), String> {
     let gallery = root().join("docs/levels.md");
     std::fs::write(&gallery, page).map_err(|e| format!("cannot write {}: {e}", gallery.display()))?;
     eprintln!("{shots} screenshots in docs/screenshots/, shown in docs/levels.md");
+    debrief_screenshots(&mestring)
+}
+
+/// Screenshots of the debrief reports in docs/: a session recorded from a
+/// real desktop run (so it has behaviour samples), two more played in the
+/// terminal for the overview, RTW-SE at the start and end, a sub-goal set
+/// and reported; each report in nb and en, rendered by headless Chromium.
+fn debrief_screenshots(mestring: &Path) -> Result<(), String> {
+    let work = env::temp_dir().join(format!("mestring-debrief-shots-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+    let data = work.join("data");
+    let bin = mestring.to_str().ok_or("the binary's path is not UTF-8")?;
+    let data_arg = data.to_str().ok_or("the temp folder's path is not UTF-8")?;
+    let with_data = |args: &[&str]| -> Vec<String> {
+        ["--data-dir", data_arg].iter().chain(args).map(|s| s.to_string()).collect()
+    };
+    let m = |args: &[&str]| -> Result<(), String> {
+        let full = with_data(args);
+        run(bin, &full.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    m(&["participants", "add", "P001"])?;
+    m(&["rtw-se", "add", "P001", "3,4,3,4,3,3,4,3,3,4,3", "--label", "start of programme"])?;
+    step("recording a team meeting in the desktop window (the clinician's golden script)");
+    let run_args = with_data(&[
+        "run",
+        "team-meeting",
+        "--level",
+        "2",
+        "--lang",
+        "nb",
+        "--seed",
+        "3",
+        "--script",
+        "tests/golden/team-meeting-clinician.script",
+        "--participant",
+        "P001",
+        "--close-at-end",
+        "--window-size",
+        "960x540",
+    ]);
+    with_display(mestring, &run_args.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let first = newest_session(bin, data_arg)?;
+    m(&["debrief", "--session", &first, "--goal", "Si én ting i neste teammøte, selv om det er kort"])?;
+    let transcript = work.join("t.transcript");
+    let transcript = transcript.to_str().unwrap_or_default();
+    for (scenario, level, script) in [
+        ("upset-customer", "1", "tests/golden/upset-customer-gentle.script"),
+        ("team-meeting", "3", "tests/golden/team-meeting-assertive.script"),
+    ] {
+        m(&[
+            "play",
+            scenario,
+            "--level",
+            level,
+            "--lang",
+            "nb",
+            "--script",
+            script,
+            "--participant",
+            "P001",
+            "--quiet",
+            "--transcript",
+            transcript,
+        ])?;
+    }
+    m(&[
+        "debrief",
+        "--session",
+        &first,
+        "--goal-done",
+        "yes",
+        "--out",
+        &format!("{}/ignored.html", work.display()),
+    ])?;
+    m(&["rtw-se", "add", "P001", "4,5,4,5,4,5,5,4,5,5,4", "--label", "end of programme"])?;
+
+    let out = root().join("docs/screenshots");
+    let mut written = Vec::new();
+    for lang in ["nb", "en"] {
+        for (what, subject) in
+            [("session", ["--session", first.as_str()]), ("programme", ["--participant", "P001"])]
+        {
+            step(&format!("screenshot of the {what} report in {lang}"));
+            let page = work.join(format!("{what}-{lang}.html"));
+            let page_arg = page.to_str().unwrap_or_default();
+            m(&["debrief", subject[0], subject[1], "--lang", lang, "--out", page_arg])?;
+            let png = out.join(format!("debrief-{what}-{lang}.png"));
+            let profile = work.join("chromium-profile");
+            run(
+                "chromium",
+                &[
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--hide-scrollbars",
+                    "--disable-background-networking",
+                    &format!("--user-data-dir={}", profile.display()),
+                    "--window-size=900,2600",
+                    &format!("--screenshot={}", png.display()),
+                    &format!("file://{}", page.display()),
+                ],
+            )?;
+            written.push(png.to_string_lossy().into_owned());
+        }
+    }
+    let mut quantise = vec!["--quality=70-90", "--speed", "3", "--strip", "--force", "--ext", ".png"];
+    quantise.extend(written.iter().map(String::as_str));
+    run("pngquant", &quantise)?;
+    let _ = std::fs::remove_dir_all(&work);
+    eprintln!("{} report screenshots in docs/screenshots/ (debrief-*.png)", written.len());
     Ok(())
+}
+
+/// The id of the newest session in a data folder, from `mestring sessions`.
+fn newest_session(bin: &str, data: &str) -> Result<String, String> {
+    let out = Command::new(bin)
+        .args(["--data-dir", data, "sessions"])
+        .output()
+        .map_err(|e| format!("cannot run {bin}: {e}"))?;
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        // A session's own line starts with its id; the lines under it are indented.
+        .filter(|l| !l.starts_with(char::is_whitespace))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .last()
+        .ok_or_else(|| "no session was recorded".to_string())
 }
