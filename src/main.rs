@@ -41,13 +41,13 @@ fn dispatch(command: Command, data_dir: &Path) -> Result<ExitCode, CliError> {
         Command::Export { participant, session, format, out } => {
             records::export(data_dir, participant.as_deref(), session.as_deref(), format, &out).map(done)
         }
-        Command::Debrief { session, participant, lang, out, goal, goal_done } => {
+        Command::Debrief { session, participant, lang, out, goal, goal_done, learned } => {
             let what = match (session, participant) {
                 (Some(id), _) => debrief::Subject::Session(id),
                 (None, Some(code)) => debrief::Subject::Participant(code),
                 (None, None) => unreachable!("clap requires --session or --participant"),
             };
-            let goal = debrief::GoalChange { set: goal, done: goal_done.map(|d| d == "yes") };
+            let goal = debrief::Notes { goal, goal_done: goal_done.map(|d| d == "yes"), learned };
             debrief::debrief(data_dir, what, lang.as_deref(), out.as_deref(), goal).map(done)
         }
         Command::Propose { participant, scenario, level, lang } => {

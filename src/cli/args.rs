@@ -61,7 +61,8 @@ pub enum Command {
     /// Write the debrief report of a session (--session), or the overview of a
     /// participant's programme (--participant), as an HTML page to read
     /// together, print or save as PDF. Also sets the sub-goal agreed at a
-    /// session's debrief (--goal) and records whether it was done (--goal-done).
+    /// session's debrief (--goal), whether it was done (--goal-done) and what
+    /// the participant learned (--learned).
     Debrief {
         #[arg(long, conflicts_with = "participant", required_unless_present = "participant")]
         session: Option<String>,
@@ -76,6 +77,9 @@ pub enum Command {
         /// With --session: the participant's next sub-goal, in their words.
         #[arg(long, requires = "session")]
         goal: Option<String>,
+        /// With --session: what the participant said they learned, in their words.
+        #[arg(long, requires = "session")]
+        learned: Option<String>,
         /// With --session: whether the sub-goal set at that session was done (yes or no).
         #[arg(long, requires = "session", value_parser = ["yes", "no"])]
         goal_done: Option<String>,

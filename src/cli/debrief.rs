@@ -14,10 +14,11 @@ pub enum Subject {
     Participant(String),
 }
 
-/// What to change about a session's sub-goal before the report is written.
-pub struct GoalChange {
-    pub set: Option<String>,
-    pub done: Option<bool>,
+/// What the debrief adds to a session's record before its report is written.
+pub struct Notes {
+    pub goal: Option<String>,
+    pub goal_done: Option<bool>,
+    pub learned: Option<String>,
 }
 
 pub fn debrief(
@@ -25,18 +26,22 @@ pub fn debrief(
     subject: Subject,
     lang: Option<&str>,
     out: Option<&Path>,
-    goal: GoalChange,
+    notes: Notes,
 ) -> Result<(), CliError> {
     let lang = lang.map(parse_lang).transpose()?;
     let store = open(dir)?;
     let now = now_unix_ms() as i64;
     let (html, name) = match &subject {
         Subject::Session(id) => {
-            if let Some(text) = &goal.set {
+            if let Some(text) = &notes.goal {
                 let g = store.set_goal(id, text, now)?;
                 eprintln!("sub-goal saved for session {id}: {}", g.text);
             }
-            if let Some(done) = goal.done {
+            if let Some(text) = &notes.learned {
+                store.set_learned(id, text, now)?;
+                eprintln!("what was learned is saved for session {id}");
+            }
+            if let Some(done) = notes.goal_done {
                 store.report_goal(id, done, now)?;
                 eprintln!("sub-goal of session {id} reported {}", if done { "done" } else { "not done" });
             }

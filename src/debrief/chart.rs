@@ -16,6 +16,7 @@ const CUE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
 const LEVEL: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
 const MARKER: RGBColor = RGBColor(0x00, 0x9E, 0x73);
 const QUIET: RGBColor = RGBColor(0x99, 0x99, 0x99);
+const INK: RGBColor = RGBColor(0x1d, 0x23, 0x27);
 const FONT: &str = "sans-serif";
 
 /// Charts are drawn at this width; the page scales them to its own.
@@ -33,7 +34,7 @@ pub struct LegendItem {
     pub label: String,
     /// `#rrggbb`.
     pub colour: String,
-    /// "line", "rule" (a vertical line) or "area".
+    /// "line", "rule" (a vertical line), "area", "dot" or "ring".
     pub shape: &'static str,
 }
 
@@ -95,6 +96,22 @@ pub fn timeline(t: &Timeline, lang: Lang) -> Result<Chart, String> {
                 Rectangle::new([(minutes(p.from), 0.0), (minutes(p.to), 100.0)], QUIET.mix(0.25).filled());
             chart.draw_series(std::iter::once(shade)).map_err(err)?;
         }
+        // Choices and silences: small marks along the foot of the chart.
+        let mut foot =
+            |is: fn(&MarkKind) -> bool, label: &'static str, shape: &'static str| -> Vec<(f64, f64)> {
+                let at: Vec<(f64, f64)> =
+                    t.marks.iter().filter(|m| is(&m.kind)).map(|m| (minutes(m.at), 4.0)).collect();
+                if !at.is_empty() {
+                    rules.push(item(label, INK, shape));
+                }
+                at
+            };
+        let choices = foot(|k| matches!(k, MarkKind::Choice(_)), w.legend_choice, "dot");
+        let silences = foot(|k| matches!(k, MarkKind::Silence), w.legend_silence, "ring");
+        chart.draw_series(choices.into_iter().map(|p| Circle::new(p, 5, INK.filled()))).map_err(err)?;
+        chart
+            .draw_series(silences.into_iter().map(|p| Circle::new(p, 5, INK.stroke_width(2))))
+            .map_err(err)?;
         for m in &t.marks {
             let (colour, label) = match m.kind {
                 MarkKind::Cue(_) => (CUE, w.legend_cue),

@@ -41,8 +41,16 @@ pub fn session_report(store: &Store, id: &str, lang: Option<Lang>) -> Result<Ses
     let samples = store.samples(id)?;
     let scenario = store.scenario_of(id)?;
     let (goal, previous_goal) = goals_around(store, &s)?;
-    let record =
-        Record { session: &s, events: &events, samples: &samples, scenario: &scenario, goal, previous_goal };
+    let learned = store.learned(id)?;
+    let record = Record {
+        session: &s,
+        events: &events,
+        samples: &samples,
+        scenario: &scenario,
+        goal,
+        previous_goal,
+        learned,
+    };
     Ok(SessionReport::of(record, lang))
 }
 
@@ -89,6 +97,7 @@ pub fn programme_report(
             scenario: &scenario,
             goal: None,
             previous_goal: None,
+            learned: None,
         };
         let levels = scenario.levels.len().min(usize::from(u8::MAX)) as u8;
         runs.push(Run {

@@ -17,6 +17,8 @@ pub struct ProgrammeReport {
     pub scenarios: Vec<ScenarioProgress>,
     pub rtw_se: Vec<RtwSeRow>,
     pub reference_mean: f64,
+    pub reference_text: String,
+    pub rtw_se_intro: String,
     pub goals: Vec<GoalView>,
 }
 
@@ -178,6 +180,8 @@ impl ProgrammeReport {
             scenarios,
             rtw_se,
             reference_mean: REFERENCE_MEAN,
+            reference_text: lang.decimal(REFERENCE_MEAN, 1),
+            rtw_se_intro: lang.rtw_se_intro(REFERENCE_MEAN),
             goals,
         })
     }

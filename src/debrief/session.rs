@@ -49,6 +49,8 @@ pub struct SessionReport {
     pub goal: Option<GoalRow>,
     /// The goal set at the participant's previous session (any scenario).
     pub previous_goal: Option<GoalRow>,
+    /// What the participant said they learned, as noted at the debrief.
+    pub learned: Option<String>,
 }
 
 /// A rating at a time, with the event it came from.
@@ -161,11 +163,12 @@ pub struct Record<'a> {
     pub scenario: &'a Scenario,
     pub goal: Option<GoalRow>,
     pub previous_goal: Option<GoalRow>,
+    pub learned: Option<String>,
 }
 
 impl SessionReport {
     pub fn of(record: Record, lang: Lang) -> SessionReport {
-        let Record { session: s, events, samples, scenario, goal, previous_goal } = record;
+        let Record { session: s, events, samples, scenario, goal, previous_goal, learned } = record;
         let code = lang.code();
         let records: Vec<(u64, JournalRecord)> =
             events.iter().filter_map(|e| Some((e.seq, serde_json::from_str(&e.detail).ok()?))).collect();
@@ -445,6 +448,7 @@ impl SessionReport {
             reflection,
             goal,
             previous_goal,
+            learned,
         }
     }
 

@@ -154,9 +154,13 @@ pub struct Words {
     pub legend_cue: &'static str,
     pub legend_level: &'static str,
     pub legend_marker: &'static str,
+    pub legend_choice: &'static str,
+    pub legend_silence: &'static str,
     pub level_completed: &'static str,
     pub expectancy: &'static str,
     pub no_expectancy: &'static str,
+    pub learned: &'static str,
+    pub learned_question: &'static str,
     pub behaviour: &'static str,
     pub looking: &'static str,
     pub person: &'static str,
@@ -198,11 +202,13 @@ pub struct Words {
     pub run_number: &'static str,
     pub highest_level_completed: &'static str,
     pub rtw_se: &'static str,
-    pub rtw_se_intro: &'static str,
     pub rtw_se_none: &'static str,
     pub answered: &'static str,
     pub label: &'static str,
     pub mean: &'static str,
+    pub against_reference: &'static str,
+    pub at_or_above: &'static str,
+    pub below: &'static str,
     pub goals: &'static str,
     pub goal: &'static str,
     pub set_after: &'static str,
@@ -237,9 +243,13 @@ static NB: Words = Words {
     legend_cue: "stressinnslag",
     legend_level: "nivå endret",
     legend_marker: "merknad",
+    legend_choice: "valg",
+    legend_silence: "stillhet",
     level_completed: "nivå fullført (høyre akse)",
     expectancy: "Det du ventet, og det som skjedde",
     no_expectancy: "Ingen forventning ble vurdert i denne økten.",
+    learned: "Det du lærte",
+    learned_question: "Hva lærte du av det som skjedde, sammenlignet med det du ventet?",
     behaviour: "Hva du gjorde",
     looking: "Blikk",
     person: "Person",
@@ -282,12 +292,13 @@ static NB: Words = Words {
     run_number: "økt nr.",
     highest_level_completed: "Høyeste nivå fullført",
     rtw_se: "Mestringstro for å komme tilbake i arbeid (RTW-SE)",
-    rtw_se_intro: "Gjennomsnitt av 11 spørsmål (1–6). Et snitt på 4,6 eller mer hang sammen med full retur \
-                   til arbeid i den norske valideringen (Gjengedal mfl. 2021). Det er en pekepinn, ikke en dom.",
     rtw_se_none: "Ingen RTW-SE er registrert ennå.",
     answered: "Besvart",
     label: "Merket",
     mean: "Snitt",
+    against_reference: "Mot referansen",
+    at_or_above: "på eller over",
+    below: "under",
     goals: "Delmål",
     goal: "Delmål",
     set_after: "Satt etter",
@@ -323,9 +334,13 @@ static EN: Words = Words {
     legend_cue: "stress cue",
     legend_level: "level changed",
     legend_marker: "marker",
+    legend_choice: "choice",
+    legend_silence: "silence",
     level_completed: "level completed (right axis)",
     expectancy: "What you expected, and what happened",
     no_expectancy: "No expectation was rated in this session.",
+    learned: "What you learned",
+    learned_question: "What did you learn from what happened, compared with what you expected?",
     behaviour: "What you did",
     looking: "Looking",
     person: "Person",
@@ -368,12 +383,13 @@ static EN: Words = Words {
     run_number: "session no.",
     highest_level_completed: "Highest level completed",
     rtw_se: "Return-to-work self-efficacy (RTW-SE)",
-    rtw_se_intro: "The mean of 11 items (1–6). A mean of 4.6 or more went with full return to work in the \
-                   Norwegian validation (Gjengedal et al. 2021). It is a pointer, not a verdict.",
     rtw_se_none: "No RTW-SE has been recorded yet.",
     answered: "Answered",
     label: "Label",
     mean: "Mean",
+    against_reference: "Against the reference",
+    at_or_above: "at or above",
+    below: "below",
     goals: "Sub-goals",
     goal: "Sub-goal",
     set_after: "Set after",
@@ -454,6 +470,21 @@ impl Lang {
             (Lang::En, Ending::Interrupted) => format!(
                 "The record stops after {when}: the program was cut off before the session ended. Everything \
                  up to then is here."
+            ),
+        }
+    }
+
+    /// What the RTW-SE score is, and the reference mean as orientation.
+    pub fn rtw_se_intro(self, reference: f64) -> String {
+        let r = self.decimal(reference, 1);
+        match self {
+            Lang::Nb => format!(
+                "Gjennomsnitt av 11 spørsmål (1–6). Et snitt på {r} eller mer hang sammen med full retur til \
+                 arbeid i den norske valideringen (Gjengedal mfl. 2021). Det er en pekepinn, ikke en dom."
+            ),
+            Lang::En => format!(
+                "The mean of 11 items (1–6). A mean of {r} or more went with full return to work in the \
+                 Norwegian validation (Gjengedal et al. 2021). It is a pointer, not a verdict."
             ),
         }
     }

@@ -380,7 +380,18 @@ fn the_goal_set_at_one_debrief_is_shown_in_the_next_and_in_the_overview() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let first = played(&data, "P502", "team-meeting", 1, &"answer\n".repeat(40));
-    let o = mestring(&data, &["debrief", "--session", &first, "--goal", "Si én ting i mandagsmøtet"]);
+    let o = mestring(
+        &data,
+        &[
+            "debrief",
+            "--session",
+            &first,
+            "--goal",
+            "Si én ting i mandagsmøtet",
+            "--learned",
+            "De lyttet mer enn jeg trodde.",
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let report = data.join(format!("reports/{first}-nb.html"));
     let html = std::fs::read_to_string(&report).unwrap();
@@ -388,6 +399,12 @@ fn the_goal_set_at_one_debrief_is_shown_in_the_next_and_in_the_overview() {
         html.contains("data-figure=\"goal\"><strong>Avtalt delmål:</strong> Si én ting i mandagsmøtet</div>"),
         "{:?}",
         figure(&parse_tags(&html), "goal")
+    );
+    assert!(
+        html.contains(
+            "data-figure=\"learned\"><strong>Det du lærte:</strong> De lyttet mer enn jeg trodde.</div>"
+        ),
+        "what was learned is not in the report"
     );
     #[cfg(unix)]
     {
@@ -435,6 +452,15 @@ fn the_goal_set_at_one_debrief_is_shown_in_the_next_and_in_the_overview() {
     assert!(goals.is_empty() || goals.iter().all(|g| g.contains_key("data-session")));
     assert!(html.contains("data-done=\"true\""), "the goal reported done is not in the overview");
     assert_eq!(figure(&tags, "progression").len(), 2, "one progress chart per scenario");
+
+    // Erasing the participant erases what their debriefs added too.
+    let o = mestring(&data, &["participants", "remove", "P502", "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = rusqlite::Connection::open(data.join("mestring.sqlite")).unwrap();
+    for table in ["goals", "learned"] {
+        let left: i64 = db.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap();
+        assert_eq!(left, 0, "{table} kept rows of an erased participant");
+    }
 }
 
 #[test]

@@ -542,7 +542,15 @@ fn debrief_screenshots(mestring: &Path) -> Result<(), String> {
     ]);
     with_display(mestring, &run_args.iter().map(String::as_str).collect::<Vec<_>>())?;
     let first = newest_session(bin, data_arg)?;
-    m(&["debrief", "--session", &first, "--goal", "Si én ting i neste teammøte, selv om det er kort"])?;
+    m(&[
+        "debrief",
+        "--session",
+        &first,
+        "--goal",
+        "Si én ting i neste teammøte, selv om det er kort",
+        "--learned",
+        "Kari ble ikke sint da jeg sa at rapporten ikke var ferdig.",
+    ])?;
     let transcript = work.join("t.transcript");
     let transcript = transcript.to_str().unwrap_or_default();
     for (scenario, level, script) in [

@@ -9,7 +9,8 @@
 //!
 //! In parts: `schema` opens the database and brings its tables up to
 //! date, `participants` adds and erases the people recorded, `import`
-//! brings journals in, `goals` keeps the sub-goal set at each debrief,
+//! brings journals in, `debrief_notes` keeps the sub-goal and what was
+//! learned at each debrief,
 //! and `queries` reads sessions, events, samples and
 //! past runs back out for listings, exports and progression.
 
@@ -22,13 +23,13 @@ use crate::nearest::Nearest;
 use super::code::CodeError;
 use super::journal::JournalError;
 
-mod goals;
+mod debrief_notes;
 mod import;
 mod participants;
 mod queries;
 mod schema;
 
-pub use goals::{GOAL_MAX_CHARS, GoalRow};
+pub use debrief_notes::{GOAL_MAX_CHARS, GoalRow, LEARNED_MAX_CHARS};
 pub use import::Imported;
 pub use participants::{Erased, ParticipantRow};
 pub use queries::{SampleRow, SessionRow};

@@ -74,14 +74,20 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE sessions ADD COLUMN shown_in TEXT;
      ALTER TABLE sessions ADD COLUMN head_from TEXT;
      ALTER TABLE sessions ADD COLUMN sample_hz INTEGER;",
-    // 5: the participant's next sub-goal, set at a session's debrief, and
-    // whether they later reported it done (NULL: not yet reported).
+    // 5: what a session's debrief adds: the participant's next sub-goal
+    // and whether they later reported it done (NULL: not yet reported);
+    // what they said they learned.
     "CREATE TABLE goals (
         session TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
         text TEXT NOT NULL,
         set_unix_ms INTEGER NOT NULL,
         done INTEGER,
         reported_unix_ms INTEGER
+     );
+     CREATE TABLE learned (
+        session TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        noted_unix_ms INTEGER NOT NULL
      );",
 ];
 

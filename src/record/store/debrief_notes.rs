@@ -1,6 +1,7 @@
-//! The participant's next step: one concrete sub-goal set at a session's
-//! debrief ("which challenge do you take on this week?"), shown in the
-//! next report, and later reported done or not.
+//! What a session's debrief adds to its record: the participant's next
+//! step, one concrete sub-goal ("which challenge do you take on this
+//! week?") shown in the next report and later reported done or not; and
+//! what they said they learned, in their words.
 
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -9,6 +10,22 @@ use super::{Result, Store, StoreError};
 
 /// Longer than this is no longer one concrete step.
 pub const GOAL_MAX_CHARS: usize = 300;
+
+/// A few sentences in the participant's words, not a case note.
+pub const LEARNED_MAX_CHARS: usize = 1_000;
+
+/// Trimmed, not empty, at most `max` characters.
+fn words<'a>(text: &'a str, what: &str, max: usize) -> Result<&'a str> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(StoreError::Goal(format!("the {what} is empty; write it in a few words")));
+    }
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(StoreError::Goal(format!("the {what} is {chars} characters; keep it to at most {max}")));
+    }
+    Ok(text)
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GoalRow {
@@ -23,16 +40,7 @@ pub struct GoalRow {
 impl Store {
     /// Sets (or replaces) the sub-goal agreed at `session`'s debrief.
     pub fn set_goal(&self, session: &str, text: &str, now_unix_ms: i64) -> Result<GoalRow> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(StoreError::Goal("the goal is empty; write the step in a few words".into()));
-        }
-        let chars = text.chars().count();
-        if chars > GOAL_MAX_CHARS {
-            return Err(StoreError::Goal(format!(
-                "the goal is {chars} characters; keep it to one step of at most {GOAL_MAX_CHARS}"
-            )));
-        }
+        let text = words(text, "goal", GOAL_MAX_CHARS)?;
         self.session(session)?;
         self.conn
             .execute(
@@ -72,6 +80,28 @@ impl Store {
                     })
                 },
             )
+            .optional()
+            .map_err(|e| self.db_err(e))
+    }
+
+    /// Sets (or replaces) what the participant said they learned, at
+    /// `session`'s debrief.
+    pub fn set_learned(&self, session: &str, text: &str, now_unix_ms: i64) -> Result<String> {
+        let text = words(text, "note of what was learned", LEARNED_MAX_CHARS)?;
+        self.session(session)?;
+        self.conn
+            .execute(
+                "INSERT INTO learned (session, text, noted_unix_ms) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(session) DO UPDATE SET text = ?2, noted_unix_ms = ?3",
+                params![session, text, now_unix_ms],
+            )
+            .map_err(|e| self.db_err(e))?;
+        Ok(text.to_string())
+    }
+
+    pub fn learned(&self, session: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT text FROM learned WHERE session = ?1", [session], |r| r.get(0))
             .optional()
             .map_err(|e| self.db_err(e))
     }
