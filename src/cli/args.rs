@@ -81,7 +81,8 @@ pub enum Command {
         #[arg(long, requires = "session")]
         learned: Option<String>,
         /// With --session: whether the sub-goal set at that session was done (yes or no).
-        #[arg(long, requires = "session", value_parser = ["yes", "no"])]
+        /// Not with --goal: a goal is reported on after it was set, not with it.
+        #[arg(long, requires = "session", conflicts_with = "goal", value_parser = ["yes", "no"])]
         goal_done: Option<String>,
     },
     /// Run a scenario in a headset, or in a desktop window when none is present.

@@ -5,7 +5,7 @@ use minijinja::{Environment, Value, context};
 
 use super::programme::{ProgrammeReport, goal_status};
 use super::session::SessionReport;
-use super::words::{Lang, Missing};
+use super::words::Lang;
 
 fn environment(lang: Lang) -> Environment<'static> {
     let mut env = Environment::new();
@@ -42,7 +42,6 @@ pub fn session(report: &SessionReport) -> Result<String, String> {
                 r => Value::from_serialize(report),
                 timeline => Value::from_serialize(&timeline),
                 previous_goal_status,
-                missing_ratings => lang.missing(Missing::NoRatings),
             })
         })
         .map_err(|e| format!("cannot write the report: {e:#}"))

@@ -10,7 +10,7 @@ use crate::record::export::gaze_summary;
 use crate::record::journal::{HeadSource, JournalRecord};
 use crate::record::rows::EventRow;
 use crate::record::store::{GoalRow, SampleRow, SessionRow};
-use crate::scenario::{Beat, EfficacySource, RatingKind, Scenario};
+use crate::scenario::{Beat, EfficacySource, RatingKind, RatingWhen, Scenario};
 use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer};
 
 /// Tags that show an approach rather than avoidance, counted as mastery.
@@ -82,6 +82,7 @@ pub struct Mark {
 pub struct Span {
     pub from: Millis,
     pub to: Millis,
+    pub by_participant: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -201,7 +202,7 @@ impl SessionReport {
         let mut self_efficacy: Vec<(String, Series)> = Vec::new();
         let mut marks = Vec::new();
         let mut pauses = Vec::new();
-        let mut paused_at: Option<Millis> = None;
+        let mut paused_at: Option<(Millis, bool)> = None;
         let mut expectancies: Vec<(String, Expectancy)> = Vec::new();
         let mut choices = Vec::new();
         let mut silences = Vec::new();
@@ -261,7 +262,8 @@ impl SessionReport {
                                 };
                                 let e = &mut expectancies[i].1;
                                 if matches!(rating, RatingKind::Expectancy(_)) {
-                                    e.before = Some(point);
+                                    // Asked again: the first answer is the expectation held before.
+                                    e.before.get_or_insert(point);
                                 } else {
                                     e.after = Some(point);
                                     e.happened = happened;
@@ -300,12 +302,12 @@ impl SessionReport {
                         silences.push(Silence { at: *at, clock: clock(*at), after_ms: *after, seq });
                     }
                     Output::Paused { by } => {
-                        paused_at = Some(*at);
+                        paused_at = Some((*at, *by == Actor::Participant));
                         mark(*at, MarkKind::Paused { by_participant: *by == Actor::Participant }, None, seq);
                     }
                     Output::Resumed { .. } => {
-                        if let Some(from) = paused_at.take() {
-                            pauses.push(Span { from, to: *at });
+                        if let Some((from, by_participant)) = paused_at.take() {
+                            pauses.push(Span { from, to: *at, by_participant });
                         }
                         mark(*at, MarkKind::Resumed, None, seq);
                     }
@@ -323,17 +325,19 @@ impl SessionReport {
                 _ => {}
             }
         }
-        if let Some(from) = paused_at {
-            pauses.push(Span { from, to: end });
-        }
 
         let ending = match (&ended, s.status.as_str()) {
             (Some((_, _, EndReason::Completed { .. })), _) => Ending::Completed,
             (Some((_, _, EndReason::Stopped { by: Actor::Participant })), _) => Ending::StoppedByParticipant,
             (Some((_, _, EndReason::Stopped { by: Actor::Clinician })), _) => Ending::StoppedByClinician,
-            _ => Ending::Interrupted,
+            (Some((_, _, EndReason::ScenarioFault)), _) => Ending::ScenarioFault,
+            (None, _) => Ending::Interrupted,
         };
         let ended_at = ended.as_ref().map_or(end, |(at, _, _)| *at);
+        // A pause still open when the session ended lasts to its end.
+        if let Some((from, by_participant)) = paused_at {
+            pauses.push(Span { from, to: ended_at.max(from), by_participant });
+        }
         let suds_then = suds.points.iter().rev().find(|p| p.at <= ended_at).map(|p| p.value);
         let ending_text = lang.ending(&ending, ended_at, suds_then);
 
@@ -342,7 +346,8 @@ impl SessionReport {
             missing.push(lang.missing(Missing::NoRatings).to_string());
         }
         if samples.is_empty() {
-            missing.push(lang.missing(Missing::NoSamples).to_string());
+            let why = if s.head_from.is_none() { Missing::NoSamples } else { Missing::NoSamplesRecorded };
+            missing.push(lang.missing(why).to_string());
         }
         if s.status == "interrupted" {
             missing.push(lang.missing(Missing::Interrupted).to_string());
@@ -380,12 +385,21 @@ impl SessionReport {
             (looking, episodes, Some(text))
         };
 
+        // "Before" is a rating the schedule asks at the start; every later
+        // one is during or after the exposure, and the last is "after". A
+        // statement asked only at the end has no "before".
         let mastery = self_efficacy
             .iter()
-            .map(|(_, series)| MasteryRow {
-                statement: series.label.clone(),
-                before: series.points.first().copied(),
-                after: (series.points.len() > 1).then(|| series.points.last().copied()).flatten(),
+            .map(|(id, series)| {
+                let asked_at_start = scenario.ratings.schedule.iter().any(|a| {
+                    a.when == RatingWhen::AtStart && a.rating == RatingKind::SelfEfficacy(id.clone())
+                });
+                let before = series.points.first().copied().filter(|_| asked_at_start);
+                let after = match (before, series.points.last()) {
+                    (Some(b), Some(last)) if last.seq == b.seq => None,
+                    (_, last) => last.copied(),
+                };
+                MasteryRow { statement: series.label.clone(), before, after }
             })
             .collect();
 
@@ -547,8 +561,12 @@ fn reflection(
                         events.push(p.seq);
                         events.extend(after.map(|a| a.seq));
                     }
-                    if !pauses.is_empty() {
-                        moments.push(lang.moment(&Moment::Pauses(pauses.len())));
+                    let own = pauses.iter().filter(|p| p.by_participant).count();
+                    if own > 0 {
+                        moments.push(lang.moment(&Moment::Pauses(own)));
+                    }
+                    if own < pauses.len() {
+                        moments.push(lang.moment(&Moment::ClinicianPauses(pauses.len() - own)));
                     }
                 }
             }

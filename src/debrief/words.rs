@@ -159,6 +159,7 @@ pub struct Words {
     pub level_completed: &'static str,
     pub expectancy: &'static str,
     pub no_expectancy: &'static str,
+    pub no_self_efficacy: &'static str,
     pub learned: &'static str,
     pub learned_question: &'static str,
     pub behaviour: &'static str,
@@ -248,6 +249,7 @@ static NB: Words = Words {
     level_completed: "nivå fullført (høyre akse)",
     expectancy: "Det du ventet, og det som skjedde",
     no_expectancy: "Ingen forventning ble vurdert i denne økten.",
+    no_self_efficacy: "Ingen mestringstro ble vurdert i denne økten.",
     learned: "Det du lærte",
     learned_question: "Hva lærte du av det som skjedde, sammenlignet med det du ventet?",
     behaviour: "Hva du gjorde",
@@ -263,7 +265,7 @@ static NB: Words = Words {
     latency: "Betenkningstid",
     shows: "Viser",
     no_choices: "Ingen valg ble tatt i denne økten.",
-    silences: "Stillhet du tok",
+    silences: "Når du lot være å svare",
     mastery: "Mestringstro før og etter",
     mastery_intro: "Hvor sikker du var på at du kan … (0–100), første og siste gang i økten.",
     statement: "Du kan …",
@@ -280,7 +282,7 @@ static NB: Words = Words {
     last_goal: "Delmålet fra forrige gang",
     goal_done: "gjort",
     goal_not_done: "ikke gjort ennå",
-    goal_not_reported: "ikke fortalt ennå",
+    goal_not_reported: "ikke fulgt opp ennå",
     runs: "Øktene",
     scenario: "Scenario",
     ended: "Slutt",
@@ -305,8 +307,8 @@ static NB: Words = Words {
     reported: "Status",
     no_runs: "Ingen økter er registrert ennå.",
     no_goals: "Ingen delmål er satt ennå.",
-    made_by: "Laget av mestring fra opptaket på denne maskinen. Inneholder helseopplysninger: oppbevar og del \
-              den som annen pasientinformasjon.",
+    made_by: "Rapporten er laget av mestring fra opptaket på denne maskinen. Den inneholder helseopplysninger: \
+              oppbevar og del den som annen pasientinformasjon.",
 };
 
 static EN: Words = Words {
@@ -339,6 +341,7 @@ static EN: Words = Words {
     level_completed: "level completed (right axis)",
     expectancy: "What you expected, and what happened",
     no_expectancy: "No expectation was rated in this session.",
+    no_self_efficacy: "No self-efficacy was rated in this session.",
     learned: "What you learned",
     learned_question: "What did you learn from what happened, compared with what you expected?",
     behaviour: "What you did",
@@ -371,7 +374,7 @@ static EN: Words = Words {
     last_goal: "The sub-goal from last time",
     goal_done: "done",
     goal_not_done: "not done yet",
-    goal_not_reported: "not reported yet",
+    goal_not_reported: "not followed up yet",
     runs: "The sessions",
     scenario: "Scenario",
     ended: "End",
@@ -423,8 +426,12 @@ impl Lang {
             (Lang::En, Some(b)) => {
                 format!("Before the session you put the chance that {outcome} at {}.", p(b))
             }
-            (Lang::Nb, None) => format!("Du ble ikke spurt før økten om at {outcome}."),
-            (Lang::En, None) => format!("You were not asked before the session whether {outcome}."),
+            (Lang::Nb, None) => {
+                format!("Du ble ikke spurt før økten om hvor sannsynlig det var at {outcome}.")
+            }
+            (Lang::En, None) => {
+                format!("You were not asked before the session how likely it was that {outcome}.")
+            }
         };
         let second = match (self, review) {
             (Lang::Nb, Some((true, a))) => format!(" Det skjedde. Nå anslår du sjansen til {}.", p(a)),
@@ -464,6 +471,13 @@ impl Lang {
             (Lang::En, Ending::StoppedByClinician) => {
                 format!("The clinician ended the session after {when}.{suds}")
             }
+            (Lang::Nb, Ending::ScenarioFault) => format!(
+                "Økten stoppet etter {when} fordi scenariofilen ikke førte videre. Det skyldes filen, ikke deg.{suds}"
+            ),
+            (Lang::En, Ending::ScenarioFault) => format!(
+                "The session stopped after {when} because the scenario file led nowhere further. That is the \
+                 file's doing, not yours.{suds}"
+            ),
             (Lang::Nb, Ending::Interrupted) => format!(
                 "Opptaket stopper etter {when}: programmet ble avbrutt før økten var ferdig. Alt fram til da er med."
             ),
@@ -498,6 +512,8 @@ impl Lang {
             (Lang::En, Ending::StoppedByParticipant) => "stopped by you",
             (Lang::Nb, Ending::StoppedByClinician) => "avsluttet av behandler",
             (Lang::En, Ending::StoppedByClinician) => "ended by the clinician",
+            (Lang::Nb, Ending::ScenarioFault) => "stoppet av en feil i scenariofilen",
+            (Lang::En, Ending::ScenarioFault) => "stopped by a fault in the scenario file",
             (Lang::Nb, Ending::Interrupted) => "avbrutt",
             (Lang::En, Ending::Interrupted) => "cut off",
         }
@@ -514,7 +530,8 @@ impl Lang {
 
     pub fn gaze_away(self, count: usize, longest: Millis) -> String {
         match (self, count) {
-            (Lang::Nb, 0) => "Blikket var ikke borte fra ansiktene i mer enn 3 sekunder noen gang.".into(),
+            (Lang::Nb, 0) => "Blikket var aldri borte fra ansiktene i mer enn 3 sekunder.".into(),
+            (Lang::Nb, 1) => format!("Én gang, i {}.", self.seconds(longest)),
             (Lang::En, 0) => "Your gaze never left the faces for more than 3 seconds.".into(),
             (Lang::Nb, n) => format!("{n} ganger, den lengste {}.", self.seconds(longest)),
             (Lang::En, 1) => format!("Once, for {}.", self.seconds(longest)),
@@ -576,14 +593,20 @@ impl Lang {
     /// What the record says for one source of self-efficacy.
     pub fn moment(self, m: &Moment) -> String {
         match (self, m) {
-            (Lang::Nb, Moment::Choices { shown, total }) => {
-                format!("{shown} av {total} svar du ga var tydelige, satte en grense eller ba om hjelp.")
+            // Told as what was done, never as a score: with none of them an
+            // approach, the sentence says only how many answers there were.
+            (Lang::Nb, Moment::Choices { shown: 0, total }) => format!("Du ga {total} svar i økten."),
+            (Lang::En, Moment::Choices { shown: 0, total }) => {
+                format!("You gave {total} answers in the session.")
             }
-            (Lang::En, Moment::Choices { shown, total }) => {
-                format!(
-                    "{shown} of {total} answers you gave were assertive, set a boundary or asked for help."
-                )
-            }
+            (Lang::Nb, Moment::Choices { shown, total }) => format!(
+                "Du ga {total} svar i økten; i {shown} av dem sa du tydelig fra, satte en grense, ba om hjelp \
+                 eller delte åpent."
+            ),
+            (Lang::En, Moment::Choices { shown, total }) => format!(
+                "You gave {total} answers in the session; in {shown} of them you spoke up, set a boundary, asked \
+                 for help or shared openly."
+            ),
             (Lang::Nb, Moment::Ended(e)) => format!("Økten: {}.", self.ending_short(e)),
             (Lang::En, Moment::Ended(e)) => format!("The session: {}.", self.ending_short(e)),
             (Lang::Nb, Moment::NoModelling) => {
@@ -616,6 +639,10 @@ impl Lang {
             (Lang::Nb, Moment::Pauses(n)) => format!("Du tok {n} pauser underveis."),
             (Lang::En, Moment::Pauses(1)) => "You took one pause along the way.".into(),
             (Lang::En, Moment::Pauses(n)) => format!("You took {n} pauses along the way."),
+            (Lang::Nb, Moment::ClinicianPauses(1)) => "Behandleren satte økten på pause én gang.".into(),
+            (Lang::Nb, Moment::ClinicianPauses(n)) => format!("Behandleren satte økten på pause {n} ganger."),
+            (Lang::En, Moment::ClinicianPauses(1)) => "The clinician paused the session once.".into(),
+            (Lang::En, Moment::ClinicianPauses(n)) => format!("The clinician paused the session {n} times."),
         }
     }
 
@@ -632,6 +659,8 @@ impl Lang {
             (Lang::En, Missing::NoSamples) => {
                 "No gaze data: the session was played in the terminal, without a picture, so looking was not measured."
             }
+            (Lang::Nb, Missing::NoSamplesRecorded) => "Ingen blikkdata ble tatt opp i denne økten.",
+            (Lang::En, Missing::NoSamplesRecorded) => "No gaze data was recorded in this session.",
             (Lang::Nb, Missing::Interrupted) => {
                 "Økten ble avbrutt (programmet stoppet uten å avslutte); opptaket fram til da er med."
             }
@@ -677,6 +706,8 @@ pub enum Ending {
     Completed,
     StoppedByParticipant,
     StoppedByClinician,
+    /// The session stopped itself: the scenario file led it nowhere.
+    ScenarioFault,
     Interrupted,
 }
 
@@ -705,13 +736,17 @@ pub enum Moment {
     Marker { at: Millis, note: String },
     Peak { at: Millis, value: u8, after: Option<(Millis, u8)> },
     Pauses(usize),
+    ClinicianPauses(usize),
 }
 
 /// A part of the record that is not there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Missing {
     NoRatings,
+    /// Played in the terminal: nothing to look with.
     NoSamples,
+    /// Shown in a window or headset, yet no sample was recorded.
+    NoSamplesRecorded,
     Interrupted,
     Damaged,
 }

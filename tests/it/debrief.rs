@@ -99,7 +99,7 @@ fn rows<'a>(tags: &'a [(Attrs, String)], name: &str) -> Vec<&'a Attrs> {
         .take_while(|(a, _)| !a.contains_key("data-figure"))
         .map(|(a, _)| a)
         .filter(|a| {
-            a.contains_key("data-events") || a.contains_key("data-name") || a.contains_key("data-mean")
+            ["data-events", "data-name", "data-mean", "data-session"].iter().any(|k| a.contains_key(*k))
         })
         .collect()
 }
@@ -154,7 +154,8 @@ fn check_session_report(html: &str, session: &serde_json::Value) {
         assert_eq!(row["data-at"].parse::<u64>().unwrap(), *at, "event {seq}'s time");
         match row.get("data-value") {
             Some(v) => assert_eq!(Some(v.parse::<u64>().unwrap()), rated_value(o), "event {seq}: {o}"),
-            None => assert!(o.get("Rated").is_none() || o["Rated"]["rating"].get("Suds").is_none()),
+            // Every rating on the timeline shows its value.
+            None => assert!(o.get("Rated").is_none(), "event {seq} is a rating shown without its value"),
         }
         listed.push(seq);
     }
@@ -206,13 +207,25 @@ fn check_session_report(html: &str, session: &serde_json::Value) {
         .map_or(session["level"].as_u64().unwrap(), |(_, to)| to);
     assert_eq!(figure(&tags, "level")[0].0["data-value"].parse::<u64>().unwrap(), last_level);
 
-    // Expectancy: before and after, from their events.
+    // Expectancy: "before" is the first expectancy rating of its outcome,
+    // "after" the review, with whether it happened.
     for (a, _) in figure(&tags, "expectancy") {
-        let events = seqs(&a["data-events"]);
-        let values: Vec<u64> = events.iter().map(|&s| rated_value(&out(s).1).unwrap()).collect();
-        let before: Vec<u64> = a["data-before"].parse().into_iter().collect();
-        let after: Vec<u64> = a["data-after"].parse().into_iter().collect();
-        assert_eq!(values, [before, after].concat(), "{a:?}");
+        for seq in seqs(&a["data-events"]) {
+            let rated = &out(seq).1["Rated"];
+            if let Some(outcome) = rated["rating"].get("Expectancy") {
+                let first = by_seq
+                    .iter()
+                    .filter(|(_, (_, o))| o["Rated"]["rating"].get("Expectancy") == Some(outcome))
+                    .map(|(s, _)| *s)
+                    .min();
+                assert_eq!(first, Some(seq), "before is not the first expectancy rating: {a:?}");
+                assert_eq!(a["data-before"].parse::<u64>().ok(), rated_value(&out(seq).1));
+            } else {
+                assert!(rated["rating"].get("ExpectancyReview").is_some(), "{a:?}: event {seq} is no review");
+                assert_eq!(a["data-after"].parse::<u64>().ok(), rated_value(&out(seq).1));
+                assert_eq!(a["data-happened"], rated["answer"]["Review"]["happened"].to_string());
+            }
+        }
     }
 
     // Choices: option and latency as recorded.
@@ -226,10 +239,10 @@ fn check_session_report(html: &str, session: &serde_json::Value) {
     let chosen_in_record = by_seq.values().filter(|(_, o)| o.get("Chosen").is_some()).count();
     assert_eq!(choices.len(), chosen_in_record);
 
-    // Self-efficacy before and after: the first and last rating of each statement.
+    // Self-efficacy before and after: "before" the statement's first
+    // rating, "after" its last; each shown value is its event's.
     for row in rows(&tags, "mastery") {
         let events = seqs(&row["data-events"]);
-        let values: Vec<u64> = events.iter().map(|&s| rated_value(&out(s).1).unwrap()).collect();
         let statement = &out(events[0]).1["Rated"]["rating"]["SelfEfficacy"];
         let mut all: Vec<(u64, u64)> = by_seq
             .iter()
@@ -237,11 +250,16 @@ fn check_session_report(html: &str, session: &serde_json::Value) {
             .map(|(s, (_, o))| (*s, rated_value(o).unwrap()))
             .collect();
         all.sort();
-        assert_eq!(values[0], all[0].1, "before");
-        assert_eq!(row["data-before"].parse::<u64>().unwrap(), values[0]);
-        if all.len() > 1 {
-            assert_eq!(row["data-after"].parse::<u64>().unwrap(), all.last().unwrap().1, "after");
+        let mut shown = events.iter();
+        if let Ok(before) = row["data-before"].parse::<u64>() {
+            assert_eq!(shown.next(), Some(&all[0].0), "before is not the first rating: {row:?}");
+            assert_eq!(before, all[0].1);
         }
+        if let Ok(after) = row["data-after"].parse::<u64>() {
+            assert_eq!(shown.next(), Some(&all.last().unwrap().0), "after is not the last rating: {row:?}");
+            assert_eq!(after, all.last().unwrap().1);
+        }
+        assert!(shown.next().is_none() && !events.is_empty(), "{row:?}");
     }
 
     // The physiological source names the SUDS peak.
@@ -449,8 +467,8 @@ fn the_goal_set_at_one_debrief_is_shown_in_the_next_and_in_the_overview() {
         assert_eq!(r["data-ending"], "Completed");
     }
     let goals = rows(&tags, "goals");
-    assert!(goals.is_empty() || goals.iter().all(|g| g.contains_key("data-session")));
-    assert!(html.contains("data-done=\"true\""), "the goal reported done is not in the overview");
+    assert_eq!(goals.len(), 1, "{goals:?}");
+    assert_eq!((goals[0]["data-session"].as_str(), goals[0]["data-done"].as_str()), (first.as_str(), "true"));
     assert_eq!(figure(&tags, "progression").len(), 2, "one progress chart per scenario");
 
     // Erasing the participant erases what their debriefs added too.
@@ -741,5 +759,40 @@ fn a_report_in_one_language_holds_no_fixed_word_of_the_other() {
         for w in other.iter().filter(|w| w.chars().count() > 5 && !mine.contains(w)) {
             assert!(!html.contains(w.as_str()), "the {lang:?} report holds {w:?}");
         }
+    }
+}
+
+#[test]
+fn a_self_efficacy_asked_only_at_the_end_is_shown_as_after_never_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // The return-to-work conversation asks one statement only at its end.
+    let id = played(&data, "P507", "return-to-work-manager", 1, &"answer\n".repeat(60));
+    let store = Store::open(&data).unwrap();
+    let session = exported(&data, &id);
+    let report = debrief::session_report(&store, &id, Some(Lang::En)).unwrap();
+    check_session_report(&debrief::html::session(&report).unwrap(), &session);
+    let scenario = store.scenario_of(&id).unwrap();
+    use mestring::scenario::{RatingKind, RatingWhen};
+    let only_at_end: Vec<&str> = scenario
+        .ratings
+        .self_efficacy
+        .iter()
+        .filter(|st| {
+            let asks = |when: &RatingWhen| {
+                scenario
+                    .ratings
+                    .schedule
+                    .iter()
+                    .any(|a| &a.when == when && a.rating == RatingKind::SelfEfficacy(st.id.clone()))
+            };
+            asks(&RatingWhen::AtEnd) && !asks(&RatingWhen::AtStart)
+        })
+        .map(|st| st.can.show("en"))
+        .collect();
+    assert!(!only_at_end.is_empty(), "the scenario no longer asks a statement only at its end");
+    for statement in only_at_end {
+        let row = report.mastery.iter().find(|m| m.statement == statement).expect("the statement's row");
+        assert!(row.before.is_none() && row.after.is_some(), "{statement}: {row:?}");
     }
 }
