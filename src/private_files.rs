@@ -56,6 +56,46 @@ pub fn create_file(path: &Path, mode: CreateMode) -> io::Result<File> {
     options.open(path)
 }
 
+/// Replaces `path` whole with what `write` writes, private from its first
+/// byte, or leaves it as it was. The bytes go to a new temporary file in
+/// the same folder, created exclusively under a name no one can guess
+/// beforehand (so nothing placed there first, a link say, is written
+/// through), synced, renamed over `path`, and the folder synced. On any
+/// failure the temporary file is removed. A `path` that is there but is
+/// not a file (a folder, a device such as /dev/null) is refused: renaming
+/// over it would replace it.
+pub fn replace_whole<T>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn io::Write) -> io::Result<T>,
+) -> io::Result<T> {
+    use std::hash::{BuildHasher, Hasher};
+
+    if path.exists() && !path.is_file() {
+        return Err(io::Error::other("it is not a file"));
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+    // The standard library's per-process random keys: unguessable, and no clock.
+    let unguessable = std::collections::hash_map::RandomState::new().build_hasher().finish();
+    let temp = path.with_file_name(format!(".{}.{unguessable:016x}.partial", name.to_string_lossy()));
+    let file = create_file(&temp, CreateMode::New)?;
+    let written = (|| {
+        let mut out = io::BufWriter::new(file);
+        let value = write(&mut out)?;
+        out.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()?;
+        std::fs::rename(&temp, path)?;
+        // The rename itself is on disk only once the folder is.
+        let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        File::open(folder)?.sync_all()?;
+        Ok(value)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
 #[cfg(test)]
 mod tests {
     use std::io::Write;
@@ -116,5 +156,28 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"kept");
         create_file(&path, CreateMode::Truncate).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"");
+    }
+
+    #[test]
+    fn a_file_is_replaced_whole_and_private_or_left_as_it_was() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("report.html");
+        std::fs::write(&path, "old").unwrap();
+        let failed = replace_whole(&path, |w| {
+            w.write_all(b"half")?;
+            Err::<(), _>(io::Error::other("stopped"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(replace_whole(&path, |w| w.write_all(b"new").map(|()| 3)).unwrap(), 3);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(mode_of(&path), FILE_MODE);
+        // A folder is never renamed over, and nothing is left beside it.
+        let folder = tmp.path().join("folder");
+        std::fs::create_dir(&folder).unwrap();
+        let refused = replace_whole(&folder, |w| w.write_all(b"x")).unwrap_err();
+        assert_eq!(refused.to_string(), "it is not a file");
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
     }
 }

@@ -13,7 +13,7 @@ use mestring::record::{Recorder, Store};
 use mestring::scenario::Scenario;
 
 use super::args::{ExportFormat, ParticipantAction, RtwSeAction};
-use super::{CliError, load_scenario, open_private};
+use super::{CliError, load_scenario};
 
 /// Opens the store and imports what sessions that died left behind,
 /// saying so: a clinician should know a session was cut short.
@@ -187,29 +187,21 @@ pub fn export(
         (None, Some(s)) => Selection::Session(s),
         (None, None) => return Err("name --participant CODE or --session ID".into()),
     };
-    // Write to a temporary name and rename: a failed export never
-    // leaves a half file that looks whole.
-    let tmp = out.with_extension("partial");
-    let result = open_private(&tmp).map_err(|e| e.to_string()).and_then(|file| {
-        let mut w = std::io::BufWriter::new(file);
-        let n = match format {
-            ExportFormat::Csv => export::csv(&store, &selection, &mut w),
-            ExportFormat::Json => export::json(&store, &selection, &mut w),
+    // Written whole or not at all: a failed export never leaves a half
+    // file that looks whole, nor spoils an earlier one.
+    let written = mestring::private_files::replace_whole(out, |w| {
+        match format {
+            ExportFormat::Csv => export::csv(&store, &selection, w),
+            ExportFormat::Json => export::json(&store, &selection, w),
         }
-        .map_err(|e| e.to_string())?;
-        std::io::Write::flush(&mut w).map_err(|e| e.to_string())?;
-        std::fs::rename(&tmp, out).map_err(|e| e.to_string())?;
-        Ok(n)
+        .map_err(|e| std::io::Error::other(e.to_string()))
     });
-    match result {
+    match written {
         Ok(n) => {
             eprintln!("exported {n} events to {}", out.display());
             Ok(())
         }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e.into())
-        }
+        Err(e) => Err(e.to_string().into()),
     }
 }
 

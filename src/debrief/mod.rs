@@ -14,7 +14,6 @@ pub mod programme;
 pub mod session;
 pub mod words;
 
-use std::io::Write;
 use std::path::Path;
 
 use programme::{ProgrammeReport, Run};
@@ -115,36 +114,10 @@ pub fn programme_html(store: &Store, code: &str, lang: Option<Lang>) -> Result<S
     html::programme(&programme_report(store, code, lang)?).map_err(DebriefError::Render)
 }
 
-/// Writes a report whole or not at all: to a new private temporary file
-/// in the same folder (created exclusively, under a name no one can guess
-/// beforehand, so nothing placed there first is written through), synced,
-/// renamed over `path`, and the folder synced. On any failure the
-/// temporary file is removed and `path` is as it was.
+/// Writes a report whole or not at all, private, replacing any report
+/// at `path` only once the new one is complete
+/// ([`crate::private_files::replace_whole`]).
 pub fn write_report(path: &Path, html: &str) -> Result<(), DebriefError> {
-    use std::hash::{BuildHasher, Hasher};
-
-    let fail = |source| DebriefError::Write { path: path.display().to_string(), source };
-    if path.exists() && !path.is_file() {
-        return Err(fail(std::io::Error::other("it is not a file")));
-    }
-    let name = path.file_name().ok_or_else(|| {
-        fail(std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file"))
-    })?;
-    // The standard library's per-process random keys, without a clock.
-    let unguessable = std::collections::hash_map::RandomState::new().build_hasher().finish();
-    let temp = path.with_file_name(format!(".{}.{unguessable:016x}.partial", name.to_string_lossy()));
-    let mut file =
-        crate::private_files::create_file(&temp, crate::private_files::CreateMode::New).map_err(fail)?;
-    let written = (|| {
-        file.write_all(html.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)?;
-        // The rename itself is on disk only once the folder is.
-        let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        std::fs::File::open(folder)?.sync_all()
-    })();
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        fail(e)
-    })
+    crate::private_files::replace_whole(path, |out| out.write_all(html.as_bytes()))
+        .map_err(|source| DebriefError::Write { path: path.display().to_string(), source })
 }
