@@ -3,6 +3,7 @@
 //! Okabe-Ito set, told apart with most colour-vision differences. The
 //! legend is the page's, under the chart, so it never covers a point.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use serde::Serialize;
 
@@ -55,6 +56,17 @@ fn short(label: &str) -> String {
     } else {
         format!("{}…", label.chars().take(MAX - 1).collect::<String>().trim_end())
     }
+}
+
+/// A series of ratings: a line through them and a dot on each.
+fn line_with_dots<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    points: Vec<(f64, f64)>,
+    colour: RGBColor,
+) -> Result<(), String> {
+    chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(3))).map_err(err)?;
+    chart.draw_series(points.into_iter().map(|p| Circle::new(p, 5, colour.filled()))).map_err(err)?;
+    Ok(())
 }
 
 fn err<E: std::fmt::Display>(e: E) -> String {
@@ -133,10 +145,8 @@ pub fn timeline(t: &Timeline, lang: Lang) -> Result<Chart, String> {
             if s.points.is_empty() {
                 continue;
             }
-            let points: Vec<(f64, f64)> =
-                s.points.iter().map(|p| (minutes(p.at), f64::from(p.value))).collect();
-            chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(3))).map_err(err)?;
-            chart.draw_series(points.into_iter().map(|p| Circle::new(p, 5, colour.filled()))).map_err(err)?;
+            let points = s.points.iter().map(|p| (minutes(p.at), f64::from(p.value))).collect();
+            line_with_dots(&mut chart, points, colour)?;
             lines.push(item(short(&s.label), colour, "line"));
         }
         root.present().map_err(err)?;
@@ -212,8 +222,7 @@ pub fn progression(runs: &[RunPoint], numbers: &[usize], levels: u8, lang: Lang)
             .map(|(x, y)| Rectangle::new([(x - 0.12, 0.0), (x + 0.12, y)], LEVEL.mix(0.45).filled()));
         chart.draw_secondary_series(bars).map_err(err)?;
         for (points, colour) in [(pick(|r| r.peak_suds), SUDS), (pick(|r| r.self_efficacy), EFFICACY[0])] {
-            chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(3))).map_err(err)?;
-            chart.draw_series(points.into_iter().map(|p| Circle::new(p, 5, colour.filled()))).map_err(err)?;
+            line_with_dots(&mut chart, points, colour)?;
         }
         root.present().map_err(err)?;
     }

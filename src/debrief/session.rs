@@ -188,14 +188,9 @@ impl SessionReport {
                 .find(|o| o.id == id)
                 .map_or_else(|| id.to_string(), |o| o.text.show(code).to_string())
         };
-        let option_text = |beat: usize, option: usize| {
-            match scenario.beats.get(beat) {
-                Some(Beat::Choose { options, .. }) => {
-                    options.get(option).map(|o| o.text.show(code).to_string())
-                }
-                _ => None,
-            }
-            .unwrap_or_default()
+        let chosen_option = |beat: usize, option: usize| match scenario.beats.get(beat) {
+            Some(Beat::Choose { options, .. }) => options.get(option),
+            _ => None,
         };
 
         let mut suds = Series { label: lang.words().suds.into(), points: Vec::new() };
@@ -228,39 +223,22 @@ impl SessionReport {
                                 mark(*at, MarkKind::Suds, Some(value), seq);
                             }
                             RatingKind::SelfEfficacy(id) => {
-                                let i = match self_efficacy.iter().position(|(k, _)| k == id) {
-                                    Some(i) => i,
-                                    None => {
-                                        let label = statement(id);
-                                        self_efficacy
-                                            .push((id.clone(), Series { label, points: Vec::new() }));
-                                        self_efficacy.len() - 1
-                                    }
-                                };
-                                self_efficacy[i].1.points.push(point);
-                                mark(
-                                    *at,
-                                    MarkKind::SelfEfficacy(self_efficacy[i].1.label.clone()),
-                                    Some(value),
-                                    seq,
-                                );
+                                let series = entry(&mut self_efficacy, id, || Series {
+                                    label: statement(id),
+                                    points: Vec::new(),
+                                });
+                                series.points.push(point);
+                                let kind = MarkKind::SelfEfficacy(series.label.clone());
+                                mark(*at, kind, Some(value), seq);
                             }
                             RatingKind::Expectancy(id) | RatingKind::ExpectancyReview(id) => {
-                                let i = match expectancies.iter().position(|(k, _)| k == id) {
-                                    Some(i) => i,
-                                    None => {
-                                        let e = Expectancy {
-                                            outcome: outcome(id),
-                                            before: None,
-                                            happened: None,
-                                            after: None,
-                                            sentence: String::new(),
-                                        };
-                                        expectancies.push((id.clone(), e));
-                                        expectancies.len() - 1
-                                    }
-                                };
-                                let e = &mut expectancies[i].1;
+                                let e = entry(&mut expectancies, id, || Expectancy {
+                                    outcome: outcome(id),
+                                    before: None,
+                                    happened: None,
+                                    after: None,
+                                    sentence: String::new(),
+                                });
                                 if matches!(rating, RatingKind::Expectancy(_)) {
                                     // Asked again: the first answer is the expectation held before.
                                     e.before.get_or_insert(point);
@@ -278,14 +256,11 @@ impl SessionReport {
                         mark(*at, MarkKind::Level { from: *from, to: *to }, None, seq);
                     }
                     Output::Chosen { beat, option, latency } => {
-                        let text = option_text(*beat, *option);
-                        let tags = match scenario.beats.get(*beat) {
-                            Some(Beat::Choose { options, .. }) => options
-                                .get(*option)
-                                .map(|o| o.tags.iter().map(|t| t.name().to_string()).collect())
-                                .unwrap_or_default(),
-                            _ => Vec::new(),
-                        };
+                        let shown = chosen_option(*beat, *option);
+                        let text = shown.map(|o| o.text.show(code).to_string()).unwrap_or_default();
+                        let tags = shown
+                            .map(|o| o.tags.iter().map(|t| t.name().to_string()).collect())
+                            .unwrap_or_default();
                         mark(*at, MarkKind::Choice(text.clone()), None, seq);
                         choices.push(ChoiceMade {
                             at: *at,
@@ -481,6 +456,19 @@ fn shown_in(lang: Lang, head_from: Option<&str>) -> &'static str {
         Some(_) => w.in_window,
         None => w.terminal,
     }
+}
+
+/// The value kept under `id`, made by `new` the first time: statements
+/// and outcomes in the order the session first rated them.
+fn entry<'a, T>(list: &'a mut Vec<(String, T)>, id: &str, new: impl FnOnce() -> T) -> &'a mut T {
+    let i = match list.iter().position(|(k, _)| k == id) {
+        Some(i) => i,
+        None => {
+            list.push((id.to_string(), new()));
+            list.len() - 1
+        }
+    };
+    &mut list[i].1
 }
 
 /// The first of the highest values.
