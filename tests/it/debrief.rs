@@ -297,42 +297,15 @@ fn check_session_report(html: &str, session: &serde_json::Value) {
 #[cfg(feature = "shell")]
 #[test]
 fn a_recorded_session_s_report_shows_its_record_figure_by_figure() {
-    use mestring::record::Recorder;
-    use mestring::record::recorder::SessionInfo;
-
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let store = Store::open(&data).unwrap();
-    store.add_participant("P500", 0).unwrap();
-    let loaded = mestring::scenario::load_file(&repo().join("scenarios/team-meeting.ron")).unwrap();
-    let source = std::fs::read_to_string(&loaded.path).unwrap();
-    let cast = loaded.scenario.cast.len();
     // The clinician's golden script: ratings, a pause, a step up, a
     // phone, a marker, a choice, then the participant pauses and stops.
     let script = std::fs::read_to_string(repo().join("tests/golden/team-meeting-clinician.script")).unwrap();
-    let options = mestring::app::RunOptions {
-        level: 2,
-        lang: "nb".into(),
-        desktop: true,
-        exit_after: None,
-        screenshot: None,
-        script: Some(mestring::play::script::parse(&script).unwrap()),
-        panels_in_room: false,
-        seed: 3,
-        console: false,
-        close_at_end: false,
-        window_size: None,
-    };
-    let info = SessionInfo {
-        participant: Some("P500"),
-        scenario: &loaded.scenario,
-        scenario_source: &source,
-        level: 2,
-        seed: 3,
-        lang: "nb",
-        started_unix_ms: 1_795_435_200_000,
-    };
-    let recorder = Recorder::start(&store.journal_dir(), &info).unwrap();
+    let mut options = crate::shell::options(2, &script);
+    (options.lang, options.seed) = ("nb".into(), 3);
+    let (loaded, store, recorder) = crate::shell::recording(&data, "team-meeting", "P500", &options);
+    let cast = loaded.scenario.cast.len();
     let mut h = mestring::app::testing::Harness::recorded(loaded, options, store, recorder).unwrap();
     assert!(h.run_until(300.0, |h| h.view().ended.is_some()), "the script never ends the session");
     h.close();

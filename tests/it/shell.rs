@@ -27,7 +27,7 @@ fn load(scenario: &str) -> LoadedScenario {
     load_file(&path).unwrap_or_else(|r| panic!("{} does not load: {:?}", path.display(), r.findings))
 }
 
-fn options(level: u8, script: &str) -> RunOptions {
+pub(crate) fn options(level: u8, script: &str) -> RunOptions {
     RunOptions {
         level,
         lang: "en".into(),
@@ -59,7 +59,7 @@ fn recorded(data: &Path, scenario: &str, participant: &str, options: RunOptions)
 
 /// A fresh store under `data` with `participant` in it, and a recorder
 /// for a run of `scenario`.
-fn recording(
+pub(crate) fn recording(
     data: &Path,
     scenario: &str,
     participant: &str,
