@@ -16,6 +16,7 @@ pub mod scenario;
 pub mod session;
 pub mod sound;
 pub mod wallclock;
+pub mod words;
 
 #[cfg(feature = "shell")]
 pub mod app;

@@ -1,33 +1,33 @@
 //! The words of the rating prompts, per language.
 //!
 //! These are fixed by the rating instruments, not by scenario authors, so
-//! they live here once and every front end (terminal, headset) shows the
-//! same wording. Unknown languages fall back to English.
+//! they are asked for here once and every front end (terminal, headset)
+//! shows the same wording. The words themselves are in
+//! `assets/locales/*/prompts.ftl` and `player.ftl`.
+
+use std::sync::OnceLock;
 
 use crate::scenario::{RatingKind, Scenario};
 use crate::session::{RatingScale, scale};
+use crate::w;
+use crate::words::Lang;
 
 /// What the participant sees for one rating prompt.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RatingPrompt {
     pub question: String,
     /// Scale ends and middle, e.g. ("0 = calm", "100 = worst distress").
-    pub low: &'static str,
-    pub mid: Option<&'static str>,
-    pub high: &'static str,
+    pub low: String,
+    pub mid: Option<String>,
+    pub high: String,
     /// Its top and steps, from the one place that knows them.
     pub scale: RatingScale,
-}
-
-/// Whether `lang` gets Norwegian words: `nb`, `nn` and `no`.
-pub(crate) fn norwegian(lang: &str) -> bool {
-    matches!(lang, "nb" | "no" | "nn")
 }
 
 /// The prompt for `kind`, with the scenario's statements and outcomes
 /// filled in.
 pub fn rating_prompt(scenario: &Scenario, kind: &RatingKind, lang: &str) -> RatingPrompt {
-    let nb = norwegian(lang);
+    let l = Lang::of(lang);
     let outcome = |id: &str| {
         scenario
             .feared_outcomes
@@ -35,17 +35,14 @@ pub fn rating_prompt(scenario: &Scenario, kind: &RatingKind, lang: &str) -> Rati
             .find(|o| o.id == id)
             .map_or_else(|| id.to_string(), |o| o.text.show(lang).to_string())
     };
+    let scale = scale(kind);
     match kind {
         RatingKind::Suds => RatingPrompt {
-            question: if nb {
-                "Hvor mye ubehag kjenner du akkurat nå?".into()
-            } else {
-                "How distressed are you right now?".into()
-            },
-            low: if nb { "0 = helt rolig" } else { "0 = completely calm" },
-            mid: Some(if nb { "50 = tydelig ubehag" } else { "50 = clearly distressed" }),
-            high: if nb { "100 = verst tenkelig" } else { "100 = worst imaginable" },
-            scale: scale(kind),
+            question: w!(l, "suds-question"),
+            low: w!(l, "suds-low"),
+            mid: Some(w!(l, "suds-mid")),
+            high: w!(l, "suds-high"),
+            scale,
         },
         RatingKind::SelfEfficacy(id) => {
             let can = scenario
@@ -55,49 +52,33 @@ pub fn rating_prompt(scenario: &Scenario, kind: &RatingKind, lang: &str) -> Rati
                 .find(|s| &s.id == id)
                 .map_or_else(|| id.clone(), |s| s.can.show(lang).to_string());
             RatingPrompt {
-                question: if nb {
-                    format!("Hvor sikker er du på at du kan {can}?")
-                } else {
-                    format!("How certain are you that you can {can}?")
-                },
-                low: if nb { "0 = kan ikke i det hele tatt" } else { "0 = cannot do at all" },
-                mid: Some(if nb { "50 = middels sikker" } else { "50 = moderately certain" }),
-                high: if nb { "100 = helt sikker" } else { "100 = highly certain" },
-                scale: scale(kind),
+                question: w!(l, "self-efficacy-question", statement = can),
+                low: w!(l, "self-efficacy-low"),
+                mid: Some(w!(l, "self-efficacy-mid")),
+                high: w!(l, "self-efficacy-high"),
+                scale,
             }
         }
         RatingKind::Expectancy(id) => RatingPrompt {
-            question: if nb {
-                format!("Hvor sannsynlig er det at {}?", outcome(id))
-            } else {
-                format!("How likely is it that {}?", outcome(id))
-            },
-            low: if nb { "0 % = vil ikke skje" } else { "0 % = will not happen" },
+            question: w!(l, "expectancy-question", outcome = outcome(id)),
+            low: w!(l, "expectancy-low"),
             mid: None,
-            high: if nb { "100 % = vil helt sikkert skje" } else { "100 % = will surely happen" },
-            scale: scale(kind),
+            high: w!(l, "expectancy-high"),
+            scale,
         },
         RatingKind::ExpectancyReview(id) => RatingPrompt {
-            question: if nb {
-                format!("Skjedde det at {}? Og hvor sannsynlig tror du det er nå?", outcome(id))
-            } else {
-                format!("Did it happen that {}? And how likely do you think it is now?", outcome(id))
-            },
-            low: if nb { "0 % = vil ikke skje" } else { "0 % = will not happen" },
+            question: w!(l, "expectancy-review-question", outcome = outcome(id)),
+            low: w!(l, "expectancy-low"),
             mid: None,
-            high: if nb { "100 % = vil helt sikkert skje" } else { "100 % = will surely happen" },
-            scale: scale(kind),
+            high: w!(l, "expectancy-high"),
+            scale,
         },
         RatingKind::Cybersickness => RatingPrompt {
-            question: if nb {
-                "Hvor uvel (kvalm, svimmel) kjenner du deg nå?".into()
-            } else {
-                "How sick (nauseous, dizzy) do you feel right now?".into()
-            },
-            low: if nb { "0 = ikke uvel" } else { "0 = not sick at all" },
+            question: w!(l, "cybersickness-question"),
+            low: w!(l, "cybersickness-low"),
             mid: None,
-            high: if nb { "20 = svært uvel" } else { "20 = frank sickness" },
-            scale: scale(kind),
+            high: w!(l, "cybersickness-high"),
+            scale,
         },
     }
 }
@@ -114,77 +95,57 @@ pub fn rating_code(kind: &RatingKind) -> String {
 }
 
 /// The terminal player's own words, per language.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct PlayerWords {
-    pub controls: &'static str,
-    pub choose: &'static str,
-    pub seconds_left: &'static str,
-    pub review_hint: &'static str,
-    pub time_up: &'static str,
-    pub silence_taken: &'static str,
-    pub complete: &'static str,
+    pub controls: String,
+    pub choose: String,
+    pub seconds_left: String,
+    pub review_hint: String,
+    pub time_up: String,
+    pub silence_taken: String,
+    pub complete: String,
     /// Buttons on the in-world rating panel.
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub confirm: &'static str,
+    pub yes: String,
+    pub no: String,
+    pub confirm: String,
     /// The window's status bar: paused, ended early, and how to close.
-    pub paused: &'static str,
-    pub ended: &'static str,
-    pub enter_closes: &'static str,
+    pub paused: String,
+    pub ended: String,
+    pub enter_closes: String,
     /// The pause card: a title, a word that stopping is fine, its two
     /// buttons, and how to press them (keys, or the controller).
-    pub pause_title: &'static str,
-    pub pause_body: &'static str,
-    pub go_on: &'static str,
-    pub stop_here: &'static str,
-    pub pause_hint_keys: &'static str,
-    pub pause_hint_headset: &'static str,
+    pub pause_title: String,
+    pub pause_body: String,
+    pub go_on: String,
+    pub stop_here: String,
+    pub pause_hint_keys: String,
+    pub pause_hint_headset: String,
 }
 
-pub fn player_words(lang: &str) -> PlayerWords {
-    if norwegian(lang) {
-        PlayerWords {
-            controls: "(p = pause, r = fortsett, q = avslutt, når som helst)",
-            choose: "skriv nummeret på svaret",
-            seconds_left: "sekunder til å svare",
-            review_hint: "svar f.eks. «j 20» (det skjedde, 20 %) eller «n 10»",
-            time_up: "tiden er ute – noen ser på klokka",
-            silence_taken: "stillheten blir tatt som et svar",
-            complete: "scenarioet er fullført",
-            yes: "Ja",
-            no: "Nei",
-            confirm: "OK",
-            paused: "pause",
-            ended: "avsluttet",
-            enter_closes: "Enter lukker vinduet",
-            pause_title: "Pause",
-            pause_body: "Alt står stille. Ta den tiden du trenger.\nDu kan fortsette når du er klar, eller avslutte her. Begge deler er helt greit.",
-            go_on: "Fortsett",
-            stop_here: "Avslutt her",
-            pause_hint_keys: "Esc fortsetter, Q avslutter",
-            pause_hint_headset: "Menyknappen fortsetter. Pek på en knapp og trykk på avtrekkeren.",
-        }
-    } else {
-        PlayerWords {
-            controls: "(p = pause, r = resume, q = stop, at any time)",
-            choose: "type the number of your answer",
-            seconds_left: "seconds to answer",
-            review_hint: "answer like \"y 20\" (it happened, 20 %) or \"n 10\"",
-            time_up: "time is up - someone checks the clock",
-            silence_taken: "the silence is taken as an answer",
-            complete: "the scenario is complete",
-            yes: "Yes",
-            no: "No",
-            confirm: "OK",
-            paused: "paused",
-            ended: "ended",
-            enter_closes: "Enter closes the window",
-            pause_title: "Paused",
-            pause_body: "Everything is on hold. Take the time you need.\nYou can go on when you are ready, or stop here. Both are perfectly fine.",
-            go_on: "Go on",
-            stop_here: "Stop here",
-            pause_hint_keys: "Esc goes on, Q stops",
-            pause_hint_headset: "The menu button goes on. Point at a button and pull the trigger.",
-        }
-    }
+/// The player's words in the language of `lang`, built once per language:
+/// the panels ask for them every frame.
+pub fn player_words(lang: &str) -> &'static PlayerWords {
+    static WORDS: [OnceLock<PlayerWords>; 2] = [OnceLock::new(), OnceLock::new()];
+    let lang = Lang::of(lang);
+    WORDS[lang as usize].get_or_init(|| PlayerWords {
+        controls: w!(lang, "player-controls"),
+        choose: w!(lang, "player-choose"),
+        seconds_left: w!(lang, "player-seconds-left"),
+        review_hint: w!(lang, "player-review-hint"),
+        time_up: w!(lang, "player-time-up"),
+        silence_taken: w!(lang, "player-silence-taken"),
+        complete: w!(lang, "player-complete"),
+        yes: w!(lang, "player-yes"),
+        no: w!(lang, "player-no"),
+        confirm: w!(lang, "player-confirm"),
+        paused: w!(lang, "player-paused"),
+        ended: w!(lang, "player-ended"),
+        enter_closes: w!(lang, "player-enter-closes"),
+        pause_title: w!(lang, "pause-title"),
+        pause_body: w!(lang, "pause-body"),
+        go_on: w!(lang, "pause-go-on"),
+        stop_here: w!(lang, "pause-stop-here"),
+        pause_hint_keys: w!(lang, "pause-hint-keys"),
+        pause_hint_headset: w!(lang, "pause-hint-headset"),
+    })
 }

@@ -7,26 +7,9 @@ use serde::Serialize;
 use crate::scenario::{EfficacySource, StressCue};
 use crate::session::Millis;
 
-/// The report's language: bokmål for `nb` (and `nn`, `no`), else English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Lang {
-    Nb,
-    En,
-}
+pub use crate::words::Lang;
 
 impl Lang {
-    pub fn of(code: &str) -> Lang {
-        if crate::prompts::norwegian(code) { Lang::Nb } else { Lang::En }
-    }
-
-    /// The code the scenario's texts are looked up under.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nb => "nb",
-            Lang::En => "en",
-        }
-    }
-
     /// A whole percentage: "64 %" in Norwegian (with a no-break space),
     /// "64%" in English.
     pub fn percent(self, value: f64) -> String {

@@ -67,7 +67,7 @@ impl<W: Write> Printer<W> {
                     if let Some(m) = answer_millis {
                         self.say(&format!("  ({} {})", m / 1000, words.seconds_left));
                     }
-                    self.prompt(words.choose);
+                    self.prompt(&words.choose);
                 }
             }
             Output::RatingAsked { rating } => {
@@ -76,7 +76,7 @@ impl<W: Write> Printer<W> {
                 let mid = p.mid.map(|m| format!(", {m}")).unwrap_or_default();
                 self.say(&format!("  ({}{mid}, {})", p.low, p.high));
                 if matches!(rating, RatingKind::ExpectancyReview(_)) {
-                    self.prompt(words.review_hint);
+                    self.prompt(&words.review_hint);
                 } else {
                     self.prompt(&format!("0-{}", p.scale.top));
                 }
@@ -98,7 +98,7 @@ impl<W: Write> Printer<W> {
                 let why = match reason {
                     EndReason::Completed { beat } => match scenario.beats.get(*beat) {
                         Some(Beat::End { text: Some(t), .. }) => t.show(&lang).to_string(),
-                        _ => words.complete.into(),
+                        _ => words.complete.clone(),
                     },
                     EndReason::Stopped { by } => format!("stopped by the {}", by.name()),
                     EndReason::ScenarioFault => "the scenario file has a fault; run `mestring check`".into(),

@@ -21,7 +21,7 @@ fn the_font_has_every_character_the_shipped_scenarios_and_prompts_use() {
             let kinds = scenario.ratings.schedule.iter().map(|a| &a.rating);
             for kind in kinds {
                 let p = rating_prompt(&scenario, kind, lang);
-                text.push_str(&format!("{} {} {} {}", p.question, p.low, p.mid.unwrap_or(""), p.high));
+                text.push_str(&format!("{} {} {} {}", p.question, p.low, p.mid.unwrap_or_default(), p.high));
             }
         }
     }

@@ -1,0 +1,21 @@
+# The rating prompts: the instruments' own wording, the same on every screen.
+# $statement and $outcome come from the scenario, in the scenario's words.
+
+suds-question = How distressed are you right now?
+suds-low = 0 = completely calm
+suds-mid = 50 = clearly distressed
+suds-high = 100 = worst imaginable
+
+self-efficacy-question = How certain are you that you can { $statement }?
+self-efficacy-low = 0 = cannot do at all
+self-efficacy-mid = 50 = moderately certain
+self-efficacy-high = 100 = highly certain
+
+expectancy-question = How likely is it that { $outcome }?
+expectancy-review-question = Did it happen that { $outcome }? And how likely do you think it is now?
+expectancy-low = 0 % = will not happen
+expectancy-high = 100 % = will definitely happen
+
+cybersickness-question = How sick (nauseous, dizzy) do you feel right now?
+cybersickness-low = 0 = not sick at all
+cybersickness-high = 20 = frank sickness

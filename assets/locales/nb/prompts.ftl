@@ -1,0 +1,21 @@
+# The rating prompts: the instruments' own wording, the same on every screen.
+# $statement and $outcome come from the scenario, in the scenario's words.
+
+suds-question = Hvor mye ubehag kjenner du akkurat nå?
+suds-low = 0 = helt rolig
+suds-mid = 50 = tydelig ubehag
+suds-high = 100 = verst tenkelig
+
+self-efficacy-question = Hvor sikker er du på at du kan { $statement }?
+self-efficacy-low = 0 = kan ikke i det hele tatt
+self-efficacy-mid = 50 = middels sikker
+self-efficacy-high = 100 = helt sikker
+
+expectancy-question = Hvor sannsynlig er det at { $outcome }?
+expectancy-review-question = Skjedde det at { $outcome }? Og hvor sannsynlig tror du det er nå?
+expectancy-low = 0 % = kommer ikke til å skje
+expectancy-high = 100 % = kommer helt sikkert til å skje
+
+cybersickness-question = Hvor uvel (kvalm, svimmel) kjenner du deg nå?
+cybersickness-low = 0 = ikke uvel
+cybersickness-high = 20 = svært uvel
