@@ -75,7 +75,7 @@ pub fn frame_cost(
     seed: u64,
     mut progress: impl FnMut(&str),
 ) -> Result<FrameReport, super::RunError> {
-    let mode = headset::Mode::Desktop { why: "frame-cost bench".into(), detail: None };
+    let mode = headset::Mode::Desktop { why: headset::NoHeadset::Unattended, detail: None };
     let frames = (minutes * 60.0 * 90.0).round().max(1.0) as usize;
 
     let mut app = headless_app(FRAME);

@@ -21,7 +21,9 @@ use super::labels::{Labels, ShowLabels};
 use super::stage::ParticipantView;
 use super::{AppSystems, Loaded, PointerOnConsole, RecentreView};
 use crate::scenario::{Beat, StressCue};
-use crate::session::{Actor, Input, Output};
+use crate::session::{Actor, EndReason, Input, Output, RatingAnswer};
+use crate::w;
+use crate::words::{Lang, names};
 
 #[derive(Resource)]
 pub struct Console {
@@ -31,16 +33,20 @@ pub struct Console {
     note: String,
     /// Stop asks twice: a stray click must not end a session.
     confirm_stop: bool,
-    /// What happened lately, newest first.
-    recent: VecDeque<String>,
+    /// What happened lately, newest first, kept as what happened so a
+    /// change of language rewords the whole list.
+    recent: VecDeque<(crate::session::Millis, Output)>,
+    /// The clinician's language, which may differ from the participant's.
+    pub lang: Lang,
     /// Width of the panel in physical pixels, last frame.
     width: f32,
 }
 
 impl Console {
-    fn new(shown: bool) -> Self {
+    fn new(shown: bool, lang: Lang) -> Self {
         Console {
             shown,
+            lang,
             intensity: 0.5,
             note: String::new(),
             confirm_stop: false,
@@ -53,9 +59,10 @@ impl Console {
 pub(super) fn plugin(app: &mut App) {
     let loaded = app.world().resource::<Loaded>();
     let shown = loaded.mode.is_headset() || loaded.options.console;
+    let lang = Lang::of(&loaded.options.lang);
     app.insert_resource(EguiGlobalSettings { auto_create_primary_context: false, ..default() })
         .add_plugins(EguiPlugin::default())
-        .insert_resource(Console::new(shown))
+        .insert_resource(Console::new(shown, lang))
         .add_systems(PostStartup, console_on_window)
         .add_systems(
             Update,
@@ -87,38 +94,68 @@ fn toggle(keys: Res<ButtonInput<KeyCode>>, mut console: ResMut<Console>) {
 
 const RECENT: usize = 8;
 
-/// A short line per output a clinician follows.
-fn note_outputs(
-    mut outputs: MessageReader<SessionOutput>,
-    loaded: Res<Loaded>,
-    mut console: ResMut<Console>,
-) {
-    let s = &loaded.scenario.scenario;
+/// Keeps the outputs a clinician follows.
+fn note_outputs(mut outputs: MessageReader<SessionOutput>, mut console: ResMut<Console>) {
     for SessionOutput(o) in outputs.read() {
-        let secs = o.at as f64 / 1000.0;
-        let line = match &o.item {
-            Output::Rated { rating, answer, latency } => {
-                Some(format!("{rating:?}: {answer:?} ({:.1} s)", *latency as f64 / 1000.0))
-            }
-            Output::Chosen { beat, option, latency } => {
-                let id = s.beats.get(*beat).map_or("?", Beat::id);
-                Some(format!("chose {} at {id} ({:.1} s)", option + 1, *latency as f64 / 1000.0))
-            }
-            Output::CueStarted { cue, intensity, .. } => {
-                Some(format!("cue {} at {intensity:.1}", cue.name()))
-            }
-            Output::LevelChanged { from, to } => Some(format!("level {from} -> {to}")),
-            Output::SilenceTaken { .. } => Some("stayed silent".into()),
-            Output::Paused { by } => Some(format!("paused by {}", by.name())),
-            Output::Resumed { by } => Some(format!("resumed by {}", by.name())),
-            Output::Marker { note } => Some(format!("note: {note}")),
-            Output::Ended { reason } => Some(format!("ended: {reason:?}")),
-            _ => None,
-        };
-        if let Some(line) = line {
-            console.recent.push_front(format!("{secs:>6.1} s  {line}"));
+        if log_line(Lang::En, &[], o.at, &o.item).is_some() {
+            console.recent.push_front((o.at, o.item.clone()));
             console.recent.truncate(RECENT);
         }
+    }
+}
+
+/// One output as a line of the console's log, in plain words; `None` for
+/// outputs the clinician does not follow there.
+fn log_line(lang: Lang, beats: &[Beat], at: crate::session::Millis, item: &Output) -> Option<String> {
+    let seconds = |ms: crate::session::Millis| lang.decimal(ms as f64 / 1000.0, 1);
+    let line = match item {
+        Output::Rated { rating, answer, latency } => {
+            let answer = match answer {
+                RatingAnswer::Scale(v) => v.to_string(),
+                RatingAnswer::Review { happened, likelihood } => w!(
+                    lang,
+                    "log-review",
+                    happened = if *happened { "yes" } else { "no" },
+                    likelihood = *likelihood
+                ),
+            };
+            w!(
+                lang,
+                "log-rated",
+                rating = names::rating(lang, rating),
+                answer = answer,
+                seconds = seconds(*latency)
+            )
+        }
+        Output::Chosen { beat, option, latency } => {
+            let id = beats.get(*beat).map_or("?", Beat::id);
+            w!(lang, "log-chose", option = option + 1, beat = id, seconds = seconds(*latency))
+        }
+        Output::CueStarted { cue, intensity, .. } => {
+            w!(
+                lang,
+                "log-cue",
+                cue = names::cue(lang, *cue),
+                intensity = lang.decimal(f64::from(*intensity), 1)
+            )
+        }
+        Output::LevelChanged { from, to } => w!(lang, "log-level", from = *from, to = *to),
+        Output::SilenceTaken { .. } => w!(lang, "log-silence"),
+        Output::Paused { by } => w!(lang, "log-paused", by = by.name()),
+        Output::Resumed { by } => w!(lang, "log-resumed", by = by.name()),
+        Output::Marker { note } => w!(lang, "log-marker", note = note),
+        Output::Ended { reason } => w!(lang, "log-ended", why = end_reason(lang, reason)),
+        _ => return None,
+    };
+    Some(format!("{:>6} s  {line}", seconds(at)))
+}
+
+pub(super) fn end_reason(lang: Lang, reason: &EndReason) -> String {
+    match reason {
+        EndReason::Completed { .. } => w!(lang, "end-completed"),
+        EndReason::Stopped { by: Actor::Participant } => w!(lang, "end-stopped-by-participant"),
+        EndReason::Stopped { by: Actor::Clinician } => w!(lang, "end-stopped-by-clinician"),
+        EndReason::ScenarioFault => w!(lang, "end-scenario-fault"),
     }
 }
 
@@ -148,36 +185,47 @@ fn console_panel(
     );
     let s = &loaded.scenario.scenario;
     let lang = loaded.options.lang.as_str();
+    let l = console.lang;
     let session = &running.session;
     let by = Actor::Clinician;
     let panel =
         egui::Panel::right("clinician-console").default_size(300.0).resizable(false).show(&mut root, |ui| {
-            ui.heading("Clinician");
+            ui.horizontal(|ui| {
+                ui.heading(w!(l, "console-heading"));
+                // The clinician's own language: the participant's words stay
+                // in the session's language.
+                ui.label(egui::RichText::new(w!(l, "console-language")).small());
+                ui.selectable_value(&mut console.lang, Lang::Nb, "norsk");
+                ui.selectable_value(&mut console.lang, Lang::En, "English");
+            });
             // Which runtime and headset, and how the XR session is doing:
             // the clinician's to know, never on the participant's card.
-            ui.label(loaded.mode());
+            ui.label(loaded.mode.say(l));
             if let Some(headset) = &headset {
-                ui.label(format!("headset session: {}, {} frames shown", headset.state, headset.frames));
+                ui.label(w!(l, "headset-session", state = headset.state, frames = headset.frames));
             }
             ui.separator();
             let state = match (&view.ended, view.paused) {
-                (Some(reason), _) => format!("ended ({reason:?})"),
-                (None, true) => "paused".into(),
-                (None, false) => "running".into(),
+                (Some(reason), _) => w!(l, "session-ended", why = end_reason(l, reason)),
+                (None, true) => w!(l, "session-paused"),
+                (None, false) => w!(l, "session-running"),
             };
-            ui.label(format!("{}: {state}, {:.0} s", s.id, session.now() as f64 / 1000.0));
+            let seconds = (session.now() / 1000).to_string();
+            ui.label(w!(l, "session-state", scenario = s.id.as_str(), state = state, seconds = seconds));
 
             ui.separator();
             let level = view.level;
             let summary =
                 s.levels.get(usize::from(level).saturating_sub(1)).map_or("", |l| l.summary.show(lang));
-            ui.label(format!("Level {level} of {}", s.levels.len()));
+            ui.label(w!(l, "level-of", level = level, levels = s.levels.len()));
             ui.label(egui::RichText::new(summary).small());
             ui.horizontal(|ui| {
-                if ui.add_enabled(level > 1, egui::Button::new("Step down")).clicked() {
+                if ui.add_enabled(level > 1, egui::Button::new(w!(l, "step-down"))).clicked() {
                     asks.write(SessionInput(Input::SetLevel { level: level - 1 }));
                 }
-                if ui.add_enabled(usize::from(level) < s.levels.len(), egui::Button::new("Step up")).clicked()
+                if ui
+                    .add_enabled(usize::from(level) < s.levels.len(), egui::Button::new(w!(l, "step-up")))
+                    .clicked()
                 {
                     asks.write(SessionInput(Input::SetLevel { level: level + 1 }));
                 }
@@ -187,31 +235,31 @@ fn console_panel(
             ui.horizontal(|ui| {
                 let ended = view.ended.is_some();
                 if view.paused {
-                    if ui.add_enabled(!ended, egui::Button::new("Resume")).clicked() {
+                    if ui.add_enabled(!ended, egui::Button::new(w!(l, "resume"))).clicked() {
                         asks.write(SessionInput(Input::Resume { by }));
                     }
-                } else if ui.add_enabled(!ended, egui::Button::new("Pause")).clicked() {
+                } else if ui.add_enabled(!ended, egui::Button::new(w!(l, "pause"))).clicked() {
                     asks.write(SessionInput(Input::Pause { by }));
                 }
                 if console.confirm_stop {
-                    if ui.button("Really stop").clicked() {
+                    if ui.button(w!(l, "really-stop")).clicked() {
                         asks.write(SessionInput(Input::Stop { by }));
                         console.confirm_stop = false;
                     }
-                    if ui.button("Keep going").clicked() {
+                    if ui.button(w!(l, "keep-going")).clicked() {
                         console.confirm_stop = false;
                     }
-                } else if ui.add_enabled(!ended, egui::Button::new("Stop…")).clicked() {
+                } else if ui.add_enabled(!ended, egui::Button::new(w!(l, "stop"))).clicked() {
                     console.confirm_stop = true;
                 }
             });
 
             ui.separator();
-            ui.label("Stress cues");
-            ui.add(egui::Slider::new(&mut console.intensity, 0.0..=1.0).text("intensity"));
+            ui.label(w!(l, "stress-cues"));
+            ui.add(egui::Slider::new(&mut console.intensity, 0.0..=1.0).text(w!(l, "intensity")));
             egui::Grid::new("cues").num_columns(2).show(ui, |ui| {
                 for (i, cue) in StressCue::ALL.iter().enumerate() {
-                    if ui.button(cue.name()).clicked() {
+                    if ui.button(names::cue(l, *cue)).clicked() {
                         asks.write(SessionInput(Input::TriggerCue {
                             cue: *cue,
                             intensity: console.intensity,
@@ -226,24 +274,26 @@ fn console_panel(
             ui.separator();
             ui.horizontal(|ui| {
                 ui.text_edit_singleline(&mut console.note);
-                if ui.button("Note").clicked() && !console.note.trim().is_empty() {
+                if ui.button(w!(l, "marker")).clicked() && !console.note.trim().is_empty() {
                     asks.write(SessionInput(Input::Marker { note: std::mem::take(&mut console.note) }));
                 }
             });
             let mut shown = labels.0;
-            if ui.checkbox(&mut shown, "Name labels (L)").changed() {
+            if ui.checkbox(&mut shown, w!(l, "name-labels")).changed() {
                 show_labels.write(ShowLabels(shown));
             }
-            if loaded.mode.is_headset() && ui.button("Recentre headset (R)").clicked() {
+            if loaded.mode.is_headset() && ui.button(w!(l, "recentre")).clicked() {
                 recentre.write(RecentreView);
             }
 
             ui.separator();
-            ui.label("Lately");
-            for line in &console.recent {
-                ui.label(egui::RichText::new(line).monospace().small());
+            ui.label(w!(l, "lately"));
+            for (at, item) in &console.recent {
+                if let Some(line) = log_line(l, &s.beats, *at, item) {
+                    ui.label(egui::RichText::new(line).monospace().small());
+                }
             }
-            ui.label(egui::RichText::new("F1 hides this panel").small());
+            ui.label(egui::RichText::new(w!(l, "hide-hint")).small());
         });
     on_console.set_if_neq(PointerOnConsole(panel.response.contains_pointer() || ctx.egui_is_using_pointer()));
     console.width = panel.response.rect.width() * ctx.pixels_per_point();

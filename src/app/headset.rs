@@ -9,6 +9,9 @@
 
 use openxr as xr;
 
+use crate::w;
+use crate::words::Lang;
+
 /// Where the participant will see the session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -17,7 +20,7 @@ pub enum Mode {
     Headset { runtime: String, system: String },
     /// A desktop window, the plain reason there is no headset (for the
     /// screen) and what OpenXR said (for the log).
-    Desktop { why: String, detail: Option<String> },
+    Desktop { why: NoHeadset, detail: Option<String> },
 }
 
 impl Mode {
@@ -25,11 +28,45 @@ impl Mode {
         matches!(self, Mode::Headset { .. })
     }
 
-    /// One line for the log and the status bar.
-    pub fn describe(&self) -> String {
+    /// Where the run is shown, in a line for the clinician.
+    pub fn say(&self, lang: Lang) -> String {
         match self {
-            Mode::Headset { runtime, system } => format!("a headset ({system} via {runtime})"),
-            Mode::Desktop { why, .. } => format!("a desktop window ({why})"),
+            Mode::Headset { runtime, system } => w!(lang, "mode-headset", system = system, runtime = runtime),
+            Mode::Desktop { why, .. } => w!(lang, "mode-desktop", why = why.say(lang)),
+        }
+    }
+
+    /// The same in English, for the log and the record (the debrief says
+    /// it again in the report's own language).
+    pub fn describe(&self) -> String {
+        self.say(Lang::En)
+    }
+}
+
+/// Why a run is in a desktop window, in the order the steps are tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoHeadset {
+    /// `--desktop` was given.
+    Asked,
+    /// A test or a bench, where nobody wears one.
+    Unattended,
+    NoLoader,
+    NoVulkan,
+    NoRuntime,
+    NotConnected,
+    NotFound,
+}
+
+impl NoHeadset {
+    pub fn say(self, lang: Lang) -> String {
+        match self {
+            NoHeadset::Asked => w!(lang, "no-headset-asked"),
+            NoHeadset::Unattended => w!(lang, "no-headset-unattended"),
+            NoHeadset::NoLoader => w!(lang, "no-headset-loader"),
+            NoHeadset::NoVulkan => w!(lang, "no-headset-vulkan"),
+            NoHeadset::NoRuntime => w!(lang, "no-headset-runtime"),
+            NoHeadset::NotConnected => w!(lang, "no-headset-connected"),
+            NoHeadset::NotFound => w!(lang, "no-headset-found"),
         }
     }
 }
@@ -46,26 +83,26 @@ pub struct HeadsetStatus {
 /// OpenXR can reach one.
 pub fn choose(desktop: bool) -> Mode {
     if desktop {
-        return Mode::Desktop { why: "--desktop was given".into(), detail: None };
+        return Mode::Desktop { why: NoHeadset::Asked, detail: None };
     }
     match probe() {
         Ok((runtime, system)) => Mode::Headset { runtime, system },
-        Err((why, detail)) => Mode::Desktop { why: why.into(), detail: Some(detail) },
+        Err((why, detail)) => Mode::Desktop { why, detail: Some(detail) },
     }
 }
 
 /// Walks the steps bevy_mod_openxr takes, saying which one failed: a short
 /// reason and the long one.
-fn probe() -> Result<(String, String), (&'static str, String)> {
+fn probe() -> Result<(String, String), (NoHeadset, String)> {
     // SAFETY: loading the OpenXR loader library runs its initialisers; it is
     // the system's own loader, the same one bevy_mod_openxr would load.
     let entry = unsafe { xr::Entry::load() }.map_err(|e| {
-        ("no OpenXR loader", format!("no OpenXR loader was found ({e}); install libopenxr-dev"))
+        (NoHeadset::NoLoader, format!("no OpenXR loader was found ({e}); install libopenxr-dev"))
     })?;
     let extensions = entry.enumerate_extensions().map_err(|e| no_runtime(&e))?;
     if !extensions.khr_vulkan_enable2 && !extensions.khr_vulkan_enable {
         return Err((
-            "the headset runtime lacks Vulkan",
+            NoHeadset::NoVulkan,
             "the OpenXR runtime has no Vulkan support, which mestring needs".into(),
         ));
     }
@@ -84,10 +121,10 @@ fn probe() -> Result<(String, String), (&'static str, String)> {
         .unwrap_or_else(|_| "an unnamed runtime".into());
     let system = instance.system(xr::FormFactor::HEAD_MOUNTED_DISPLAY).map_err(|e| match e {
         xr::sys::Result::ERROR_FORM_FACTOR_UNAVAILABLE => (
-            "no headset connected",
+            NoHeadset::NotConnected,
             format!("the OpenXR runtime {runtime} sees no headset; is it connected and switched on?"),
         ),
-        other => ("no headset found", format!("the OpenXR runtime {runtime} found no headset ({other})")),
+        other => (NoHeadset::NotFound, format!("the OpenXR runtime {runtime} found no headset ({other})")),
     })?;
     let name = instance
         .system_properties(system)
@@ -98,9 +135,9 @@ fn probe() -> Result<(String, String), (&'static str, String)> {
     Ok((runtime, name))
 }
 
-fn no_runtime(e: &xr::sys::Result) -> (&'static str, String) {
+fn no_runtime(e: &xr::sys::Result) -> (NoHeadset, String) {
     (
-        "no headset runtime running",
+        NoHeadset::NoRuntime,
         format!("OpenXR is installed but no runtime answered: {e}; start the headset's runtime to use it"),
     )
 }

@@ -9,7 +9,6 @@ use bevy::ui::UiTargetCamera;
 use super::Loaded;
 use super::cast::{CastMember, Head};
 use super::stage::ParticipantView;
-use crate::scenario::Role;
 
 /// Whether the labels are shown.
 #[derive(Resource, Default, PartialEq)]
@@ -31,25 +30,6 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PostUpdate, place_labels.after(TransformSystems::Propagate));
 }
 
-fn role_name(role: Role, norwegian: bool) -> &'static str {
-    match (role, norwegian) {
-        (Role::Manager, false) => "manager",
-        (Role::Manager, true) => "leder",
-        (Role::Colleague, false) => "colleague",
-        (Role::Colleague, true) => "kollega",
-        (Role::Customer, false) => "customer",
-        (Role::Customer, true) => "kunde",
-        (Role::HrAdvisor, false) => "HR adviser",
-        (Role::HrAdvisor, true) => "HR-rådgiver",
-        (Role::UnionRep, false) => "union representative",
-        (Role::UnionRep, true) => "tillitsvalgt",
-        (Role::OccupationalHealth, false) => "occupational health",
-        (Role::OccupationalHealth, true) => "bedriftshelsetjeneste",
-        (Role::NewColleague, false) => "new colleague",
-        (Role::NewColleague, true) => "ny kollega",
-    }
-}
-
 fn toggle(keys: Res<ButtonInput<KeyCode>>, mut asked: MessageReader<ShowLabels>, mut labels: ResMut<Labels>) {
     let mut shown = labels.0;
     if keys.just_pressed(KeyCode::KeyL) {
@@ -63,7 +43,7 @@ fn toggle(keys: Res<ButtonInput<KeyCode>>, mut asked: MessageReader<ShowLabels>,
 
 fn spawn_labels(mut commands: Commands, loaded: Res<Loaded>, camera: Query<Entity, With<ParticipantView>>) {
     let Ok(camera) = camera.single() else { return };
-    let norwegian = matches!(loaded.options.lang.as_str(), "nb" | "no" | "nn");
+    let lang = crate::words::Lang::of(&loaded.options.lang);
     for (index, c) in loaded.scenario.scenario.cast.iter().enumerate() {
         commands.spawn((
             Node { position_type: PositionType::Absolute, padding: UiRect::axes(px(8), px(3)), ..default() },
@@ -74,7 +54,7 @@ fn spawn_labels(mut commands: Commands, loaded: Res<Loaded>, camera: Query<Entit
             UiTargetCamera(camera),
             Label(index),
             children![(
-                Text::new(format!("{} – {}", c.name, role_name(c.role, norwegian))),
+                Text::new(format!("{} – {}", c.name, crate::words::names::role(lang, c.role))),
                 TextFont { font_size: FontSize::Px(16.0), ..default() },
                 TextColor(Color::srgb(0.95, 0.95, 0.9)),
             )],

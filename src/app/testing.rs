@@ -172,7 +172,7 @@ impl Harness {
         recording: Option<(Store, Recorder)>,
         frame: Duration,
     ) -> Result<Harness, RunError> {
-        let mode = headset::Mode::Desktop { why: "a headless test".into(), detail: None };
+        let mode = headset::Mode::Desktop { why: headset::NoHeadset::Unattended, detail: None };
         Harness::build_as(scenario, options, recording, frame, mode)
     }
 

@@ -93,7 +93,12 @@ pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
                 eprintln!("note: reading answers from standard input");
             }
             let mut both = Both(&mut transcript, shown);
-            play_interactive(&mut session, &mut Both(&mut both, recorder), args.speed);
+            play_interactive(
+                &mut session,
+                &mut Both(&mut both, recorder),
+                args.speed,
+                mestring::words::Lang::of(&lang),
+            );
         }
     }
     if let Some((mut store, recorder)) = recording {

@@ -13,6 +13,8 @@ use crate::scenario::{Beat, RatingKind, Scenario};
 pub use crate::session::drive::Both;
 use crate::session::drive::{Observer, feed, start, tick};
 use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Session, Stamped};
+use crate::w;
+use crate::words::{Lang, names};
 
 /// Prints what happens for a person, in one language.
 pub struct Printer<W: Write> {
@@ -36,6 +38,7 @@ impl<W: Write> Printer<W> {
     fn show(&mut self, scenario: &Scenario, at: Millis, output: &Output) {
         let lang = self.lang.clone();
         let words = crate::prompts::player_words(&lang);
+        let l = Lang::of(&lang);
         let time = super::transcript::clock(at);
         let name = |c: usize| scenario.cast.get(c).map_or("?", |c| c.name.as_str());
         match output {
@@ -82,28 +85,31 @@ impl<W: Write> Printer<W> {
                 }
             }
             Output::CueStarted { cue, by, .. } => {
-                let who = by.map(|c| format!(" ({})", name(c))).unwrap_or_default();
-                self.say(&format!("[{time}] * {}{who}", cue.name()));
+                let cue = names::cue(l, *cue);
+                self.say(&match by {
+                    Some(c) => w!(l, "player-cue-by", time = time, cue = cue, name = name(*c)),
+                    None => w!(l, "player-cue", time = time, cue = cue),
+                });
             }
             Output::TimeUp { .. } => self.say(&format!("[{time}] * {}", words.time_up)),
             Output::SilenceTaken { .. } => self.say(&format!("[{time}] * {}", words.silence_taken)),
-            Output::LevelChanged { from, to } => self.say(&format!("[{time}] level {from} -> {to}")),
-            Output::Paused { by } => {
-                self.say(&format!("[{time}] paused by {} (r resumes, q stops)", by.name()))
+            Output::LevelChanged { from, to } => {
+                self.say(&w!(l, "player-level", time = time, from = *from, to = *to))
             }
-            Output::Resumed { by } => self.say(&format!("[{time}] resumed by {}", by.name())),
-            Output::Marker { note } => self.say(&format!("[{time}] marker: {note}")),
-            Output::Rejected { reason, .. } => self.say(&format!("  ({})", reason.describe())),
+            Output::Paused { by } => self.say(&w!(l, "player-paused-by", time = time, by = by.name())),
+            Output::Resumed { by } => self.say(&w!(l, "player-resumed-by", time = time, by = by.name())),
+            Output::Marker { note } => self.say(&w!(l, "player-marker", time = time, note = note)),
+            Output::Rejected { reason, .. } => self.say(&format!("  ({})", reason.say(l))),
             Output::Ended { reason } => {
                 let why = match reason {
                     EndReason::Completed { beat } => match scenario.beats.get(*beat) {
                         Some(Beat::End { text: Some(t), .. }) => t.show(&lang).to_string(),
                         _ => words.complete.clone(),
                     },
-                    EndReason::Stopped { by } => format!("stopped by the {}", by.name()),
-                    EndReason::ScenarioFault => "the scenario file has a fault; run `mestring check`".into(),
+                    EndReason::Stopped { by } => w!(l, "player-stopped-by", by = by.name()),
+                    EndReason::ScenarioFault => w!(l, "player-scenario-fault"),
                 };
-                self.say(&format!("\n[{time}] == end: {why} =="));
+                self.say(&format!("\n{}", w!(l, "player-end", time = time, why = why)));
             }
             _ => {}
         }
@@ -145,7 +151,7 @@ impl<W: Write> Observer for Printer<W> {
 }
 
 /// What a typed line means, given what the session waits for.
-pub fn interpret(line: &str, session: &Session) -> Result<Input, String> {
+pub fn interpret(line: &str, session: &Session, lang: Lang) -> Result<Input, String> {
     let line = line.trim().to_lowercase();
     let mut words = line.split_whitespace();
     let first = words.next().unwrap_or("");
@@ -160,32 +166,32 @@ pub fn interpret(line: &str, session: &Session) -> Result<Input, String> {
             let happened = match first {
                 "y" | "yes" | "j" | "ja" => true,
                 "n" | "no" | "nei" => false,
-                _ => return Err("answer y or n, then a likelihood, e.g. \"n 20\"".into()),
+                _ => return Err(w!(lang, "player-answer-yes-no")),
             };
             let likelihood = words.next().and_then(|w| w.trim_end_matches('%').parse().ok());
             return likelihood
                 .map(|likelihood| Input::Rate(RatingAnswer::Review { happened, likelihood }))
-                .ok_or_else(|| "add a likelihood 0-100, e.g. \"n 20\"".into());
+                .ok_or_else(|| w!(lang, "player-add-likelihood"));
         }
         return first
             .trim_end_matches('%')
             .parse()
             .map(|v| Input::Rate(RatingAnswer::Scale(v)))
-            .map_err(|_| "type a number on the scale".into());
+            .map_err(|_| w!(lang, "player-type-scale"));
     }
     if session.offered_choice().is_some() {
         return match first.parse::<usize>() {
             Ok(n) if n >= 1 => Ok(Input::Choose { option: n - 1 }),
-            _ => Err("type the number of an option".into()),
+            _ => Err(w!(lang, "player-type-option")),
         };
     }
-    Err("nothing to answer right now (p pauses, q stops)".into())
+    Err(w!(lang, "player-nothing-to-answer"))
 }
 
 /// Plays interactively on stdin and stdout until the session ends.
 /// `speed` > 1 makes lines and waits pass faster (for authors trying a
 /// flow); response times are then scaled the same way.
-pub fn play_interactive(session: &mut Session, observer: &mut dyn Observer, speed: f64) {
+pub fn play_interactive(session: &mut Session, observer: &mut dyn Observer, speed: f64, lang: Lang) {
     let (tx, rx) = mpsc::channel::<Option<String>>();
     // stdin blocks, so it is read on its own thread; None means it closed.
     std::thread::spawn(move || {
@@ -211,7 +217,7 @@ pub fn play_interactive(session: &mut Session, observer: &mut dyn Observer, spee
             None => Duration::from_secs(3600),
         };
         match rx.recv_timeout(wait) {
-            Ok(Some(line)) => match interpret(&line, session) {
+            Ok(Some(line)) => match interpret(&line, session, lang) {
                 Ok(input) => feed(session, observer, now(), input),
                 Err(msg) => {
                     let _ = writeln!(std::io::stdout(), "  ({msg})");

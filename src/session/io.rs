@@ -90,19 +90,26 @@ pub enum Rejection {
 }
 
 impl Rejection {
-    pub fn describe(self) -> &'static str {
+    /// Why, in English, for transcripts and the record.
+    pub fn describe(self) -> String {
+        self.say(crate::words::Lang::En)
+    }
+
+    /// Why, in the participant's language.
+    pub fn say(self, lang: crate::words::Lang) -> String {
+        use crate::w;
         match self {
-            Rejection::SessionEnded => "the session has ended",
-            Rejection::Paused => "the session is paused",
-            Rejection::NotPaused => "the session is not paused",
-            Rejection::NoChoiceOffered => "no choice is offered now",
-            Rejection::NoSuchOption => "there is no such option",
-            Rejection::NoRatingAsked => "no rating is asked now",
-            Rejection::RatingOutOfRange => "the rating is outside its scale",
-            Rejection::WrongAnswerKind => "that kind of answer does not fit this rating",
-            Rejection::NoSuchLevel => "the scenario has no such level",
-            Rejection::SameLevel => "the session is already at that level",
-            Rejection::BadIntensity => "cue intensity must be between 0 and 1",
+            Rejection::SessionEnded => w!(lang, "rejected-session-ended"),
+            Rejection::Paused => w!(lang, "rejected-paused"),
+            Rejection::NotPaused => w!(lang, "rejected-not-paused"),
+            Rejection::NoChoiceOffered => w!(lang, "rejected-no-choice"),
+            Rejection::NoSuchOption => w!(lang, "rejected-no-such-option"),
+            Rejection::NoRatingAsked => w!(lang, "rejected-no-rating"),
+            Rejection::RatingOutOfRange => w!(lang, "rejected-out-of-range"),
+            Rejection::WrongAnswerKind => w!(lang, "rejected-wrong-answer"),
+            Rejection::NoSuchLevel => w!(lang, "rejected-no-such-level"),
+            Rejection::SameLevel => w!(lang, "rejected-same-level"),
+            Rejection::BadIntensity => w!(lang, "rejected-bad-intensity"),
         }
     }
 }

@@ -64,16 +64,28 @@ macro_rules! sources {
     };
 }
 
-/// The files of each language. Both lists name the same files; a test
-/// holds them to the same message ids.
+/// Both languages' files, named once: a test holds the two to the same
+/// message ids.
+macro_rules! both_languages {
+    ($($file:literal),+) => {
+        (sources!("nb": $($file),+), sources!("en": $($file),+))
+    };
+}
+
+const SOURCES: (&[Source], &[Source]) = both_languages!(
+    "prompts.ftl",
+    "player.ftl",
+    "names.ftl",
+    "console.ftl",
+    "progression.ftl",
+    "debrief.ftl",
+    "cli.ftl"
+);
+
 pub fn sources(lang: Lang) -> &'static [Source] {
     match lang {
-        Lang::Nb => {
-            sources!("nb": "prompts.ftl", "player.ftl", "console.ftl", "progression.ftl", "debrief.ftl", "cli.ftl")
-        }
-        Lang::En => {
-            sources!("en": "prompts.ftl", "player.ftl", "console.ftl", "progression.ftl", "debrief.ftl", "cli.ftl")
-        }
+        Lang::Nb => SOURCES.0,
+        Lang::En => SOURCES.1,
     }
 }
 
@@ -190,6 +202,8 @@ macro_rules! w {
         $crate::words::say($lang, $id, &[$((stringify!($name), $crate::words::Arg::from($value))),+])
     };
 }
+
+pub mod names;
 
 #[cfg(test)]
 mod tests;

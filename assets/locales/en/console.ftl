@@ -1,1 +1,69 @@
-# (filled in as the words move here)
+# The clinician's console beside the participant's view, and where the run is
+# shown (also the window's status line).
+
+console-heading = Clinician
+console-language = Console language
+mode-headset = a headset ({ $system } via { $runtime })
+mode-desktop = a desktop window ({ $why })
+no-headset-asked = --desktop was given
+no-headset-unattended = no headset is used here
+no-headset-loader = no OpenXR loader
+no-headset-vulkan = the headset runtime lacks Vulkan
+no-headset-runtime = no headset runtime running
+no-headset-connected = no headset connected
+no-headset-found = no headset found
+headset-session =
+    headset session: { $state ->
+        [unavailable] unavailable
+        [available] available
+        [idle] idle
+        [ready] ready
+        [running] running
+        [stopping] stopping
+        [exiting] exiting
+       *[other] { $state }
+    }, { $frames } frames shown
+session-running = running
+session-paused = paused
+session-ended = ended ({ $why })
+session-state = { $scenario }: { $state }, { $seconds } s
+level-of = Level { $level } of { $levels }
+step-down = Step down
+step-up = Step up
+pause = Pause
+resume = Resume
+stop = Stop…
+really-stop = Really stop
+keep-going = Keep going
+stress-cues = Stress cues
+intensity = intensity
+marker = Note
+name-labels = Name labels (L)
+recentre = Recentre headset (R)
+lately = Lately
+hide-hint = F1 hides this panel
+
+log-rated = { $rating }: { $answer } ({ $seconds } s)
+log-review = { $happened ->
+        [yes] happened
+       *[no] did not happen
+    }, { $likelihood } %
+log-chose = chose answer { $option } at "{ $beat }" ({ $seconds } s)
+log-cue = { $cue }, intensity { $intensity }
+log-level = level { $from } → { $to }
+log-silence = stayed silent
+log-paused = { $by ->
+        [participant] the participant paused
+       *[clinician] the clinician paused the session
+    }
+log-resumed = { $by ->
+        [participant] the participant went on
+       *[clinician] the clinician resumed the session
+    }
+log-marker = note: { $note }
+log-ended = ended: { $why }
+
+end-completed = completed
+end-stopped-by-participant = stopped by the participant
+end-stopped-by-clinician = ended by the clinician
+end-scenario-fault = a fault in the scenario file

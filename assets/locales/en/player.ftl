@@ -23,3 +23,41 @@ pause-go-on = Go on
 pause-stop-here = Stop here
 pause-hint-keys = Esc goes on, Q stops
 pause-hint-headset = The menu button goes on. Point at a button and pull the trigger.
+
+# The terminal player's running commentary. $time is the session clock.
+player-cue = [{ $time }] * { $cue }
+player-cue-by = [{ $time }] * { $cue } ({ $name })
+player-level = [{ $time }] level { $from } → { $to }
+player-paused-by = [{ $time }] { $by ->
+        [participant] you paused
+       *[clinician] the clinician paused the session
+    } (r resumes, q stops)
+player-resumed-by = [{ $time }] { $by ->
+        [participant] you went on
+       *[clinician] the clinician resumed the session
+    }
+player-marker = [{ $time }] marker: { $note }
+player-end = [{ $time }] == end: { $why } ==
+player-stopped-by = { $by ->
+        [participant] you chose to stop here
+       *[clinician] the clinician ended the session
+    }
+player-scenario-fault = the scenario file has a fault; run `mestring check` on it
+player-answer-yes-no = answer y or n, then how likely it is now, e.g. "n 20"
+player-add-likelihood = add how likely it is now, 0-100, e.g. "n 20"
+player-type-scale = type a number on the scale
+player-type-option = type the number of an answer
+player-nothing-to-answer = nothing to answer right now (p pauses, q stops)
+
+# Why a key press did nothing.
+rejected-session-ended = the session has ended
+rejected-paused = the session is paused
+rejected-not-paused = the session is not paused
+rejected-no-choice = no choice is offered now
+rejected-no-such-option = there is no such option
+rejected-no-rating = no rating is asked now
+rejected-out-of-range = the rating is outside its scale
+rejected-wrong-answer = that kind of answer does not fit this rating
+rejected-no-such-level = the scenario has no such level
+rejected-same-level = the session is already at that level
+rejected-bad-intensity = cue intensity must be between 0 and 1

@@ -1,1 +1,69 @@
-# (filled in as the words move here)
+# The clinician's console beside the participant's view, and where the run is
+# shown (also the window's status line).
+
+console-heading = Behandler
+console-language = Språk på konsollen
+mode-headset = hodesett ({ $system } via { $runtime })
+mode-desktop = vindu på skjermen ({ $why })
+no-headset-asked = --desktop ble gitt
+no-headset-unattended = ingen hodesett brukes her
+no-headset-loader = OpenXR-lasteren mangler
+no-headset-vulkan = hodesettets kjøremiljø mangler Vulkan
+no-headset-runtime = ingen hodesett-kjøremiljø svarer
+no-headset-connected = ikke noe hodesett er koblet til
+no-headset-found = fant ikke noe hodesett
+headset-session =
+    hodesettøkt: { $state ->
+        [unavailable] utilgjengelig
+        [available] tilgjengelig
+        [idle] venter
+        [ready] klar
+        [running] i gang
+        [stopping] stopper
+        [exiting] avslutter
+       *[other] { $state }
+    }, { $frames } bilder vist
+session-running = i gang
+session-paused = på pause
+session-ended = avsluttet ({ $why })
+session-state = { $scenario }: { $state }, { $seconds } s
+level-of = Nivå { $level } av { $levels }
+step-down = Gå ned
+step-up = Gå opp
+pause = Pause
+resume = Fortsett
+stop = Avslutt …
+really-stop = Ja, avslutt
+keep-going = Fortsett økten
+stress-cues = Stressinnslag
+intensity = styrke
+marker = Merknad
+name-labels = Navneskilt (L)
+recentre = Sentrer hodesettet (R)
+lately = Siste hendelser
+hide-hint = F1 skjuler panelet
+
+log-rated = { $rating }: { $answer } ({ $seconds } s)
+log-review = { $happened ->
+        [yes] skjedde
+       *[no] skjedde ikke
+    }, { $likelihood } %
+log-chose = valgte svar { $option } ved «{ $beat }» ({ $seconds } s)
+log-cue = { $cue }, styrke { $intensity }
+log-level = nivå { $from } → { $to }
+log-silence = var stille
+log-paused = { $by ->
+        [participant] deltakeren tok pause
+       *[clinician] behandleren satte økten på pause
+    }
+log-resumed = { $by ->
+        [participant] deltakeren fortsatte
+       *[clinician] behandleren fortsatte økten
+    }
+log-marker = merknad: { $note }
+log-ended = avsluttet: { $why }
+
+end-completed = fullført
+end-stopped-by-participant = deltakeren stoppet
+end-stopped-by-clinician = behandleren avsluttet
+end-scenario-fault = en feil i scenariofilen

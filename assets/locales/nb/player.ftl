@@ -23,3 +23,41 @@ pause-go-on = Fortsett
 pause-stop-here = Avslutt her
 pause-hint-keys = Esc fortsetter, Q avslutter
 pause-hint-headset = Menyknappen fortsetter. Pek på en knapp og trykk på avtrekkeren.
+
+# The terminal player's running commentary. $time is the session clock.
+player-cue = [{ $time }] * { $cue }
+player-cue-by = [{ $time }] * { $cue } ({ $name })
+player-level = [{ $time }] nivå { $from } → { $to }
+player-paused-by = [{ $time }] { $by ->
+        [participant] du tok pause
+       *[clinician] behandleren satte økten på pause
+    } (r fortsetter, q avslutter)
+player-resumed-by = [{ $time }] { $by ->
+        [participant] du fortsatte
+       *[clinician] behandleren fortsatte økten
+    }
+player-marker = [{ $time }] merknad: { $note }
+player-end = [{ $time }] == slutt: { $why } ==
+player-stopped-by = { $by ->
+        [participant] du valgte å stoppe her
+       *[clinician] behandleren avsluttet økten
+    }
+player-scenario-fault = scenariofilen har en feil; kjør «mestring check» på den
+player-answer-yes-no = svar j eller n, så hvor sannsynlig det er nå, f.eks. «n 20»
+player-add-likelihood = legg til hvor sannsynlig det er nå, 0–100, f.eks. «n 20»
+player-type-scale = skriv et tall på skalaen
+player-type-option = skriv nummeret på et svar
+player-nothing-to-answer = ingenting å svare på akkurat nå (p tar pause, q avslutter)
+
+# Why a key press did nothing.
+rejected-session-ended = økten er avsluttet
+rejected-paused = økten står på pause
+rejected-not-paused = økten står ikke på pause
+rejected-no-choice = det er ikke noe valg å ta nå
+rejected-no-such-option = det svaret finnes ikke
+rejected-no-rating = det blir ikke spurt om noen vurdering nå
+rejected-out-of-range = tallet er utenfor skalaen
+rejected-wrong-answer = den typen svar passer ikke til denne vurderingen
+rejected-no-such-level = scenarioet har ikke det nivået
+rejected-same-level = økten er allerede på det nivået
+rejected-bad-intensity = styrken på et stressinnslag må være mellom 0 og 1

@@ -1,0 +1,75 @@
+//! What the engine's own things are called for people: stress cues, roles,
+//! choice tags and rating kinds. One place, so the console, the name labels
+//! and the debrief call a cue the same thing. Each match is exhaustive: a
+//! new cue or role cannot be added without its words.
+
+use super::Lang;
+use crate::scenario::{ChoiceTag, RatingKind, Role, StressCue};
+use crate::w;
+
+pub fn cue(lang: Lang, cue: StressCue) -> String {
+    match cue {
+        StressCue::PhoneRinging => w!(lang, "cue-phone-ringing"),
+        StressCue::OfficeMurmur => w!(lang, "cue-office-murmur"),
+        StressCue::KeyboardTyping => w!(lang, "cue-keyboard-typing"),
+        StressCue::DoorSlam => w!(lang, "cue-door-slam"),
+        StressCue::Sigh => w!(lang, "cue-sigh"),
+        StressCue::Notification => w!(lang, "cue-notification"),
+        StressCue::CriticalRemark => w!(lang, "cue-critical-remark"),
+        StressCue::Interruption => w!(lang, "cue-interruption"),
+        StressCue::SilentStare => w!(lang, "cue-silent-stare"),
+        StressCue::WatchCheck => w!(lang, "cue-watch-check"),
+    }
+}
+
+pub fn role(lang: Lang, role: Role) -> String {
+    match role {
+        Role::Manager => w!(lang, "role-manager"),
+        Role::Colleague => w!(lang, "role-colleague"),
+        Role::Customer => w!(lang, "role-customer"),
+        Role::HrAdvisor => w!(lang, "role-hr-advisor"),
+        Role::UnionRep => w!(lang, "role-union-rep"),
+        Role::OccupationalHealth => w!(lang, "role-occupational-health"),
+        Role::NewColleague => w!(lang, "role-new-colleague"),
+    }
+}
+
+pub fn tag(lang: Lang, tag: ChoiceTag) -> String {
+    match tag {
+        ChoiceTag::Assertive => w!(lang, "tag-assertive"),
+        ChoiceTag::Avoidant => w!(lang, "tag-avoidant"),
+        ChoiceTag::AsksForHelp => w!(lang, "tag-asks-for-help"),
+        ChoiceTag::Apologetic => w!(lang, "tag-apologetic"),
+        ChoiceTag::Aggressive => w!(lang, "tag-aggressive"),
+        ChoiceTag::SetsBoundary => w!(lang, "tag-sets-boundary"),
+        ChoiceTag::SharesOpenly => w!(lang, "tag-shares-openly"),
+        ChoiceTag::KeepsPrivate => w!(lang, "tag-keeps-private"),
+    }
+}
+
+/// A rating in a few words, naming the statement or outcome by its id.
+pub fn rating(lang: Lang, kind: &RatingKind) -> String {
+    match kind {
+        RatingKind::Suds => w!(lang, "rating-suds"),
+        RatingKind::SelfEfficacy(id) => w!(lang, "rating-self-efficacy", statement = id),
+        RatingKind::Expectancy(id) => w!(lang, "rating-expectancy", outcome = id),
+        RatingKind::ExpectancyReview(id) => w!(lang, "rating-expectancy-review", outcome = id),
+        RatingKind::Cybersickness => w!(lang, "rating-cybersickness"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_and_role_has_its_own_words_in_both_languages() {
+        for lang in Lang::ALL {
+            let cues: std::collections::BTreeSet<_> = StressCue::ALL.iter().map(|c| cue(lang, *c)).collect();
+            assert_eq!(cues.len(), StressCue::ALL.len(), "two cues share words in {lang:?}");
+            assert!(cues.iter().all(|c| !c.starts_with('[')), "{cues:?}");
+        }
+        assert_eq!(role(Lang::Nb, Role::HrAdvisor), "HR-rådgiver");
+        assert_eq!(tag(Lang::En, ChoiceTag::SetsBoundary), "sets a boundary");
+    }
+}
