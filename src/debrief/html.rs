@@ -38,7 +38,7 @@ pub fn session(report: &SessionReport) -> Result<String, String> {
         .and_then(|t| {
             t.render(context! {
                 lang_code => lang.code(),
-                w => Value::from_serialize(lang.words()),
+                words => Value::from_serialize(lang.words()),
                 r => Value::from_serialize(report),
                 timeline => Value::from_serialize(&timeline),
                 previous_goal_status,
@@ -54,7 +54,7 @@ pub fn programme(report: &ProgrammeReport) -> Result<String, String> {
         .and_then(|t| {
             t.render(context! {
                 lang_code => lang.code(),
-                w => Value::from_serialize(lang.words()),
+                words => Value::from_serialize(lang.words()),
                 p => Value::from_serialize(report),
             })
         })
