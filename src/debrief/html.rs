@@ -6,6 +6,7 @@ use minijinja::{Environment, Value, context};
 use super::programme::{ProgrammeReport, goal_status};
 use super::session::SessionReport;
 use super::words::Lang;
+use crate::w;
 
 fn environment(lang: Lang) -> Environment<'static> {
     let mut env = Environment::new();
@@ -20,7 +21,7 @@ fn environment(lang: Lang) -> Environment<'static> {
     }
     // A share 0..1 as a percentage, or "not measured".
     env.add_filter("share", move |v: Option<f64>| {
-        v.map_or_else(|| lang.words().not_measured.to_string(), |v| lang.percent(v * 100.0))
+        v.map_or_else(|| w!(lang, "debrief-not-measured"), |v| lang.percent(v * 100.0))
     });
     env.add_filter("secs", move |ms: u64| lang.seconds(ms));
     env.add_filter("tag", move |t: String| lang.tag(&t).to_string());

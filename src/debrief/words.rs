@@ -1,11 +1,16 @@
 //! The debrief's words in bokmål and English, and numbers, dates and
 //! percentages written the way each language writes them. Kept apart from
 //! what the report finds, so wording can be tuned without touching a figure.
+//! The fixed words are in `assets/locales/*/debrief.ftl`.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::scenario::{EfficacySource, StressCue};
 use crate::session::Millis;
+use crate::words::say;
 
 pub use crate::words::Lang;
 
@@ -66,11 +71,15 @@ impl Lang {
         }
     }
 
+    /// The fixed words of both reports, as the templates read them:
+    /// `words.session_title` for the message `debrief-session-title`.
     pub fn words(self) -> &'static Words {
-        match self {
-            Lang::Nb => &NB,
-            Lang::En => &EN,
-        }
+        static WORDS: [OnceLock<Words>; 2] = [OnceLock::new(), OnceLock::new()];
+        let slot = match self {
+            Lang::Nb => &WORDS[0],
+            Lang::En => &WORDS[1],
+        };
+        slot.get_or_init(|| fixed_words(self))
     }
 }
 
@@ -109,282 +118,27 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-/// The fixed words of both reports: headings, labels and short phrases.
-/// Sentences with figures in them are built by the methods below.
-#[derive(Debug, Serialize)]
-pub struct Words {
-    pub session_title: &'static str,
-    pub programme_title: &'static str,
-    pub participant: &'static str,
-    pub date: &'static str,
-    pub level: &'static str,
-    pub length: &'static str,
-    pub shown_in: &'static str,
-    pub terminal: &'static str,
-    pub in_headset: &'static str,
-    pub in_window: &'static str,
-    pub missing_heading: &'static str,
-    pub timeline: &'static str,
-    pub timeline_intro: &'static str,
-    pub suds: &'static str,
-    pub self_efficacy: &'static str,
-    pub time: &'static str,
-    pub what: &'static str,
-    pub value: &'static str,
-    pub details: &'static str,
-    pub minutes_axis: &'static str,
-    pub paused_span: &'static str,
-    pub legend_cue: &'static str,
-    pub legend_level: &'static str,
-    pub legend_marker: &'static str,
-    pub legend_choice: &'static str,
-    pub legend_silence: &'static str,
-    pub level_completed: &'static str,
-    pub expectancy: &'static str,
-    pub no_expectancy: &'static str,
-    pub no_self_efficacy: &'static str,
-    pub learned: &'static str,
-    pub learned_question: &'static str,
-    pub behaviour: &'static str,
-    pub looking: &'static str,
-    pub person: &'static str,
-    pub eye_contact_all: &'static str,
-    pub eye_contact_speaking: &'static str,
-    pub not_measured: &'static str,
-    pub gaze_away_heading: &'static str,
-    pub choices: &'static str,
-    pub question: &'static str,
-    pub answer: &'static str,
-    pub latency: &'static str,
-    pub shows: &'static str,
-    pub no_choices: &'static str,
-    pub silences: &'static str,
-    pub mastery: &'static str,
-    pub mastery_intro: &'static str,
-    pub statement: &'static str,
-    pub before: &'static str,
-    pub after: &'static str,
-    pub reflection: &'static str,
-    pub reflection_intro: &'static str,
-    pub from_the_record: &'static str,
-    pub next_step: &'static str,
-    pub next_step_question: &'static str,
-    pub goal_agreed: &'static str,
-    pub goal_blank: &'static str,
-    pub last_goal: &'static str,
-    pub goal_done: &'static str,
-    pub goal_not_done: &'static str,
-    pub goal_not_reported: &'static str,
-    pub runs: &'static str,
-    pub scenario: &'static str,
-    pub ended: &'static str,
-    pub kind: &'static str,
-    pub practice: &'static str,
-    pub peak_suds: &'static str,
-    pub run_self_efficacy: &'static str,
-    pub progression: &'static str,
-    pub run_number: &'static str,
-    pub highest_level_completed: &'static str,
-    pub rtw_se: &'static str,
-    pub rtw_se_none: &'static str,
-    pub answered: &'static str,
-    pub label: &'static str,
-    pub mean: &'static str,
-    pub against_reference: &'static str,
-    pub at_or_above: &'static str,
-    pub below: &'static str,
-    pub goals: &'static str,
-    pub goal: &'static str,
-    pub set_after: &'static str,
-    pub reported: &'static str,
-    pub no_runs: &'static str,
-    pub no_goals: &'static str,
-    pub made_by: &'static str,
+/// The fixed words of both reports: headings, labels and short phrases,
+/// keyed as the templates read them (`session_title`). Sentences with
+/// figures in them are said by the methods below.
+pub type Words = BTreeMap<String, String>;
+
+/// Every message of `debrief.ftl` whose id starts with `debrief-`, keyed by
+/// the rest of its id with `-` written `_`. Such messages take no
+/// variables; a message's id starts its line, as Fluent has it.
+fn fixed_words(lang: Lang) -> Words {
+    let mut words = Words::new();
+    let files = crate::words::sources(lang).iter().filter(|s| s.name.ends_with("/debrief.ftl"));
+    for line in files.flat_map(|s| s.text.lines()) {
+        let Some((id, _)) = line.split_once('=') else { continue };
+        let id = id.trim_end();
+        let Some(key) = id.strip_prefix("debrief-") else { continue };
+        if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            words.insert(key.replace('-', "_"), say(lang, id, &[]));
+        }
+    }
+    words
 }
-
-static NB: Words = Words {
-    session_title: "Gjennomgang etter økten",
-    programme_title: "Oversikt over programmet",
-    participant: "Deltaker",
-    date: "Dato",
-    level: "Nivå",
-    length: "Lengde",
-    shown_in: "Vist i",
-    terminal: "terminalen (uten bilde)",
-    in_headset: "hodesett",
-    in_window: "vindu på skjermen",
-    missing_heading: "Dette mangler i rapporten",
-    timeline: "Tidslinje",
-    timeline_intro: "Stress (SUDS) og mestringstro over øktens tid, med det som skjedde underveis.",
-    suds: "Stress (SUDS)",
-    self_efficacy: "Mestringstro",
-    time: "Tid",
-    what: "Hva",
-    value: "Verdi",
-    details: "Tallene bak figuren",
-    minutes_axis: "minutter inn i økten",
-    paused_span: "pause",
-    legend_cue: "stressinnslag",
-    legend_level: "nivå endret",
-    legend_marker: "merknad",
-    legend_choice: "valg",
-    legend_silence: "stillhet",
-    level_completed: "nivå fullført (høyre akse)",
-    expectancy: "Det du ventet, og det som skjedde",
-    no_expectancy: "Ingen forventning ble vurdert i denne økten.",
-    no_self_efficacy: "Ingen mestringstro ble vurdert i denne økten.",
-    learned: "Det du lærte",
-    learned_question: "Hva lærte du av det som skjedde, sammenlignet med det du ventet?",
-    behaviour: "Hva du gjorde",
-    looking: "Blikk",
-    person: "Person",
-    eye_contact_all: "Blikkontakt mens personen var til stede",
-    eye_contact_speaking: "Blikkontakt mens personen snakket",
-    not_measured: "ikke målt",
-    gaze_away_heading: "Blikket borte fra ansiktene i mer enn 3 s",
-    choices: "Valgene dine",
-    question: "Når",
-    answer: "Svaret ditt",
-    latency: "Betenkningstid",
-    shows: "Viser",
-    no_choices: "Ingen valg ble tatt i denne økten.",
-    silences: "Når du lot være å svare",
-    mastery: "Mestringstro før og etter",
-    mastery_intro: "Hvor sikker du var på at du kan … (0–100), første og siste gang i økten.",
-    statement: "Du kan …",
-    before: "Før",
-    after: "Etter",
-    reflection: "Refleksjon",
-    reflection_intro: "Spørsmålene fra scenarioet, ordnet etter de fire kildene til mestringstro, \
-                       med det i opptaket som kan hjelpe samtalen.",
-    from_the_record: "Fra opptaket",
-    next_step: "Neste steg",
-    next_step_question: "Hvilken utfordring tar du på deg denne uken?",
-    goal_agreed: "Avtalt delmål",
-    goal_blank: "Ikke skrevet inn ennå.",
-    last_goal: "Delmålet fra forrige gang",
-    goal_done: "gjort",
-    goal_not_done: "ikke gjort ennå",
-    goal_not_reported: "ikke fulgt opp ennå",
-    runs: "Øktene",
-    scenario: "Scenario",
-    ended: "Slutt",
-    kind: "Type",
-    practice: "øving",
-    peak_suds: "Høyeste SUDS",
-    run_self_efficacy: "Mestringstro",
-    progression: "Utvikling per scenario",
-    run_number: "økt nr.",
-    highest_level_completed: "Høyeste nivå fullført",
-    rtw_se: "Mestringstro for å komme tilbake i arbeid (RTW-SE)",
-    rtw_se_none: "Ingen RTW-SE er registrert ennå.",
-    answered: "Besvart",
-    label: "Merket",
-    mean: "Snitt",
-    against_reference: "Mot referansen",
-    at_or_above: "på eller over",
-    below: "under",
-    goals: "Delmål",
-    goal: "Delmål",
-    set_after: "Satt etter",
-    reported: "Status",
-    no_runs: "Ingen økter er registrert ennå.",
-    no_goals: "Ingen delmål er satt ennå.",
-    made_by: "Rapporten er laget av mestring fra opptaket på denne maskinen. Den inneholder helseopplysninger: \
-              oppbevar og del den som annen pasientinformasjon.",
-};
-
-static EN: Words = Words {
-    session_title: "Session debrief",
-    programme_title: "Programme overview",
-    participant: "Participant",
-    date: "Date",
-    level: "Level",
-    length: "Length",
-    shown_in: "Shown in",
-    terminal: "the terminal (no picture)",
-    in_headset: "a headset",
-    in_window: "a desktop window",
-    missing_heading: "What this report lacks",
-    timeline: "Timeline",
-    timeline_intro: "Distress (SUDS) and self-efficacy over the session, with what happened along the way.",
-    suds: "Distress (SUDS)",
-    self_efficacy: "Self-efficacy",
-    time: "Time",
-    what: "What",
-    value: "Value",
-    details: "The figures behind the chart",
-    minutes_axis: "minutes into the session",
-    paused_span: "pause",
-    legend_cue: "stress cue",
-    legend_level: "level changed",
-    legend_marker: "marker",
-    legend_choice: "choice",
-    legend_silence: "silence",
-    level_completed: "level completed (right axis)",
-    expectancy: "What you expected, and what happened",
-    no_expectancy: "No expectation was rated in this session.",
-    no_self_efficacy: "No self-efficacy was rated in this session.",
-    learned: "What you learned",
-    learned_question: "What did you learn from what happened, compared with what you expected?",
-    behaviour: "What you did",
-    looking: "Looking",
-    person: "Person",
-    eye_contact_all: "Eye contact while they were there",
-    eye_contact_speaking: "Eye contact while they spoke",
-    not_measured: "not measured",
-    gaze_away_heading: "Looking away from faces for more than 3 s",
-    choices: "Your choices",
-    question: "When",
-    answer: "Your answer",
-    latency: "Time to answer",
-    shows: "Shows",
-    no_choices: "No choices were made in this session.",
-    silences: "Silences you took",
-    mastery: "Self-efficacy before and after",
-    mastery_intro: "How certain you were that you can … (0–100), the first and last time in the session.",
-    statement: "You can …",
-    before: "Before",
-    after: "After",
-    reflection: "Reflection",
-    reflection_intro: "The scenario's questions, grouped by the four sources of self-efficacy, beside what \
-                       the record holds that may help the conversation.",
-    from_the_record: "From the record",
-    next_step: "The next step",
-    next_step_question: "Which challenge do you take on this week?",
-    goal_agreed: "Sub-goal agreed",
-    goal_blank: "Not written down yet.",
-    last_goal: "The sub-goal from last time",
-    goal_done: "done",
-    goal_not_done: "not done yet",
-    goal_not_reported: "not followed up yet",
-    runs: "The sessions",
-    scenario: "Scenario",
-    ended: "End",
-    kind: "Kind",
-    practice: "practice",
-    peak_suds: "Peak SUDS",
-    run_self_efficacy: "Self-efficacy",
-    progression: "Progress per scenario",
-    run_number: "session no.",
-    highest_level_completed: "Highest level completed",
-    rtw_se: "Return-to-work self-efficacy (RTW-SE)",
-    rtw_se_none: "No RTW-SE has been recorded yet.",
-    answered: "Answered",
-    label: "Label",
-    mean: "Mean",
-    against_reference: "Against the reference",
-    at_or_above: "at or above",
-    below: "below",
-    goals: "Sub-goals",
-    goal: "Sub-goal",
-    set_after: "Set after",
-    reported: "Status",
-    no_runs: "No sessions have been recorded yet.",
-    no_goals: "No sub-goals have been set yet.",
-    made_by: "Made by mestring from the record on this machine. It holds health information: keep and share \
-              it as other patient information.",
-};
 
 /// Sentences with figures in them.
 impl Lang {
