@@ -24,7 +24,7 @@ fn environment(lang: Lang) -> Environment<'static> {
         v.map_or_else(|| w!(lang, "debrief-not-measured"), |v| lang.percent(v * 100.0))
     });
     env.add_filter("secs", move |ms: u64| lang.seconds(ms));
-    env.add_filter("tag", move |t: String| lang.tag(&t).to_string());
+    env.add_filter("tag", move |t: String| lang.tag(&t));
     // Event numbers for a data-events attribute.
     env.add_filter("events", |seqs: Vec<u64>| seqs.iter().map(u64::to_string).collect::<Vec<_>>().join(" "));
     env

@@ -33,7 +33,7 @@ pub struct RunRow {
     pub level_start: u8,
     pub level_end: u8,
     pub ending: Ending,
-    pub ending_text: &'static str,
+    pub ending_text: String,
     /// Practice today: modelling runs are not recorded yet.
     pub kind: String,
     pub peak_suds: Option<Point>,

@@ -151,7 +151,7 @@ pub struct MasteryRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceGroup {
     pub source: EfficacySource,
-    pub heading: &'static str,
+    pub heading: String,
     pub questions: Vec<String>,
     pub moments: Vec<String>,
     pub events: Vec<u64>,
@@ -319,17 +319,17 @@ impl SessionReport {
 
         let mut missing = Vec::new();
         if suds.points.is_empty() && self_efficacy.is_empty() {
-            missing.push(lang.missing(Missing::NoRatings).to_string());
+            missing.push(lang.missing(Missing::NoRatings));
         }
         if samples.is_empty() {
             let why = if s.head_from.is_none() { Missing::NoSamples } else { Missing::NoSamplesRecorded };
-            missing.push(lang.missing(why).to_string());
+            missing.push(lang.missing(why));
         }
         if s.status == "interrupted" {
-            missing.push(lang.missing(Missing::Interrupted).to_string());
+            missing.push(lang.missing(Missing::Interrupted));
         }
         if s.damaged_tail.is_some() {
-            missing.push(lang.missing(Missing::Damaged).to_string());
+            missing.push(lang.missing(Missing::Damaged));
         }
 
         // Looking: only where there are samples to measure it from.
