@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::session::Timeline;
 use super::words::{Lang, MarkKind};
+use crate::w;
 
 const SUDS: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 const EFFICACY: [RGBColor; 3] =
@@ -76,7 +77,6 @@ fn err<E: std::fmt::Display>(e: E) -> String {
 /// SUDS and self-efficacy over session minutes, pauses shaded, and a
 /// vertical line for each cue, level change and marker.
 pub fn timeline(t: &Timeline, lang: Lang) -> Result<Chart, String> {
-    let w = lang.words();
     let minutes = |ms: u64| ms as f64 / 60_000.0;
     let end = minutes(t.end).max(0.5);
     let mut svg = String::new();
@@ -94,7 +94,7 @@ pub fn timeline(t: &Timeline, lang: Lang) -> Result<Chart, String> {
         let x_label = |x: &f64| lang.decimal(*x, if end < 3.0 { 1 } else { 0 });
         chart
             .configure_mesh()
-            .x_desc(w.minutes_axis)
+            .x_desc(w!(lang, "debrief-minutes-axis"))
             .x_label_formatter(&x_label)
             .y_labels(6)
             .y_label_formatter(&whole)
@@ -109,26 +109,25 @@ pub fn timeline(t: &Timeline, lang: Lang) -> Result<Chart, String> {
             chart.draw_series(std::iter::once(shade)).map_err(err)?;
         }
         // Choices and silences: small marks along the foot of the chart.
-        let mut foot =
-            |is: fn(&MarkKind) -> bool, label: &'static str, shape: &'static str| -> Vec<(f64, f64)> {
-                let at: Vec<(f64, f64)> =
-                    t.marks.iter().filter(|m| is(&m.kind)).map(|m| (minutes(m.at), 4.0)).collect();
-                if !at.is_empty() {
-                    rules.push(item(label, INK, shape));
-                }
-                at
-            };
-        let choices = foot(|k| matches!(k, MarkKind::Choice(_)), w.legend_choice, "dot");
-        let silences = foot(|k| matches!(k, MarkKind::Silence), w.legend_silence, "ring");
+        let mut foot = |is: fn(&MarkKind) -> bool, label: String, shape: &'static str| -> Vec<(f64, f64)> {
+            let at: Vec<(f64, f64)> =
+                t.marks.iter().filter(|m| is(&m.kind)).map(|m| (minutes(m.at), 4.0)).collect();
+            if !at.is_empty() {
+                rules.push(item(label, INK, shape));
+            }
+            at
+        };
+        let choices = foot(|k| matches!(k, MarkKind::Choice(_)), w!(lang, "debrief-legend-choice"), "dot");
+        let silences = foot(|k| matches!(k, MarkKind::Silence), w!(lang, "debrief-legend-silence"), "ring");
         chart.draw_series(choices.into_iter().map(|p| Circle::new(p, 5, INK.filled()))).map_err(err)?;
         chart
             .draw_series(silences.into_iter().map(|p| Circle::new(p, 5, INK.stroke_width(2))))
             .map_err(err)?;
         for m in &t.marks {
             let (colour, label) = match m.kind {
-                MarkKind::Cue(_) => (CUE, w.legend_cue),
-                MarkKind::Level { .. } => (LEVEL, w.legend_level),
-                MarkKind::Marker(_) => (MARKER, w.legend_marker),
+                MarkKind::Cue(_) => (CUE, w!(lang, "debrief-legend-cue")),
+                MarkKind::Level { .. } => (LEVEL, w!(lang, "debrief-legend-level")),
+                MarkKind::Marker(_) => (MARKER, w!(lang, "debrief-legend-marker")),
                 _ => continue,
             };
             if !rules.iter().any(|i| i.label == label) {
@@ -154,7 +153,7 @@ pub fn timeline(t: &Timeline, lang: Lang) -> Result<Chart, String> {
     let mut legend = lines;
     legend.extend(rules);
     if !t.pauses.is_empty() {
-        legend.push(item(w.paused_span, QUIET, "area"));
+        legend.push(item(w!(lang, "debrief-paused-span"), QUIET, "area"));
     }
     Ok(Chart { svg, legend })
 }
@@ -172,7 +171,6 @@ pub struct RunPoint {
 /// and the level completed (right axis). `numbers` are the runs' numbers
 /// in the programme, for the x axis.
 pub fn progression(runs: &[RunPoint], numbers: &[usize], levels: u8, lang: Lang) -> Result<Chart, String> {
-    let w = lang.words();
     let n = runs.len().max(1) as f64;
     let mut svg = String::new();
     {
@@ -193,7 +191,7 @@ pub fn progression(runs: &[RunPoint], numbers: &[usize], levels: u8, lang: Lang)
         };
         chart
             .configure_mesh()
-            .x_desc(w.run_number)
+            .x_desc(w!(lang, "debrief-run-number"))
             .x_labels(runs.len().clamp(2, 20))
             .x_label_formatter(&number)
             .y_labels(6)
@@ -205,7 +203,7 @@ pub fn progression(runs: &[RunPoint], numbers: &[usize], levels: u8, lang: Lang)
             .map_err(err)?;
         chart
             .configure_secondary_axes()
-            .y_desc(w.level)
+            .y_desc(w!(lang, "debrief-level"))
             .y_labels(usize::from(levels.max(1)) + 1)
             .y_label_formatter(&whole)
             .label_style((FONT, 19))
@@ -227,9 +225,9 @@ pub fn progression(runs: &[RunPoint], numbers: &[usize], levels: u8, lang: Lang)
         root.present().map_err(err)?;
     }
     let legend = vec![
-        item(w.peak_suds, SUDS, "line"),
-        item(w.run_self_efficacy, EFFICACY[0], "line"),
-        item(w.level_completed, LEVEL, "area"),
+        item(w!(lang, "debrief-peak-suds"), SUDS, "line"),
+        item(w!(lang, "debrief-run-self-efficacy"), EFFICACY[0], "line"),
+        item(w!(lang, "debrief-level-completed"), LEVEL, "area"),
     ];
     Ok(Chart { svg, legend })
 }

@@ -6,6 +6,7 @@ use minijinja::{Environment, Value, context};
 use super::programme::{ProgrammeReport, goal_status};
 use super::session::SessionReport;
 use super::words::Lang;
+use crate::w;
 
 fn environment(lang: Lang) -> Environment<'static> {
     let mut env = Environment::new();
@@ -20,10 +21,10 @@ fn environment(lang: Lang) -> Environment<'static> {
     }
     // A share 0..1 as a percentage, or "not measured".
     env.add_filter("share", move |v: Option<f64>| {
-        v.map_or_else(|| lang.words().not_measured.to_string(), |v| lang.percent(v * 100.0))
+        v.map_or_else(|| w!(lang, "debrief-not-measured"), |v| lang.percent(v * 100.0))
     });
     env.add_filter("secs", move |ms: u64| lang.seconds(ms));
-    env.add_filter("tag", move |t: String| lang.tag(&t).to_string());
+    env.add_filter("tag", move |t: String| lang.tag(&t));
     // Event numbers for a data-events attribute.
     env.add_filter("events", |seqs: Vec<u64>| seqs.iter().map(u64::to_string).collect::<Vec<_>>().join(" "));
     env
@@ -38,7 +39,7 @@ pub fn session(report: &SessionReport) -> Result<String, String> {
         .and_then(|t| {
             t.render(context! {
                 lang_code => lang.code(),
-                w => Value::from_serialize(lang.words()),
+                words => Value::from_serialize(lang.words()),
                 r => Value::from_serialize(report),
                 timeline => Value::from_serialize(&timeline),
                 previous_goal_status,
@@ -54,7 +55,7 @@ pub fn programme(report: &ProgrammeReport) -> Result<String, String> {
         .and_then(|t| {
             t.render(context! {
                 lang_code => lang.code(),
-                w => Value::from_serialize(lang.words()),
+                words => Value::from_serialize(lang.words()),
                 p => Value::from_serialize(report),
             })
         })

@@ -8,6 +8,7 @@ use super::session::{Point, SessionReport};
 use super::words::{Ending, Lang};
 use crate::record::rtw_se::REFERENCE_MEAN;
 use crate::record::store::GoalRow;
+use crate::w;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgrammeReport {
@@ -32,9 +33,9 @@ pub struct RunRow {
     pub level_start: u8,
     pub level_end: u8,
     pub ending: Ending,
-    pub ending_text: &'static str,
+    pub ending_text: String,
     /// Practice today: modelling runs are not recorded yet.
-    pub kind: &'static str,
+    pub kind: String,
     pub peak_suds: Option<Point>,
     pub self_efficacy: Option<u8>,
     /// The events the run's figures come from.
@@ -67,7 +68,7 @@ pub struct GoalView {
     pub text: String,
     pub session: String,
     pub set_after: String,
-    pub status: &'static str,
+    pub status: String,
     pub done: Option<bool>,
 }
 
@@ -87,7 +88,6 @@ impl ProgrammeReport {
         goals: &[GoalRow],
         lang: Lang,
     ) -> Result<ProgrammeReport, String> {
-        let w = lang.words();
         let rows: Vec<RunRow> = runs
             .iter()
             .enumerate()
@@ -107,7 +107,7 @@ impl ProgrammeReport {
                     level_end: rep.level_end,
                     ending: rep.ending,
                     ending_text: lang.ending_short(&rep.ending),
-                    kind: w.practice,
+                    kind: w!(lang, "debrief-practice"),
                     peak_suds: peak,
                     self_efficacy: rep.run_self_efficacy,
                     events,
@@ -188,11 +188,10 @@ impl ProgrammeReport {
 }
 
 /// A goal's state in words.
-pub fn goal_status(lang: Lang, done: Option<bool>) -> &'static str {
-    let w = lang.words();
+pub fn goal_status(lang: Lang, done: Option<bool>) -> String {
     match done {
-        Some(true) => w.goal_done,
-        Some(false) => w.goal_not_done,
-        None => w.goal_not_reported,
+        Some(true) => w!(lang, "debrief-goal-done"),
+        Some(false) => w!(lang, "debrief-goal-not-done"),
+        None => w!(lang, "debrief-goal-not-reported"),
     }
 }

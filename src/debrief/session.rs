@@ -12,6 +12,7 @@ use crate::record::rows::EventRow;
 use crate::record::store::{GoalRow, SampleRow, SessionRow};
 use crate::scenario::{Beat, EfficacySource, RatingKind, RatingWhen, Scenario};
 use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer};
+use crate::w;
 
 /// Tags that show an approach rather than avoidance, counted as mastery.
 const APPROACH_TAGS: &[&str] = &["assertive", "sets-boundary", "asks-for-help", "shares-openly"];
@@ -29,7 +30,7 @@ pub struct SessionReport {
     pub duration_ms: Millis,
     pub duration: String,
     /// Headset, desktop window or terminal, in the report's language.
-    pub shown_in: &'static str,
+    pub shown_in: String,
     pub ending: Ending,
     pub ending_text: String,
     /// The events that say how it ended (the `ended` event, if any).
@@ -150,7 +151,7 @@ pub struct MasteryRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceGroup {
     pub source: EfficacySource,
-    pub heading: &'static str,
+    pub heading: String,
     pub questions: Vec<String>,
     pub moments: Vec<String>,
     pub events: Vec<u64>,
@@ -193,7 +194,7 @@ impl SessionReport {
             _ => None,
         };
 
-        let mut suds = Series { label: lang.words().suds.into(), points: Vec::new() };
+        let mut suds = Series { label: w!(lang, "debrief-suds"), points: Vec::new() };
         let mut self_efficacy: Vec<(String, Series)> = Vec::new();
         let mut marks = Vec::new();
         let mut pauses = Vec::new();
@@ -318,17 +319,17 @@ impl SessionReport {
 
         let mut missing = Vec::new();
         if suds.points.is_empty() && self_efficacy.is_empty() {
-            missing.push(lang.missing(Missing::NoRatings).to_string());
+            missing.push(lang.missing(Missing::NoRatings));
         }
         if samples.is_empty() {
             let why = if s.head_from.is_none() { Missing::NoSamples } else { Missing::NoSamplesRecorded };
-            missing.push(lang.missing(why).to_string());
+            missing.push(lang.missing(why));
         }
         if s.status == "interrupted" {
-            missing.push(lang.missing(Missing::Interrupted).to_string());
+            missing.push(lang.missing(Missing::Interrupted));
         }
         if s.damaged_tail.is_some() {
-            missing.push(lang.missing(Missing::Damaged).to_string());
+            missing.push(lang.missing(Missing::Damaged));
         }
 
         // Looking: only where there are samples to measure it from.
@@ -449,12 +450,11 @@ impl SessionReport {
 
 /// Where the session was shown, from what its head samples are: the
 /// store's `shown_in` is the shell's own English note, for the record.
-fn shown_in(lang: Lang, head_from: Option<&str>) -> &'static str {
-    let w = lang.words();
+fn shown_in(lang: Lang, head_from: Option<&str>) -> String {
     match head_from {
-        Some(h) if h == HeadSource::Headset.name() => w.in_headset,
-        Some(_) => w.in_window,
-        None => w.terminal,
+        Some(h) if h == HeadSource::Headset.name() => w!(lang, "debrief-in-headset"),
+        Some(_) => w!(lang, "debrief-in-window"),
+        None => w!(lang, "debrief-terminal"),
     }
 }
 

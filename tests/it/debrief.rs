@@ -650,7 +650,7 @@ fn the_reports_render_in_a_browser_to_png_and_a4_pdf_asking_for_nothing() {
         assert!(o.status.success(), "{}", stderr(&o));
         let (pages, text) = renders_cleanly(&page, &shots, &format!("programme-{code}"));
         assert!((1..=4).contains(&pages), "{code}: {pages} A4 pages");
-        assert!(flat(&text).contains(lang.words().programme_title));
+        assert!(flat(&text).contains(lang.words()["programme_title"].as_str()));
     }
 }
 
