@@ -9,10 +9,10 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::scenario::{EfficacySource, StressCue};
+use crate::scenario::{ChoiceTag, EfficacySource, StressCue};
 use crate::session::Millis;
 use crate::w;
-use crate::words::say;
+use crate::words::{names, say};
 
 pub use crate::words::Lang;
 
@@ -182,19 +182,10 @@ impl Lang {
         w!(self, "gaze-away", count = count, longest = self.seconds(longest))
     }
 
-    /// A choice's tag in words; a tag without words gives none.
+    /// A choice's tag in words, as the record names it; a tag without
+    /// words gives none.
     pub fn tag(self, tag: &str) -> String {
-        match tag {
-            "assertive" => w!(self, "tag-assertive"),
-            "avoidant" => w!(self, "tag-avoidant"),
-            "asks-for-help" => w!(self, "tag-asks-for-help"),
-            "apologetic" => w!(self, "tag-apologetic"),
-            "aggressive" => w!(self, "tag-aggressive"),
-            "sets-boundary" => w!(self, "tag-sets-boundary"),
-            "shares-openly" => w!(self, "tag-shares-openly"),
-            "keeps-private" => w!(self, "tag-keeps-private"),
-            _ => String::new(),
-        }
+        ChoiceTag::ALL.into_iter().find(|t| t.name() == tag).map_or_else(String::new, |t| names::tag(self, t))
     }
 
     /// One event on the timeline, in plain words.
@@ -203,7 +194,7 @@ impl Lang {
         match mark {
             Suds => w!(self, "mark-suds"),
             SelfEfficacy(s) => w!(self, "mark-self-efficacy", statement = s),
-            Cue(c) => w!(self, "mark-cue", cue = cue(self, *c)),
+            Cue(c) => w!(self, "mark-cue", cue = names::cue(self, *c)),
             Level { from, to } => w!(self, "mark-level", from = *from, to = *to),
             Choice(o) => w!(self, "mark-choice", option = o),
             Silence => w!(self, "mark-silence"),
@@ -253,23 +244,6 @@ impl Lang {
             Missing::Interrupted => w!(self, "missing-interrupted"),
             Missing::Damaged => w!(self, "missing-damaged"),
         }
-    }
-}
-
-/// A stress cue in a few words.
-fn cue(lang: Lang, cue: StressCue) -> String {
-    use StressCue::*;
-    match cue {
-        PhoneRinging => w!(lang, "cue-phone-ringing"),
-        OfficeMurmur => w!(lang, "cue-office-murmur"),
-        KeyboardTyping => w!(lang, "cue-keyboard-typing"),
-        DoorSlam => w!(lang, "cue-door-slam"),
-        Sigh => w!(lang, "cue-sigh"),
-        Notification => w!(lang, "cue-notification"),
-        CriticalRemark => w!(lang, "cue-critical-remark"),
-        Interruption => w!(lang, "cue-interruption"),
-        SilentStare => w!(lang, "cue-silent-stare"),
-        WatchCheck => w!(lang, "cue-watch-check"),
     }
 }
 

@@ -123,7 +123,7 @@ impl<W: Write> Printer<W> {
 }
 
 impl<W: Write> Observer for Printer<W> {
-    fn input(&mut self, _: &Scenario, at: Millis, input: &Input) {
+    fn input(&mut self, _: &Scenario, _: Millis, input: &Input) {
         if !self.echo_inputs || *input == Input::Tick {
             return;
         }
@@ -134,12 +134,22 @@ impl<W: Write> Observer for Printer<W> {
             }
             Input::Rate(answer) => {
                 self.prompt_open = false;
-                self.say(&super::transcript::answer_words(answer));
+                // As the participant would have typed it.
+                let l = Lang::of(&self.lang);
+                self.say(&match answer {
+                    RatingAnswer::Scale(v) => v.to_string(),
+                    RatingAnswer::Review { happened, likelihood } => w!(
+                        l,
+                        "player-typed-review",
+                        happened = if *happened { "yes" } else { "no" },
+                        likelihood = *likelihood
+                    ),
+                });
             }
-            other => {
-                let time = super::transcript::clock(at);
-                self.say(&format!("[{time}] > {}", super::transcript::input_words(other)));
-            }
+            // A pause, a level, a cue or a marker from the script shows as
+            // the output it causes, in the participant's words; the
+            // script's own wording is the transcript's.
+            _ => {}
         }
     }
 

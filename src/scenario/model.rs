@@ -535,6 +535,17 @@ pub enum ChoiceTag {
 }
 
 impl ChoiceTag {
+    pub const ALL: [ChoiceTag; 8] = [
+        ChoiceTag::Assertive,
+        ChoiceTag::Avoidant,
+        ChoiceTag::AsksForHelp,
+        ChoiceTag::Apologetic,
+        ChoiceTag::Aggressive,
+        ChoiceTag::SetsBoundary,
+        ChoiceTag::SharesOpenly,
+        ChoiceTag::KeepsPrivate,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             ChoiceTag::Assertive => "assertive",

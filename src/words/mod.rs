@@ -24,6 +24,7 @@ use serde::Serialize;
 /// The language words are said in: bokmål for `nb` (and `nn`, `no`),
 /// English for everything else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     Nb,
     En,
@@ -45,6 +46,13 @@ impl Lang {
         match self {
             Lang::Nb => "nb",
             Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nb => Lang::En,
+            Lang::En => Lang::Nb,
         }
     }
 }
@@ -204,6 +212,9 @@ macro_rules! w {
 }
 
 pub mod names;
+mod vocabulary;
+
+pub use vocabulary::{foreign_words, vocabulary, words_in};
 
 #[cfg(test)]
 mod tests;

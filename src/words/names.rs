@@ -5,7 +5,6 @@
 
 use super::Lang;
 use crate::scenario::{ChoiceTag, RatingKind, Role, StressCue};
-use crate::w;
 
 pub fn cue(lang: Lang, cue: StressCue) -> String {
     match cue {

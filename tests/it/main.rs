@@ -19,6 +19,7 @@ mod sound;
 /// `cargo xtask test window::`.
 #[cfg(feature = "shell")]
 mod window;
+mod words;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

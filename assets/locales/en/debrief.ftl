@@ -148,30 +148,6 @@ gaze-away =
        *[other] { $count } times, the longest { $longest }.
     }
 
-# The kinds of answer a scenario's choices are tagged with.
-
-tag-assertive = assertive
-tag-avoidant = avoidant
-tag-asks-for-help = asks for help
-tag-apologetic = apologetic
-tag-aggressive = sharp
-tag-sets-boundary = sets a boundary
-tag-shares-openly = shares openly
-tag-keeps-private = keeps it private
-
-# The stress cues, in a few words.
-
-cue-phone-ringing = the phone rings
-cue-office-murmur = office murmur
-cue-keyboard-typing = typing
-cue-door-slam = a door slams
-cue-sigh = a sigh
-cue-notification = a notification
-cue-critical-remark = a critical remark
-cue-interruption = an interruption
-cue-silent-stare = a silent stare
-cue-watch-check = someone checks the time
-
 # One event on the timeline, in plain words.
 
 mark-suds = SUDS
@@ -190,7 +166,11 @@ mark-end = end
 # what was done, never as a score: with none of them an approach
 # (moment-answers), the sentence says only how many answers there were.
 
-moment-answers = You gave { $total } answers in the session.
+moment-answers =
+    { $total ->
+        [one] You gave one answer in the session.
+       *[other] You gave { $total } answers in the session.
+    }
 moment-answers-approach = You gave { $total } answers in the session; in { $shown } of them you spoke up, set a boundary, asked for help or shared openly.
 moment-ended = The session: { $ending }.
 moment-no-modelling = No modelling run (watching a peer do it) is on record for this scenario.

@@ -45,6 +45,10 @@ player-stopped-by = { $by ->
 player-scenario-fault = the scenario file has a fault; run `mestring check` on it
 player-answer-yes-no = answer y or n, then how likely it is now, e.g. "n 20"
 player-add-likelihood = add how likely it is now, 0-100, e.g. "n 20"
+player-typed-review = { $happened ->
+        [yes] y
+       *[no] n
+    } { $likelihood }
 player-type-scale = type a number on the scale
 player-type-option = type the number of an answer
 player-nothing-to-answer = nothing to answer right now (p pauses, q stops)

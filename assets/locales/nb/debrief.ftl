@@ -148,30 +148,6 @@ gaze-away =
        *[other] { $count } ganger, den lengste { $longest }.
     }
 
-# The kinds of answer a scenario's choices are tagged with.
-
-tag-assertive = tydelig
-tag-avoidant = unnvikende
-tag-asks-for-help = ber om hjelp
-tag-apologetic = unnskyldende
-tag-aggressive = skarp
-tag-sets-boundary = setter grense
-tag-shares-openly = deler åpent
-tag-keeps-private = holder for seg selv
-
-# The stress cues, in a few words.
-
-cue-phone-ringing = telefonen ringer
-cue-office-murmur = prat i lokalet
-cue-keyboard-typing = tastaturklikking
-cue-door-slam = en dør smeller
-cue-sigh = et sukk
-cue-notification = et varsel
-cue-critical-remark = en kritisk kommentar
-cue-interruption = en avbrytelse
-cue-silent-stare = et stille blikk
-cue-watch-check = noen ser på klokka
-
 # One event on the timeline, in plain words.
 
 mark-suds = SUDS
@@ -190,7 +166,11 @@ mark-end = slutt
 # what was done, never as a score: with none of them an approach
 # (moment-answers), the sentence says only how many answers there were.
 
-moment-answers = Du ga { $total } svar i økten.
+moment-answers =
+    { $total ->
+        [one] Du ga ett svar i økten.
+       *[other] Du ga { $total } svar i økten.
+    }
 moment-answers-approach = Du ga { $total } svar i økten; i { $shown } av dem sa du tydelig fra, satte en grense, ba om hjelp eller delte åpent.
 moment-ended = Økten: { $ending }.
 moment-no-modelling = Ingen modelløkt (å se en kollega gjøre det) er tatt opp for dette scenarioet.

@@ -45,6 +45,10 @@ player-stopped-by = { $by ->
 player-scenario-fault = scenariofilen har en feil; kjør «mestring check» på den
 player-answer-yes-no = svar j eller n, så hvor sannsynlig det er nå, f.eks. «n 20»
 player-add-likelihood = legg til hvor sannsynlig det er nå, 0–100, f.eks. «n 20»
+player-typed-review = { $happened ->
+        [yes] j
+       *[no] n
+    } { $likelihood }
 player-type-scale = skriv et tall på skalaen
 player-type-option = skriv nummeret på et svar
 player-nothing-to-answer = ingenting å svare på akkurat nå (p tar pause, q avslutter)

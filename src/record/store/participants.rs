@@ -8,12 +8,15 @@ use super::{Result, Store, StoreError};
 use crate::nearest::Nearest;
 use crate::record::code;
 use crate::record::rtw_se::RtwSe;
+use crate::words::Lang;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ParticipantRow {
     pub code: String,
     pub created_unix_ms: i64,
     pub sessions: i64,
+    /// The language they read, once chosen.
+    pub lang: Option<Lang>,
 }
 
 /// What erasing a participant removed.
@@ -41,6 +44,26 @@ impl Store {
         Ok(code)
     }
 
+    /// Chooses the language a known participant reads: their runs are in
+    /// it where the scenario has it.
+    pub fn set_participant_lang(&self, raw: &str, lang: Lang) -> Result<String> {
+        let code = self.participant(raw)?;
+        self.conn
+            .execute("UPDATE participants SET lang = ?2 WHERE code = ?1", params![code, lang.code()])
+            .map_err(|e| self.db_err(e))?;
+        Ok(code)
+    }
+
+    /// The language a known participant reads, if one was chosen.
+    pub fn participant_lang(&self, raw: &str) -> Result<Option<Lang>> {
+        let code = self.participant(raw)?;
+        let lang: Option<String> = self
+            .conn
+            .query_row("SELECT lang FROM participants WHERE code = ?1", [&code], |r| r.get(0))
+            .map_err(|e| self.db_err(e))?;
+        Ok(lang.as_deref().map(Lang::of))
+    }
+
     pub fn has_participant(&self, code: &str) -> Result<bool> {
         self.conn
             .query_row("SELECT 1 FROM participants WHERE code = ?1", [code], |_| Ok(()))
@@ -64,12 +87,18 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT p.code, p.created_unix_ms, COUNT(s.id) FROM participants p
+                "SELECT p.code, p.created_unix_ms, COUNT(s.id), p.lang FROM participants p
                  LEFT JOIN sessions s ON s.participant = p.code GROUP BY p.code ORDER BY p.code",
             )
             .map_err(|e| self.db_err(e))?;
         stmt.query_map([], |r| {
-            Ok(ParticipantRow { code: r.get(0)?, created_unix_ms: r.get(1)?, sessions: r.get(2)? })
+            let lang: Option<String> = r.get(3)?;
+            Ok(ParticipantRow {
+                code: r.get(0)?,
+                created_unix_ms: r.get(1)?,
+                sessions: r.get(2)?,
+                lang: lang.as_deref().map(Lang::of),
+            })
         })
         .and_then(Iterator::collect)
         .map_err(|e| self.db_err(e))

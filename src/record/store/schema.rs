@@ -89,6 +89,9 @@ const MIGRATIONS: &[&str] = &[
         text TEXT NOT NULL,
         noted_unix_ms INTEGER NOT NULL
      );",
+    // 6: the language a participant reads (NULL: not chosen, so a run
+    // takes the scenario's first language).
+    "ALTER TABLE participants ADD COLUMN lang TEXT;",
 ];
 
 /// Creates the private folder `path`, failing as the store does.
