@@ -203,7 +203,10 @@ macro_rules! w {
     };
 }
 
+pub mod explain;
 pub mod names;
+
+pub use explain::Explain;
 
 #[cfg(test)]
 mod tests;
