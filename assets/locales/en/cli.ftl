@@ -1,6 +1,129 @@
-# The words of the errors the command line prints: the records, reports,
-# sessions, scripts and sounds. $path is a file or folder, $why the system's
-# own reason (in its language), $problem an error already in words.
+# The command line's own words: its status lines, table headers and errors,
+# and the errors of the records, reports, sessions, scripts and sounds it
+# prints. The language is $MESTRING_LANG, else the locale (LC_ALL,
+# LC_MESSAGES, LANG), else English. $path is a file or folder, $why the
+# system's own reason (in its language), $problem an error already in words.
+
+cli-error = error: { $problem }
+cli-warning = warning: { $problem }
+cli-note = note: { $problem }
+
+## Scenarios and scripts
+
+cli-scenario-has-mistakes = the scenario has mistakes; fix them and try again
+cli-cannot-read-script = cannot read script { $path }: { $why }
+cli-no-scenario-files = no .ron files found in { $paths }
+cli-check-ok = ok: { $path }
+
+## play
+
+cli-speed-out-of-range = --speed must be between 0.1 and 100
+cli-cannot-read-expected = cannot read the expected transcript: { $why }
+cli-cannot-write-transcript = cannot write the transcript to { $path }: { $why }
+cli-transcript-incomplete = the transcript { $path } is incomplete: { $why }
+cli-script-ran-out = the script ended while the session still waited for an answer; it was stopped
+cli-reading-stdin = reading answers from standard input
+cli-transcript-written = transcript: { $path }
+cli-transcript-matches = matches { $path }
+cli-transcript-differs = transcript differs from { $path } at line { $line }:
+cli-transcript-expected = expected:
+cli-transcript-actual = actual:
+cli-transcript-bless = (if the change is intended, bless it: copy { $path } over it)
+
+## Records
+
+cli-imported =
+    imported session { $session } ({ $events ->
+        [one] 1 event
+       *[other] { $events } events
+    })
+cli-imported-interrupted =
+    imported session { $session } as interrupted: it ended without closing ({ $events ->
+        [one] 1 event kept
+       *[other] { $events } events kept
+    }{ $damaged })
+cli-imported-damaged = ; its last line was damaged: { $why }
+cli-import-failed = could not import { $path }: { $problem }; it is left in place
+cli-add-participant-first = { $problem }; add them first with: mestring participants add CODE
+cli-cannot-read = cannot read { $path }: { $why }
+cli-cannot-start-journal = cannot start the session journal in { $path }: { $why }
+cli-journal-may-be-incomplete = the journal { $path } may be incomplete: { $why }
+cli-journal-kept = { $problem }; the journal { $path } is kept and will be imported on the next start
+cli-recorded =
+    recorded session { $session } ({ $events ->
+        [one] 1 event
+       *[other] { $events } events
+    })
+
+cli-no-participants = no participants yet; add one with: mestring participants add P001
+cli-participants-code = code
+cli-participants-sessions = sessions
+cli-participant-added = added participant { $code }
+cli-remove-needs-yes = removing { $code } erases all their records; add --yes to confirm
+cli-remove-confirm = This erases { $code } and every session recorded for them. Type the code again to confirm:{" "}
+cli-not-removed = not removed
+cli-participant-removed =
+    removed participant { $code }: { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    }, { $events ->
+        [one] 1 event
+       *[other] { $events } events
+    }, { $samples ->
+        [one] 1 sample
+       *[other] { $samples } samples
+    }, { $questionnaires ->
+        [one] 1 questionnaire
+       *[other] { $questionnaires } questionnaires
+    }, { $journals ->
+        [one] 1 journal file
+       *[other] { $journals } journal files
+    }
+
+cli-rtw-se-stored = stored RTW-SE for { $code }: mean { $mean }
+cli-no-questionnaires = no questionnaires stored for { $code }
+cli-rtw-se-answered = answered
+cli-rtw-se-label = label
+cli-rtw-se-mean = mean
+cli-rtw-se-reference = (in the Norwegian validation, a mean of { $reference } or more went with full return to work)
+
+cli-no-sessions = no sessions recorded yet
+cli-sessions-session = session
+cli-sessions-participant = participant
+cli-sessions-scenario = scenario
+cli-sessions-level = level
+cli-sessions-minutes = minutes
+cli-sessions-status = status
+cli-sessions-events = events
+cli-sessions-shown-in = shown in { $shown_in }
+
+cli-export-needs-what = name --participant CODE or --session ID
+cli-exported =
+    exported { $events ->
+        [one] 1 event
+       *[other] { $events } events
+    } to { $path }
+
+cli-propose-automatic = (the scenario allows this step to be taken without the clinician)
+
+## debrief
+
+cli-goal-saved = sub-goal saved for session { $id }: { $goal }
+cli-learned-saved = what was learned is saved for session { $id }
+cli-goal-reported = sub-goal of session { $id } reported { $done ->
+        [yes] done
+       *[no] not done
+    }
+cli-report-written = wrote { $path }; open it in a browser to read it together, print it or save it as PDF
+cli-cannot-make-folder = cannot make the folder { $path }: { $why }
+cli-report-languages = the report can be written in nb (bokmål) or en (English), not "{ $lang }"
+
+## render-audio
+
+cli-audio-written = wrote { $path }: { $seconds } s of { $scenario } at level { $level } (seed { $seed }), { $loudness } dBFS, { $onsets ->
+        [one] 1 onset
+       *[other] { $onsets } onsets
+    }
 
 ## Errors of the records (participant codes, the store, journals, exports)
 

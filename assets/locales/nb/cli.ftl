@@ -1,8 +1,131 @@
-# Ordene i feilene kommandolinjen skriver ut: fra registreringene,
-# rapportene, øktene, skriptene og lydene. $path er en fil eller mappe, $why
+# Kommandolinjens egne ord: statuslinjer, tabelloverskrifter og feil, og
+# feilene fra registreringene, rapportene, øktene, skriptene og lydene den
+# skriver ut. Språket er $MESTRING_LANG, ellers lokaliteten (LC_ALL,
+# LC_MESSAGES, LANG), ellers engelsk. $path er en fil eller mappe, $why
 # systemets egen begrunnelse (på systemets språk), $problem en feil som
 # allerede er satt ord på. Øktens «journal» (filen økten skrives til mens
 # den pågår) heter øktlogg her, så den ikke forveksles med pasientjournalen.
+
+cli-error = feil: { $problem }
+cli-warning = advarsel: { $problem }
+cli-note = merk: { $problem }
+
+## Scenarioer og skript
+
+cli-scenario-has-mistakes = scenarioet har feil; rett dem og prøv igjen
+cli-cannot-read-script = kan ikke lese skriptet { $path }: { $why }
+cli-no-scenario-files = fant ingen .ron-filer i { $paths }
+cli-check-ok = i orden: { $path }
+
+## play
+
+cli-speed-out-of-range = --speed må være mellom 0,1 og 100
+cli-cannot-read-expected = kan ikke lese den forventede transkripsjonen: { $why }
+cli-cannot-write-transcript = kan ikke skrive transkripsjonen til { $path }: { $why }
+cli-transcript-incomplete = transkripsjonen { $path } er ufullstendig: { $why }
+cli-script-ran-out = skriptet tok slutt mens økten fortsatt ventet på et svar; økten ble stoppet
+cli-reading-stdin = leser svar fra standard inn
+cli-transcript-written = transkripsjon: { $path }
+cli-transcript-matches = stemmer med { $path }
+cli-transcript-differs = transkripsjonen avviker fra { $path } på linje { $line }:
+cli-transcript-expected = forventet:
+cli-transcript-actual = faktisk:
+cli-transcript-bless = (hvis endringen er tilsiktet, godkjenn den: kopier { $path } over den)
+
+## Registreringer
+
+cli-imported =
+    importerte økten { $session } ({ $events ->
+        [one] 1 hendelse
+       *[other] { $events } hendelser
+    })
+cli-imported-interrupted =
+    importerte økten { $session } som avbrutt: den ble ikke avsluttet ({ $events ->
+        [one] 1 hendelse beholdt
+       *[other] { $events } hendelser beholdt
+    }{ $damaged })
+cli-imported-damaged = ; den siste linjen var skadet: { $why }
+cli-import-failed = kunne ikke importere { $path }: { $problem }; filen blir liggende
+cli-add-participant-first = { $problem }; legg deltakeren til først med: mestring participants add KODE
+cli-cannot-read = kan ikke lese { $path }: { $why }
+cli-cannot-start-journal = kan ikke starte øktloggen i { $path }: { $why }
+cli-journal-may-be-incomplete = øktloggen { $path } kan være ufullstendig: { $why }
+cli-journal-kept = { $problem }; øktloggen { $path } beholdes og importeres neste gang programmet starter
+cli-recorded =
+    registrerte økten { $session } ({ $events ->
+        [one] 1 hendelse
+       *[other] { $events } hendelser
+    })
+
+cli-no-participants = ingen deltakere ennå; legg til en med: mestring participants add P001
+cli-participants-code = kode
+cli-participants-sessions = økter
+cli-participant-added = la til deltakeren { $code }
+cli-remove-needs-yes = å fjerne { $code } sletter alt som er registrert om deltakeren; legg til --yes for å bekrefte
+cli-remove-confirm = Dette sletter { $code } og alle øktene som er registrert for deltakeren. Skriv koden en gang til for å bekrefte:{" "}
+cli-not-removed = ikke fjernet
+cli-participant-removed =
+    fjernet deltakeren { $code }: { $sessions ->
+        [one] 1 økt
+       *[other] { $sessions } økter
+    }, { $events ->
+        [one] 1 hendelse
+       *[other] { $events } hendelser
+    }, { $samples ->
+        [one] 1 måling
+       *[other] { $samples } målinger
+    }, { $questionnaires ->
+        [one] 1 spørreskjema
+       *[other] { $questionnaires } spørreskjemaer
+    }, { $journals ->
+        [one] 1 øktlogg
+       *[other] { $journals } øktlogger
+    }
+
+cli-rtw-se-stored = lagret RTW-SE for { $code }: gjennomsnitt { $mean }
+cli-no-questionnaires = ingen spørreskjemaer er lagret for { $code }
+cli-rtw-se-answered = besvart
+cli-rtw-se-label = merke
+cli-rtw-se-mean = snitt
+cli-rtw-se-reference = (i den norske valideringen hørte et gjennomsnitt på { $reference } eller mer sammen med full tilbakeføring til arbeid)
+
+cli-no-sessions = ingen økter er registrert ennå
+cli-sessions-session = økt
+cli-sessions-participant = deltaker
+cli-sessions-scenario = scenario
+cli-sessions-level = nivå
+cli-sessions-minutes = minutter
+cli-sessions-status = status
+cli-sessions-events = hendelser
+cli-sessions-shown-in = vist i { $shown_in }
+
+cli-export-needs-what = oppgi --participant KODE eller --session ID
+cli-exported =
+    eksporterte { $events ->
+        [one] 1 hendelse
+       *[other] { $events } hendelser
+    } til { $path }
+
+cli-propose-automatic = (scenarioet tillater at dette steget tas uten behandleren)
+
+## debrief
+
+cli-goal-saved = delmålet er lagret for økten { $id }: { $goal }
+cli-learned-saved = hva deltakeren lærte, er lagret for økten { $id }
+cli-goal-reported = delmålet fra økten { $id } er rapportert som { $done ->
+        [yes] gjennomført
+       *[no] ikke gjennomført
+    }
+cli-report-written = skrev { $path }; åpne den i en nettleser for å lese den sammen, skrive den ut eller lagre den som PDF
+cli-cannot-make-folder = kan ikke lage mappen { $path }: { $why }
+cli-report-languages = rapporten kan skrives på nb (bokmål) eller en (engelsk), ikke «{ $lang }»
+
+## render-audio
+
+cli-audio-written = skrev { $path }: { $seconds } s av { $scenario } på nivå { $level } (frø { $seed }), { $loudness } dBFS, { $onsets ->
+        [one] 1 anslag
+       *[other] { $onsets } anslag
+    }
 
 ## Feil i registreringene (deltakerkoder, databasen, øktlogger, eksport)
 
