@@ -1,7 +1,8 @@
 //! The `mestring` command line: check scenarios, play them in a terminal,
 //! run them in a window or headset. Here the command line is parsed and
 //! handed to its command in `cli`, and here alone a command's failure
-//! becomes `error: …` on stderr and exit status 1.
+//! becomes `error: …` (in the command line's language, `cli::lang`) on
+//! stderr and exit status 1.
 
 mod cli;
 
@@ -20,7 +21,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             for problem in e.problems() {
-                eprintln!("error: {problem}");
+                eprintln!("{}", mestring::w!(cli::lang(), "cli-error", problem = problem));
             }
             ExitCode::FAILURE
         }
@@ -51,6 +52,7 @@ fn dispatch(command: Command, data_dir: &Path) -> Result<ExitCode, CliError> {
             debrief::debrief(data_dir, what, lang.as_deref(), out.as_deref(), goal).map(done)
         }
         Command::Propose { participant, scenario, level, lang } => {
+            let lang = lang.unwrap_or_else(|| cli::lang().code().to_string());
             records::propose(data_dir, &participant, &scenario, level, &lang).map(done)
         }
         Command::RenderAudio { scenario, level, seconds, seed, out } => {

@@ -1,7 +1,8 @@
 //! Which known names are nearest to one that was not found: the checker's
 //! "did you mean" hints and the store's "no such session" messages.
 
-use std::fmt;
+use crate::w;
+use crate::words::{Explain, Lang};
 
 /// Levenshtein distance in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
@@ -47,11 +48,13 @@ impl Nearest {
 }
 
 /// "; the nearest: a, b" or nothing, to follow a "there is no ..." message.
-impl fmt::Display for Nearest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() { Ok(()) } else { write!(f, "; the nearest: {}", self.0.join(", ")) }
+impl Explain for Nearest {
+    fn explain(&self, lang: Lang) -> String {
+        if self.0.is_empty() { String::new() } else { w!(lang, "nearest", names = self.0.join(", ")) }
     }
 }
+
+crate::english_display!(Nearest);
 
 #[cfg(test)]
 mod tests {
@@ -67,6 +70,7 @@ mod tests {
             Nearest::among("P017", ["P071", "P170", "Q999"].into_iter()).to_string(),
             "; the nearest: P071, P170, Q999"
         );
+        assert_eq!(Nearest::among("P017", ["P071"].into_iter()).explain(Lang::Nb), "; nærmest: P071");
         assert_eq!(Nearest::among("x", std::iter::empty()).to_string(), "");
         assert_eq!(closest("Kair", ["kari", "Kari", "Ola"].into_iter()), Some("Kari"));
     }

@@ -66,13 +66,26 @@ pub struct RunOptions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
-    #[error("level {level} does not exist; this scenario has levels 1 to {max}")]
     NoSuchLevel { level: u8, max: usize },
-    #[error("the scenario is not written in \"{lang}\"; it has {have}")]
     NoSuchLanguage { lang: String, have: String },
-    #[error("the window closed with an error (code {0})")]
     Exit(u8),
 }
+
+impl crate::words::Explain for RunError {
+    fn explain(&self, lang: crate::words::Lang) -> String {
+        match self {
+            RunError::NoSuchLevel { level, max } => {
+                crate::w!(lang, "error-no-such-level", level = *level, max = *max)
+            }
+            RunError::NoSuchLanguage { lang: wanted, have } => {
+                crate::w!(lang, "error-no-such-language", lang = wanted, have = have)
+            }
+            RunError::Exit(code) => crate::w!(lang, "error-window-exit", code = *code),
+        }
+    }
+}
+
+crate::english_display!(RunError);
 
 /// The order of a frame's work in `Update`. Inputs become session inputs,
 /// the session steps, features read what it said, things move towards it

@@ -98,9 +98,10 @@ pub enum Command {
         /// The level the next run would be at. Default: where the newest run ended, else 1.
         #[arg(long)]
         level: Option<u8>,
-        /// Language of the proposal: nb (also nn, no) or en.
-        #[arg(long, default_value = "en")]
-        lang: String,
+        /// Language of the proposal: nb (also nn, no) or en. Default: the
+        /// command line's language ($MESTRING_LANG, else the locale).
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Render a level's soundscape (the background and its chance cues, as
     /// heard from the participant's seat) to a 16-bit stereo WAV file.

@@ -6,7 +6,10 @@ use std::path::Path;
 use mestring::sound::recorded::CueRecordings;
 use mestring::sound::{SoundStage, gain_to_db, measure, render_soundscape, write_wav};
 
-use super::{CliError, load_scenario};
+use mestring::w;
+use mestring::words::Lang;
+
+use super::{CliError, lang, load_scenario};
 
 /// Renders a level's soundscape to a WAV file and says how loud and busy it is.
 pub fn render_audio(name: &str, level: u8, seconds: f32, seed: u64, out: &Path) -> Result<(), CliError> {
@@ -23,10 +26,22 @@ pub fn render_audio(name: &str, level: u8, seconds: f32, seed: u64, out: &Path) 
     let mono = sound.mono();
     let loudness = gain_to_db(measure::rms(&mono));
     let events = measure::onsets(&mono, sound.sample_rate, &measure::OnsetSettings::default()).len();
-    eprintln!(
-        "wrote {}: {seconds} s of {} at level {level} (seed {seed}), {loudness:.1} dBFS, {events} onsets",
-        out.display(),
-        loaded.scenario.id
+    let l = lang();
+    let said = w!(
+        l,
+        "cli-audio-written",
+        path = out.display().to_string(),
+        // As given on the command line, with a decimal comma in bokmål.
+        seconds = match l {
+            Lang::Nb => seconds.to_string().replace('.', ","),
+            Lang::En => seconds.to_string(),
+        },
+        scenario = &loaded.scenario.id,
+        level = level,
+        seed = seed,
+        loudness = l.decimal(f64::from(loudness), 1),
+        onsets = events
     );
+    eprintln!("{said}");
     Ok(())
 }

@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use mestring::scenario::{self, diagnostic, load};
 
-use super::CliError;
+use mestring::w;
+
 use super::args::{ColorChoice, Format};
+use super::{CliError, lang};
 
 /// Checks every scenario under `paths`. Findings with errors are the
 /// check's answer, not a failure to run it: they are reported here, and
@@ -17,11 +19,12 @@ pub fn check(paths: Vec<PathBuf>, format: Format, color: ColorChoice) -> Result<
     let paths = if paths.is_empty() { vec![PathBuf::from("scenarios")] } else { paths };
     let files = load::collect_paths(&paths);
     if files.is_empty() {
-        return Err(format!("no .ron files found in {}", show_paths(&paths)).into());
+        return Err(w!(lang(), "cli-no-scenario-files", paths = show_paths(&paths)).into());
     }
     let reports = load::check_paths(&paths);
     let errors: usize = reports.iter().map(scenario::FileReport::errors).sum();
     match format {
+        // For tools: machine-readable, the same in every language.
         Format::Json => println!("{}", diagnostic::render_json(&reports)),
         Format::Text => {
             let color = match color {
@@ -29,10 +32,11 @@ pub fn check(paths: Vec<PathBuf>, format: Format, color: ColorChoice) -> Result<
                 ColorChoice::Never => false,
                 ColorChoice::Auto => std::io::stderr().is_terminal(),
             };
+            // The findings and their summary are the checker's own words.
             eprint!("{}", diagnostic::render_text(&reports, color));
             for r in &reports {
                 if r.findings.is_empty() {
-                    eprintln!("ok: {}", r.file.display());
+                    eprintln!("{}", w!(lang(), "cli-check-ok", path = r.file.display().to_string()));
                 }
             }
             eprintln!("{}", diagnostic::summary(&reports));

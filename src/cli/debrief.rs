@@ -4,10 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use mestring::debrief::{self as report, Lang};
+use mestring::w;
 use mestring::wallclock::now_unix_ms;
 
-use super::CliError;
 use super::records::open;
+use super::{CliError, lang as cli_lang};
 
 pub enum Subject {
     Session(String),
@@ -21,6 +22,9 @@ pub struct Notes {
     pub learned: Option<String>,
 }
 
+/// Writes the report in `lang`, else the session's (or the participant's
+/// newest session's) language: it is read with the participant. What the
+/// command says about it is in the command line's language.
 pub fn debrief(
     dir: &Path,
     subject: Subject,
@@ -28,6 +32,7 @@ pub fn debrief(
     out: Option<&Path>,
     notes: Notes,
 ) -> Result<(), CliError> {
+    let l = cli_lang();
     let lang = lang.map(parse_lang).transpose()?;
     let store = open(dir)?;
     let now = now_unix_ms() as i64;
@@ -35,24 +40,24 @@ pub fn debrief(
         Subject::Session(id) => {
             if let Some(text) = &notes.goal {
                 let g = store.set_goal(id, text, now)?;
-                eprintln!("sub-goal saved for session {id}: {}", g.text);
+                eprintln!("{}", w!(l, "cli-goal-saved", id = id, goal = g.text));
             }
             if let Some(text) = &notes.learned {
                 store.set_learned(id, text, now)?;
-                eprintln!("what was learned is saved for session {id}");
+                eprintln!("{}", w!(l, "cli-learned-saved", id = id));
             }
             if let Some(done) = notes.goal_done {
                 store.report_goal(id, done, now)?;
-                eprintln!("sub-goal of session {id} reported {}", if done { "done" } else { "not done" });
+                eprintln!("{}", w!(l, "cli-goal-reported", id = id, done = if done { "yes" } else { "no" }));
             }
             let r = report::session_report(&store, id, lang)?;
             let name = format!("{id}-{}", r.lang.code());
-            (report::html::session(&r).map_err(CliError::from)?, name)
+            (report::html::session(&r).map_err(report::DebriefError::Render)?, name)
         }
         Subject::Participant(code) => {
             let p = report::programme_report(&store, code, lang)?;
             let name = format!("programme-{}-{}", p.participant, p.lang.code());
-            (report::html::programme(&p).map_err(CliError::from)?, name)
+            (report::html::programme(&p).map_err(report::DebriefError::Render)?, name)
         }
     };
     let path = match out {
@@ -60,18 +65,16 @@ pub fn debrief(
         None => default_path(dir, &name)?,
     };
     report::write_report(&path, &html)?;
-    eprintln!(
-        "wrote {}; open it in a browser to read it together, print it or save it as PDF",
-        path.display()
-    );
+    eprintln!("{}", w!(l, "cli-report-written", path = path.display().to_string()));
     Ok(())
 }
 
 /// `reports/` in the data folder: private, like everything else there.
 fn default_path(dir: &Path, name: &str) -> Result<PathBuf, CliError> {
     let reports = dir.join("reports");
-    mestring::private_files::create_missing_dirs(&reports)
-        .map_err(|e| format!("cannot make the folder {}: {e}", reports.display()))?;
+    mestring::private_files::create_missing_dirs(&reports).map_err(|e| {
+        w!(cli_lang(), "cli-cannot-make-folder", path = reports.display().to_string(), why = e.to_string())
+    })?;
     Ok(reports.join(format!("{name}.html")))
 }
 
@@ -79,8 +82,6 @@ fn parse_lang(code: &str) -> Result<Lang, CliError> {
     match code {
         "nb" | "nn" | "no" => Ok(Lang::Nb),
         "en" => Ok(Lang::En),
-        other => {
-            Err(format!("the report can be written in nb (bokmål) or en (English), not \"{other}\"").into())
-        }
+        other => Err(w!(cli_lang(), "cli-report-languages", lang = other).into()),
     }
 }

@@ -10,25 +10,47 @@ pub mod records;
 #[cfg(feature = "shell")]
 pub mod run;
 
-use std::fmt::Display;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use mestring::play::script;
 use mestring::scenario::{self, diagnostic, load};
+use mestring::w;
+use mestring::words::{Explain, Lang};
+
+/// The language the command line speaks in its own status lines, tables
+/// and errors: `$MESTRING_LANG` if set, else the POSIX locale variables in
+/// their order of precedence (`LC_ALL`, `LC_MESSAGES`, `LANG`; `nb_NO.UTF-8`
+/// is bokmål), else English. What a command shows the participant or
+/// writes for them (a played scenario, a debrief report) keeps its own
+/// language: the session's, the scenario's or `--lang`.
+pub fn lang() -> Lang {
+    static LANG: OnceLock<Lang> = OnceLock::new();
+    *LANG.get_or_init(|| lang_from(|name| std::env::var(name).ok()))
+}
+
+/// [`lang`] from the variables `var` gives; an empty one counts as unset.
+fn lang_from(var: impl Fn(&str) -> Option<String>) -> Lang {
+    ["MESTRING_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()))
+        .map_or(Lang::En, |code| Lang::of(&code))
+}
 
 /// Why a command could not do its job, in words for the person at the
-/// terminal; `main` prints each problem as an `error: ` line and exits 1.
-/// Usually one problem; several when they were found together (every
-/// unusable recording), so that all can be fixed in one go.
+/// terminal, in the command line's language; `main` prints each problem as
+/// an `error: ` line and exits 1. Usually one problem; several when they
+/// were found together (every unusable recording), so that all can be
+/// fixed in one go.
 #[derive(Debug)]
 pub struct CliError {
     problems: Vec<String>,
 }
 
 impl CliError {
-    pub fn several<E: Display>(problems: impl IntoIterator<Item = E>) -> Self {
-        CliError { problems: problems.into_iter().map(|e| e.to_string()).collect() }
+    pub fn several<E: Explain>(problems: impl IntoIterator<Item = E>) -> Self {
+        CliError { problems: problems.into_iter().map(|e| e.explain(lang())).collect() }
     }
 
     pub fn problems(&self) -> &[String] {
@@ -36,19 +58,53 @@ impl CliError {
     }
 }
 
-/// Any error's own words are the message: `?` turns a store, session or
-/// I/O error into what the person sees, as `error: {e}` always did.
-impl<E: Display> From<E> for CliError {
-    fn from(e: E) -> Self {
-        CliError { problems: vec![e.to_string()] }
+/// A message the command line put in words itself (`w!`).
+impl From<String> for CliError {
+    fn from(problem: String) -> Self {
+        CliError { problems: vec![problem] }
     }
 }
 
+/// A message that stays as written: `bench-frames`' own, for developers.
+impl From<&str> for CliError {
+    fn from(problem: &str) -> Self {
+        CliError { problems: vec![problem.to_string()] }
+    }
+}
+
+/// `?` turns the core's errors into their words in the command line's language.
+macro_rules! explained {
+    ($($t:ty),+ $(,)?) => {$(
+        impl From<$t> for CliError {
+            fn from(e: $t) -> Self {
+                CliError { problems: vec![e.explain(lang())] }
+            }
+        }
+    )+};
+}
+
+explained!(
+    mestring::record::store::StoreError,
+    mestring::record::code::CodeError,
+    mestring::record::rtw_se::RtwSeError,
+    mestring::record::journal::JournalError,
+    mestring::record::export::ExportError,
+    mestring::debrief::DebriefError,
+    mestring::session::SessionError,
+    mestring::play::script::ScriptError,
+    mestring::sound::SoundError,
+);
+#[cfg(feature = "shell")]
+explained!(mestring::app::RunError);
+
 /// Reads and parses a script of answers, with a located message on failure.
 pub fn read_script(path: &Path) -> Result<Vec<script::Step>, CliError> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read script {}: {e}", path.display()))?;
-    script::parse(&text).map_err(|e| format!("{}: {e}", path.display()).into())
+    let l = lang();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        w!(l, "cli-cannot-read-script", path = path.display().to_string(), why = e.to_string())
+    })?;
+    // Located as a compiler locates: the file, then the line and what is wrong.
+    script::parse(&text).map_err(|e| format!("{}: {}", path.display(), e.explain(l)).into())
 }
 
 /// A path, or the id of a shipped scenario under scenarios/.
@@ -68,7 +124,7 @@ pub fn load_scenario(name: &str) -> Result<scenario::LoadedScenario, CliError> {
         Err(report) => {
             let color = std::io::stderr().is_terminal();
             eprint!("{}", diagnostic::render_text(std::slice::from_ref(&report), color));
-            Err("the scenario has mistakes; fix them and try again".into())
+            Err(w!(lang(), "cli-scenario-has-mistakes").into())
         }
     }
 }
@@ -86,4 +142,25 @@ pub fn open_private(path: &Path) -> std::io::Result<std::fs::File> {
         create_missing_dirs(dir)?;
     }
     create_file(path, CreateMode::Truncate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_is_mestring_lang_then_the_locale_then_english() {
+        let with = |vars: &[(&str, &str)]| {
+            let vars: Vec<(String, String)> =
+                vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            lang_from(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+        };
+        assert_eq!(with(&[]), Lang::En);
+        assert_eq!(with(&[("LANG", "nb_NO.UTF-8")]), Lang::Nb);
+        assert_eq!(with(&[("LANG", "C.UTF-8")]), Lang::En);
+        assert_eq!(with(&[("LANG", "nb_NO.UTF-8"), ("LC_MESSAGES", "en_GB.UTF-8")]), Lang::En);
+        assert_eq!(with(&[("LC_MESSAGES", "en_GB.UTF-8"), ("LC_ALL", "nn_NO.UTF-8")]), Lang::Nb);
+        assert_eq!(with(&[("LC_ALL", "nb_NO.UTF-8"), ("MESTRING_LANG", "en")]), Lang::En);
+        assert_eq!(with(&[("MESTRING_LANG", ""), ("LANG", "nb_NO.UTF-8")]), Lang::Nb);
+    }
 }

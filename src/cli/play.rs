@@ -11,28 +11,31 @@ use mestring::play::{Observer, ScriptOutcome, Transcript, first_difference, run_
 use mestring::session::Session;
 use mestring::session::drive::Unobserved;
 
+use mestring::w;
+
 use super::args::PlayArgs;
-use super::{CliError, first_language, load_scenario, open_private, read_script, records};
+use super::{CliError, first_language, lang as cli_lang, load_scenario, open_private, read_script, records};
 
 /// Plays one session and writes its transcript. A transcript that differs
 /// from `--expect` is the play's answer, not a failure to run it: the
 /// difference is reported here, and the exit status 1 comes back as `Ok`.
+///
+/// The scenario is shown in its language (`--lang`, else its first); what
+/// the command says around it is in the command line's language.
 pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
+    let l = cli_lang();
     let loaded = load_scenario(&args.scenario)?;
     let source_path = loaded.path.clone();
     let scenario = Arc::new(loaded.scenario);
     let lang = args.lang.clone().unwrap_or_else(|| first_language(&scenario));
     if !scenario.languages.contains(&lang) {
-        return Err(format!(
-            "the scenario is not written in \"{}\"; it has {}",
-            lang,
-            scenario.languages.join(", ")
-        )
-        .into());
+        return Err(
+            w!(l, "error-no-such-language", lang = &lang, have = scenario.languages.join(", ")).into()
+        );
     }
     let mut session = Session::new(Arc::clone(&scenario), args.level, args.seed)?;
     if !(args.speed.is_finite() && (0.1..=100.0).contains(&args.speed)) {
-        return Err("--speed must be between 0.1 and 100".into());
+        return Err(w!(l, "cli-speed-out-of-range").into());
     }
     // Read before anything is written: the transcript may go to the very
     // file it is compared with.
@@ -41,13 +44,13 @@ pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
         .as_ref()
         .map(std::fs::read_to_string)
         .transpose()
-        .map_err(|e| format!("cannot read the expected transcript: {e}"))?;
+        .map_err(|e| w!(l, "cli-cannot-read-expected", why = e.to_string()))?;
     let mut transcript = Transcript::new(&scenario, args.level, args.seed, &lang);
     let out_path =
         args.transcript.clone().unwrap_or_else(|| default_transcript_path(&scenario.id, args.level));
-    open_private(&out_path)
-        .and_then(|file| transcript.write_through(file))
-        .map_err(|e| format!("cannot write the transcript to {}: {e}", out_path.display()))?;
+    open_private(&out_path).and_then(|file| transcript.write_through(file)).map_err(|e| {
+        w!(l, "cli-cannot-write-transcript", path = out_path.display().to_string(), why = e.to_string())
+    })?;
     let mut recording = match &args.participant {
         None => None,
         Some(participant) => Some(records::start_recording(
@@ -83,14 +86,12 @@ pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
             let mut both = Both(&mut transcript, shown);
             let outcome = run_script_paced(&mut session, &steps, &mut Both(&mut both, recorder), &mut pacer);
             if let ScriptOutcome::ScriptRanOut { .. } = outcome {
-                eprintln!(
-                    "note: the script ended while the session still waited for an answer; it was stopped"
-                );
+                eprintln!("{}", w!(l, "cli-note", problem = w!(l, "cli-script-ran-out")));
             }
         }
         None => {
             if !std::io::stdin().is_terminal() && !args.quiet {
-                eprintln!("note: reading answers from standard input");
+                eprintln!("{}", w!(l, "cli-note", problem = w!(l, "cli-reading-stdin")));
             }
             let mut both = Both(&mut transcript, shown);
             play_interactive(
@@ -107,18 +108,23 @@ pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
 
     let text = transcript.text();
     if let Some(e) = transcript.write_error() {
-        return Err(format!("the transcript {} is incomplete: {e}", out_path.display()).into());
+        let path = out_path.display().to_string();
+        return Err(w!(l, "cli-transcript-incomplete", path = path, why = e.to_string()).into());
     }
-    eprintln!("transcript: {}", out_path.display());
+    eprintln!("{}", w!(l, "cli-transcript-written", path = out_path.display().to_string()));
 
     if let (Some(expect), Some(expected)) = (&args.expect, &expected) {
+        let expect_path = expect.display().to_string();
         match first_difference(expected, &text) {
-            None => eprintln!("matches {}", expect.display()),
+            None => eprintln!("{}", w!(l, "cli-transcript-matches", path = expect_path)),
             Some((line, want, got)) => {
-                eprintln!("transcript differs from {} at line {line}:", expect.display());
-                eprintln!("  expected: {want}");
-                eprintln!("  actual:   {got}");
-                eprintln!("(if the change is intended, bless it: copy {} over it)", out_path.display());
+                eprintln!("{}", w!(l, "cli-transcript-differs", path = expect_path, line = line));
+                // The two lines are the transcript's own, under labels aligned.
+                let (expected, actual) = (w!(l, "cli-transcript-expected"), w!(l, "cli-transcript-actual"));
+                let width = expected.chars().count().max(actual.chars().count());
+                eprintln!("  {expected:<width$} {want}");
+                eprintln!("  {actual:<width$} {got}");
+                eprintln!("{}", w!(l, "cli-transcript-bless", path = out_path.display().to_string()));
                 return Ok(ExitCode::FAILURE);
             }
         }

@@ -12,23 +12,40 @@ use mestring::record::rtw_se::{REFERENCE_MEAN, RtwSe};
 use mestring::record::{Recorder, Store};
 use mestring::scenario::Scenario;
 
+use mestring::w;
+use mestring::words::Explain;
+
 use super::args::{ExportFormat, ParticipantAction, RtwSeAction};
-use super::{CliError, load_scenario};
+use super::{CliError, lang, load_scenario};
 
 /// Opens the store and imports what sessions that died left behind,
 /// saying so: a clinician should know a session was cut short.
 pub fn open(dir: &Path) -> Result<Store, CliError> {
+    let l = lang();
     let mut store = Store::open(dir)?;
     for (path, result) in store.import_pending() {
         match result {
-            Ok(i) if i.complete => eprintln!("imported session {} ({} events)", i.session, i.events),
-            Ok(i) => eprintln!(
-                "imported session {} as interrupted: it ended without closing ({} events kept{})",
-                i.session,
-                i.events,
-                i.bad_tail.map(|t| format!("; its last line was damaged: {}", t.reason)).unwrap_or_default()
-            ),
-            Err(e) => eprintln!("warning: could not import {}: {e}; it is left in place", path.display()),
+            Ok(i) if i.complete => {
+                eprintln!("{}", w!(l, "cli-imported", session = &i.session, events = i.events))
+            }
+            Ok(i) => {
+                // The reason a line could not be read is the decoder's, in English.
+                let damaged =
+                    i.bad_tail.map(|t| w!(l, "cli-imported-damaged", why = t.reason)).unwrap_or_default();
+                let said = w!(
+                    l,
+                    "cli-imported-interrupted",
+                    session = &i.session,
+                    events = i.events,
+                    damaged = damaged
+                );
+                eprintln!("{said}");
+            }
+            Err(e) => {
+                let problem =
+                    w!(l, "cli-import-failed", path = path.display().to_string(), problem = e.explain(l));
+                eprintln!("{}", w!(l, "cli-warning", problem = problem));
+            }
         }
     }
     Ok(store)
@@ -54,7 +71,8 @@ pub fn propose(
     println!("{}", advice.headline(lang));
     println!("{}", advice.reason_text(lang));
     if advice.automatic {
-        println!("(the scenario allows this step to be taken without the clinician)");
+        // Part of the proposal: in its language, as the lines above.
+        println!("{}", w!(mestring::words::Lang::of(lang), "cli-propose-automatic"));
     }
     Ok(())
 }
@@ -63,14 +81,16 @@ pub fn propose(
 /// at the prompt is the command's answer, not a failure to run it: it
 /// says "not removed" and the exit status 1 comes back as `Ok`.
 pub fn participants(dir: &Path, action: Option<ParticipantAction>) -> Result<ExitCode, CliError> {
+    let l = lang();
     let mut store = open(dir)?;
     match action.unwrap_or(ParticipantAction::List) {
         ParticipantAction::List => {
             let rows = store.participants()?;
             if rows.is_empty() {
-                eprintln!("no participants yet; add one with: mestring participants add P001");
+                eprintln!("{}", w!(l, "cli-no-participants"));
             } else {
-                println!("{:<16} {:>8}", "code", "sessions");
+                println!("{:<16} {:>8}", w!(l, "cli-participants-code"), w!(l, "cli-participants-sessions"));
+                // The rows are data: the codes as stored, and counts.
                 for r in rows {
                     println!("{:<16} {:>8}", r.code, r.sessions);
                 }
@@ -78,31 +98,34 @@ pub fn participants(dir: &Path, action: Option<ParticipantAction>) -> Result<Exi
         }
         ParticipantAction::Add { code } => {
             let code = store.add_participant(&code, mestring::wallclock::now_unix_ms() as i64)?;
-            println!("added participant {code}");
+            println!("{}", w!(l, "cli-participant-added", code = code));
         }
         ParticipantAction::Remove { code, yes } => {
             let code = store.participant(&code)?;
             if !yes {
                 if !std::io::stdin().is_terminal() {
-                    return Err(
-                        format!("removing {code} erases all their records; add --yes to confirm").into()
-                    );
+                    return Err(w!(l, "cli-remove-needs-yes", code = &code).into());
                 }
-                eprint!(
-                    "This erases {code} and every session recorded for them. Type the code again to confirm: "
-                );
+                eprint!("{}", w!(l, "cli-remove-confirm", code = &code));
                 let mut answer = String::new();
                 let _ = std::io::stdin().read_line(&mut answer);
                 if answer.trim().to_ascii_uppercase() != code {
-                    eprintln!("not removed");
+                    eprintln!("{}", w!(l, "cli-not-removed"));
                     return Ok(ExitCode::FAILURE);
                 }
             }
             let e = store.remove_participant(&code)?;
-            println!(
-                "removed participant {code}: {} session(s), {} event(s), {} sample(s), {} questionnaire(s), {} journal file(s)",
-                e.sessions, e.events, e.samples, e.questionnaires, e.journals
+            let said = w!(
+                l,
+                "cli-participant-removed",
+                code = code,
+                sessions = e.sessions,
+                events = e.events,
+                samples = e.samples,
+                questionnaires = e.questionnaires,
+                journals = e.journals
             );
+            println!("{said}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -110,6 +133,7 @@ pub fn participants(dir: &Path, action: Option<ParticipantAction>) -> Result<Exi
 
 /// Stores one RTW-SE questionnaire, or lists a participant's.
 pub fn rtw_se(dir: &Path, action: RtwSeAction) -> Result<(), CliError> {
+    let l = lang();
     let store = open(dir)?;
     match action {
         RtwSeAction::Add { participant, answers, label } => {
@@ -120,22 +144,23 @@ pub fn rtw_se(dir: &Path, action: RtwSeAction) -> Result<(), CliError> {
                 &q,
                 mestring::wallclock::now_unix_ms() as i64,
             )?;
-            println!("stored RTW-SE for {}: mean {mean:.2}", participant.to_ascii_uppercase());
+            let code = participant.to_ascii_uppercase();
+            println!("{}", w!(l, "cli-rtw-se-stored", code = code, mean = l.decimal(mean, 2)));
         }
         RtwSeAction::List { participant } => {
             let rows = store.rtw_se(&participant)?;
             if rows.is_empty() {
-                eprintln!("no questionnaires stored for {participant}");
+                eprintln!("{}", w!(l, "cli-no-questionnaires", code = participant));
                 return Ok(());
             }
-            println!("{:<12} {:<10} {:>5}", "answered", "label", "mean");
+            let head = (w!(l, "cli-rtw-se-answered"), w!(l, "cli-rtw-se-label"), w!(l, "cli-rtw-se-mean"));
+            println!("{:<12} {:<10} {:>5}", head.0, head.1, head.2);
+            // The rows are data: the date as the store keeps it, the label as typed.
             for (at, label, mean) in rows {
                 let (date, _) = mestring::wallclock::utc_date_time((at / 1000) as u64);
-                println!("{date:<12} {:<10} {mean:>5.2}", label.as_deref().unwrap_or("-"));
+                println!("{date:<12} {:<10} {:>5}", label.as_deref().unwrap_or("-"), l.decimal(mean, 2));
             }
-            println!(
-                "(in the Norwegian validation, a mean of {REFERENCE_MEAN} or more went with full return to work)"
-            );
+            println!("{}", w!(l, "cli-rtw-se-reference", reference = l.decimal(REFERENCE_MEAN, 1)));
         }
     }
     Ok(())
@@ -143,31 +168,41 @@ pub fn rtw_se(dir: &Path, action: RtwSeAction) -> Result<(), CliError> {
 
 /// Lists recorded sessions, a participant's or everyone's.
 pub fn sessions(dir: &Path, participant: Option<&str>) -> Result<(), CliError> {
+    let l = lang();
     let store = open(dir)?;
     let rows = store.sessions(participant)?;
     if rows.is_empty() {
-        eprintln!("no sessions recorded yet");
+        eprintln!("{}", w!(l, "cli-no-sessions"));
         return Ok(());
     }
     println!(
         "{:<44} {:<10} {:<24} {:>5} {:>9} {:<11} {:>6}",
-        "session", "participant", "scenario", "level", "minutes", "status", "events"
+        w!(l, "cli-sessions-session"),
+        w!(l, "cli-sessions-participant"),
+        w!(l, "cli-sessions-scenario"),
+        w!(l, "cli-sessions-level"),
+        w!(l, "cli-sessions-minutes"),
+        w!(l, "cli-sessions-status"),
+        w!(l, "cli-sessions-events")
     );
+    // The rows are data as stored: ids, codes, the status word the export
+    // also writes.
     for r in rows {
         println!(
-            "{:<44} {:<10} {:<24} {:>5} {:>9.1} {:<11} {:>6}",
+            "{:<44} {:<10} {:<24} {:>5} {:>9} {:<11} {:>6}",
             r.id,
             r.participant.as_deref().unwrap_or("-"),
             r.scenario,
             r.level,
-            r.duration_ms as f64 / 60_000.0,
+            l.decimal(r.duration_ms as f64 / 60_000.0, 1),
             r.status,
             r.events
         );
-        // Where it ran and what the samples measured, where it was kept.
+        // Where it ran and what the samples measured, where it was kept:
+        // the record's own English line, as stored.
         if let Some(shown_in) = &r.shown_in {
             let sampling = r.sampling().map(|s| format!("; {s}")).unwrap_or_default();
-            println!("    shown in {shown_in}{sampling}");
+            println!("    {}", w!(l, "cli-sessions-shown-in", shown_in = format!("{shown_in}{sampling}")));
         }
     }
     Ok(())
@@ -181,11 +216,12 @@ pub fn export(
     format: ExportFormat,
     out: &Path,
 ) -> Result<(), CliError> {
+    let l = lang();
     let store = open(dir)?;
     let selection = match (participant, session) {
         (Some(p), _) => Selection::Participant(p),
         (None, Some(s)) => Selection::Session(s),
-        (None, None) => return Err("name --participant CODE or --session ID".into()),
+        (None, None) => return Err(w!(l, "cli-export-needs-what").into()),
     };
     // Written whole or not at all: a failed export never leaves a half
     // file that looks whole, nor spoils an earlier one.
@@ -194,13 +230,14 @@ pub fn export(
             ExportFormat::Csv => export::csv(&store, &selection, w),
             ExportFormat::Json => export::json(&store, &selection, w),
         }
-        .map_err(|e| std::io::Error::other(e.to_string()))
+        .map_err(|e| std::io::Error::other(e.explain(l)))
     });
     match written {
         Ok(n) => {
-            eprintln!("exported {n} events to {}", out.display());
+            eprintln!("{}", w!(l, "cli-exported", events = n, path = out.display().to_string()));
             Ok(())
         }
+        // The export's own error in words, or the file's (the system's words).
         Err(e) => Err(e.to_string().into()),
     }
 }
@@ -220,12 +257,13 @@ pub fn start_recording(
     scenario: &Scenario,
     source: &Path,
 ) -> Result<(Store, Recorder), CliError> {
+    let l = lang();
     let store = open(data_dir)?;
     let code = store
         .participant(what.participant)
-        .map_err(|e| format!("{e}; add them first with: mestring participants add CODE"))?;
-    let scenario_source =
-        std::fs::read_to_string(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+        .map_err(|e| w!(l, "cli-add-participant-first", problem = e.explain(l)))?;
+    let scenario_source = std::fs::read_to_string(source)
+        .map_err(|e| w!(l, "cli-cannot-read", path = source.display().to_string(), why = e.to_string()))?;
     let info = SessionInfo {
         participant: Some(&code),
         scenario,
@@ -235,18 +273,28 @@ pub fn start_recording(
         lang: what.lang,
         started_unix_ms: mestring::wallclock::now_unix_ms(),
     };
-    let recorder = Recorder::start(&store.journal_dir(), &info)
-        .map_err(|e| format!("cannot start the session journal in {}: {e}", store.journal_dir().display()))?;
+    let recorder = Recorder::start(&store.journal_dir(), &info).map_err(|e| {
+        w!(
+            l,
+            "cli-cannot-start-journal",
+            path = store.journal_dir().display().to_string(),
+            why = e.to_string()
+        )
+    })?;
     Ok((store, recorder))
 }
 
 /// Closes the journal and imports it into the store.
 pub fn finish_recording(store: &mut Store, recorder: Recorder) -> Result<(), CliError> {
+    let l = lang();
     let journal = recorder.journal();
-    recorder.close().map_err(|e| format!("the journal {} may be incomplete: {e}", journal.display()))?;
-    let imported = store.import_journal(&journal).map_err(|e| {
-        format!("{e}; the journal {} is kept and will be imported on the next start", journal.display())
-    })?;
-    eprintln!("recorded session {} ({} events)", imported.session, imported.events);
+    let shown = journal.display().to_string();
+    recorder
+        .close()
+        .map_err(|e| w!(l, "cli-journal-may-be-incomplete", path = &shown, why = e.to_string()))?;
+    let imported = store
+        .import_journal(&journal)
+        .map_err(|e| w!(l, "cli-journal-kept", problem = e.explain(l), path = &shown))?;
+    eprintln!("{}", w!(l, "cli-recorded", session = &imported.session, events = imported.events));
     Ok(())
 }

@@ -53,6 +53,10 @@ pub fn run(args: RunArgs, data_dir: &Path) -> Result<(), CliError> {
 
 /// Runs the scenario headless for `minutes` simulated minutes at 90 Hz,
 /// next to a bare Bevy app, and prints what each frame cost.
+///
+/// The bench's words stay English, here and in `bench_xr_frames` and
+/// `print_frame_report`: developer-only output, compared with
+/// docs/benchmarks.md, not read by clinicians or authors.
 pub fn bench_frames(scenario: &str, level: Option<u8>, minutes: f64, seed: u64) -> Result<(), CliError> {
     let loaded = load_scenario(scenario)?;
     if !(minutes > 0.0 && minutes <= 120.0) {

@@ -26,11 +26,27 @@ use crate::record::store::{Store, StoreError};
 pub enum DebriefError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{0}")]
+    /// The template's or chart's own reason, in English.
     Render(String),
-    #[error("cannot write the report to {path}: {source}")]
-    Write { path: String, source: std::io::Error },
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
 }
+
+impl crate::words::Explain for DebriefError {
+    fn explain(&self, lang: Lang) -> String {
+        match self {
+            DebriefError::Store(e) => crate::words::Explain::explain(e, lang),
+            DebriefError::Render(why) => crate::w!(lang, "error-report-render", why = why),
+            DebriefError::Write { path, source } => {
+                crate::w!(lang, "error-report-write", path = path, why = source.to_string())
+            }
+        }
+    }
+}
+
+crate::english_display!(DebriefError);
 
 /// The report of one stored session. `lang` defaults to the session's own.
 pub fn session_report(store: &Store, id: &str, lang: Option<Lang>) -> Result<SessionReport, DebriefError> {

@@ -19,6 +19,8 @@
 
 use crate::scenario::StressCue;
 use crate::session::{Actor, Input, Millis, RatingAnswer};
+use crate::w;
+use crate::words::{Explain, Lang};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -49,11 +51,73 @@ impl Step {
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("script line {line}: {message}")]
 pub struct ScriptError {
     pub line: usize,
-    pub message: String,
+    pub problem: ScriptProblem,
 }
+
+/// What is wrong with a script line. `what` and `verb` are the script's
+/// own words (`after`, `choose`, ...), `word` what was written instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScriptProblem {
+    SecondsMissing { what: &'static str },
+    NotSeconds { what: &'static str, word: String },
+    NumberMissing { what: &'static str },
+    NotNumber { what: &'static str, word: String },
+    ActionMissing,
+    ExpectedBy { verb: String },
+    OptionsFromOne,
+    ReviewWord { found: Option<String> },
+    CueMissing,
+    UnknownCue { name: String },
+    NotIntensity { word: String },
+    UnknownAction { word: String },
+}
+
+impl Explain for ScriptError {
+    fn explain(&self, lang: Lang) -> String {
+        w!(lang, "error-script-line", line = self.line, problem = self.problem.explain(lang))
+    }
+}
+
+impl Explain for ScriptProblem {
+    fn explain(&self, lang: Lang) -> String {
+        match self {
+            ScriptProblem::SecondsMissing { what } => w!(lang, "error-script-seconds-missing", what = *what),
+            ScriptProblem::NotSeconds { what, word } => {
+                w!(lang, "error-script-not-seconds", what = *what, word = word)
+            }
+            ScriptProblem::NumberMissing { what } => w!(lang, "error-script-number-missing", what = *what),
+            ScriptProblem::NotNumber { what, word } => {
+                w!(lang, "error-script-not-number", what = *what, word = word)
+            }
+            ScriptProblem::ActionMissing => w!(lang, "error-script-action-missing"),
+            ScriptProblem::ExpectedBy { verb } => w!(lang, "error-script-expected-by", verb = verb),
+            ScriptProblem::OptionsFromOne => w!(lang, "error-script-options-from-one"),
+            ScriptProblem::ReviewWord { found } => {
+                let found = match found {
+                    Some(word) => format!("\"{word}\""),
+                    None => w!(lang, "error-script-nothing"),
+                };
+                w!(lang, "error-script-review-word", found = found)
+            }
+            ScriptProblem::CueMissing => w!(lang, "error-script-cue-missing"),
+            ScriptProblem::UnknownCue { name } => {
+                let cues: Vec<_> = StressCue::ALL.iter().map(|c| c.name()).collect();
+                w!(lang, "error-script-unknown-cue", name = name, cues = cues.join(", "))
+            }
+            ScriptProblem::NotIntensity { word } => w!(lang, "error-script-not-intensity", word = word),
+            ScriptProblem::UnknownAction { word } => w!(
+                lang,
+                "error-script-unknown-action",
+                word = word,
+                actions = "choose, rate, review, answer, pause, resume, stop, level, cue, marker, wait"
+            ),
+        }
+    }
+}
+
+crate::english_display!(ScriptError, ScriptProblem);
 
 /// Default think time before an answer, when the script gives none.
 pub const DEFAULT_ANSWER_MILLIS: Millis = 2_000;
@@ -66,7 +130,7 @@ pub fn parse(text: &str) -> Result<Vec<Step>, ScriptError> {
         if content.is_empty() {
             continue;
         }
-        steps.push(parse_line(content).map_err(|message| ScriptError { line, message })?.with_line(line));
+        steps.push(parse_line(content).map_err(|problem| ScriptError { line, problem })?.with_line(line));
     }
     Ok(steps)
 }
@@ -78,31 +142,31 @@ impl Step {
     }
 }
 
-fn seconds(word: Option<&str>, what: &str) -> Result<Millis, String> {
-    let word = word.ok_or_else(|| format!("{what}: a number of seconds is missing"))?;
+fn seconds(word: Option<&str>, what: &'static str) -> Result<Millis, ScriptProblem> {
+    let word = word.ok_or(ScriptProblem::SecondsMissing { what })?;
     match word.parse::<f64>() {
         Ok(s) if s.is_finite() && (0.0..=86_400.0).contains(&s) => Ok((s * 1000.0).round() as Millis),
-        _ => Err(format!("{what}: \"{word}\" is not a number of seconds (0 to 86400)")),
+        _ => Err(ScriptProblem::NotSeconds { what, word: word.into() }),
     }
 }
 
-fn number<T: std::str::FromStr>(word: Option<&str>, what: &str) -> Result<T, String> {
-    let word = word.ok_or_else(|| format!("{what}: a number is missing"))?;
-    word.parse().map_err(|_| format!("{what}: \"{word}\" is not a valid number"))
+fn number<T: std::str::FromStr>(word: Option<&str>, what: &'static str) -> Result<T, ScriptProblem> {
+    let word = word.ok_or(ScriptProblem::NumberMissing { what })?;
+    word.parse().map_err(|_| ScriptProblem::NotNumber { what, word: word.into() })
 }
 
-fn parse_line(content: &str) -> Result<Step, String> {
+fn parse_line(content: &str) -> Result<Step, ScriptProblem> {
     let mut words = content.split_whitespace().peekable();
     let mut after = None;
     if words.peek() == Some(&"after") {
         words.next();
         after = Some(seconds(words.next(), "after")?);
     }
-    let verb = words.next().ok_or("an action is missing after `after`")?;
+    let verb = words.next().ok_or(ScriptProblem::ActionMissing)?;
     let by = |rest: &[&str]| match rest {
         [] | ["by", "participant"] => Ok(Actor::Participant),
         ["by", "clinician"] => Ok(Actor::Clinician),
-        _ => Err(format!("expected nothing or \"by clinician\" after {verb}")),
+        _ => Err(ScriptProblem::ExpectedBy { verb: verb.into() }),
     };
     let rest: Vec<&str> = words.collect();
     let mut it = rest.iter().copied();
@@ -110,7 +174,7 @@ fn parse_line(content: &str) -> Result<Step, String> {
         "choose" => {
             let n: usize = number(it.next(), "choose")?;
             if n == 0 {
-                return Err("options are numbered from 1".into());
+                return Err(ScriptProblem::OptionsFromOne);
             }
             Action::Do(Input::Choose { option: n - 1 })
         }
@@ -119,12 +183,7 @@ fn parse_line(content: &str) -> Result<Step, String> {
             let happened = match it.next() {
                 Some("happened") => true,
                 Some("not-happened") => false,
-                other => {
-                    return Err(format!(
-                        "review: expected \"happened\" or \"not-happened\", found {:?}",
-                        other.unwrap_or("nothing")
-                    ));
-                }
+                other => return Err(ScriptProblem::ReviewWord { found: other.map(str::to_string) }),
             };
             let likelihood = number(it.next(), "review")?;
             Action::Do(Input::Rate(RatingAnswer::Review { happened, likelihood }))
@@ -134,13 +193,11 @@ fn parse_line(content: &str) -> Result<Step, String> {
         "stop" => Action::Do(Input::Stop { by: by(&rest)? }),
         "level" => Action::Do(Input::SetLevel { level: number(it.next(), "level")? }),
         "cue" => {
-            let name = it.next().ok_or("cue: a cue name is missing")?;
-            let cue = StressCue::from_name(name).ok_or_else(|| {
-                let names: Vec<_> = StressCue::ALL.iter().map(|c| c.name()).collect();
-                format!("cue: unknown cue \"{name}\"; cues are: {}", names.join(", "))
-            })?;
+            let name = it.next().ok_or(ScriptProblem::CueMissing)?;
+            let cue =
+                StressCue::from_name(name).ok_or_else(|| ScriptProblem::UnknownCue { name: name.into() })?;
             let intensity = match it.next() {
-                Some(w) => w.parse().map_err(|_| format!("cue: \"{w}\" is not an intensity 0..1"))?,
+                Some(w) => w.parse().map_err(|_| ScriptProblem::NotIntensity { word: w.into() })?,
                 None => 0.6,
             };
             Action::Do(Input::TriggerCue { cue, intensity })
@@ -148,11 +205,7 @@ fn parse_line(content: &str) -> Result<Step, String> {
         "marker" => Action::Do(Input::Marker { note: rest.join(" ") }),
         "wait" => Action::Wait(seconds(it.next(), "wait")?),
         "answer" => Action::Answer,
-        other => {
-            return Err(format!(
-                "unknown action \"{other}\"; actions are choose, rate, review, answer, pause, resume, stop, level, cue, marker, wait"
-            ));
-        }
+        other => return Err(ScriptProblem::UnknownAction { word: other.into() }),
     };
     let step = Step { after: 0, action, line: 0 };
     let default = if step.is_answer() { DEFAULT_ANSWER_MILLIS } else { 0 };
@@ -179,7 +232,10 @@ mod tests {
         let err = parse("rate 30\nchoose zero\n").unwrap_err();
         assert_eq!(err.line, 2);
         assert!(parse("choose 0").is_err());
-        assert!(parse("cue thunder").unwrap_err().message.contains("phone-ringing"));
+        assert!(parse("cue thunder").unwrap_err().to_string().contains("phone-ringing"));
+        let dance = parse("dance").unwrap_err();
+        assert!(dance.to_string().starts_with("script line 1: unknown action \"dance\"; actions are choose"));
+        assert!(dance.explain(Lang::Nb).starts_with("skriptlinje 1: ukjent handling «dance»"));
         assert!(parse("after -1 choose 1").is_err());
         assert!(parse("dance").is_err());
         let answer = parse("answer\nafter 1.5 answer").unwrap();

@@ -5,19 +5,30 @@
 //! like a Norwegian national identity number (11 digits) or an e-mail
 //! address are refused: both identify a person directly.
 
+use crate::w;
+use crate::words::{Explain, Lang};
+
+/// Why a code is refused, in plain words (`cli.ftl`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
-    #[error("a participant code must be 2 to 32 characters long")]
     Length,
-    #[error("\"{0}\" may only hold letters A-Z, digits, - and _")]
     Characters(String),
-    #[error(
-        "\"{0}\" looks like a national identity number (11 digits); use a pseudonymous code such as P017, and keep the key elsewhere"
-    )]
     IdentityNumber(String),
-    #[error("\"{0}\" looks like an e-mail address; use a pseudonymous code such as P017")]
     Email(String),
 }
+
+impl Explain for CodeError {
+    fn explain(&self, lang: Lang) -> String {
+        match self {
+            CodeError::Length => w!(lang, "error-code-length"),
+            CodeError::Characters(code) => w!(lang, "error-code-characters", code = code),
+            CodeError::IdentityNumber(code) => w!(lang, "error-code-identity-number", code = code),
+            CodeError::Email(code) => w!(lang, "error-code-email", code = code),
+        }
+    }
+}
+
+crate::english_display!(CodeError);
 
 /// Checks a code and returns it in its stored form (upper case, so P017
 /// and p017 are one participant).
@@ -58,5 +69,19 @@ mod tests {
         assert!(matches!(validate("kari@example.no"), Err(CodeError::Email(_))));
         assert!(matches!(validate("Kari Nordmann"), Err(CodeError::Characters(_))));
         assert_eq!(validate("x"), Err(CodeError::Length));
+    }
+
+    #[test]
+    fn the_reasons_are_plain_in_both_languages_and_display_is_the_english() {
+        let e = validate("kari@example.no").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "\"kari@example.no\" looks like an e-mail address; use a pseudonymous code such as P017"
+        );
+        assert_eq!(e.explain(Lang::En), e.to_string());
+        assert_eq!(
+            e.explain(Lang::Nb),
+            "«kari@example.no» ser ut som en e-postadresse; bruk en pseudonym kode som P017"
+        );
     }
 }

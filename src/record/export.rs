@@ -131,9 +131,19 @@ pub fn json(store: &Store, selection: &Selection, out: &mut dyn Write) -> Result
 pub enum ExportError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("cannot write the export: {0}")]
     Io(#[from] std::io::Error),
 }
+
+impl crate::words::Explain for ExportError {
+    fn explain(&self, lang: crate::words::Lang) -> String {
+        match self {
+            ExportError::Store(e) => crate::words::Explain::explain(e, lang),
+            ExportError::Io(e) => crate::w!(lang, "error-export-write", why = e.to_string()),
+        }
+    }
+}
+
+crate::english_display!(ExportError);
 
 /// The gaze measures from stored rows: outputs come back from each event's
 /// full record; the stored samples name characters by id, and the cast

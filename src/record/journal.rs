@@ -272,13 +272,34 @@ pub struct BadTail {
 
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
-    #[error("cannot read journal {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error(
-        "journal {path} has no readable header ({reason}); it is not a mestring journal or was cut short before its first line"
-    )]
-    NoHeader { path: PathBuf, reason: String },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `reason` is the decoder's, in English.
+    NoHeader {
+        path: PathBuf,
+        reason: String,
+    },
 }
+
+impl crate::words::Explain for JournalError {
+    fn explain(&self, lang: crate::words::Lang) -> String {
+        match self {
+            JournalError::Io { path, source } => crate::w!(
+                lang,
+                "error-journal-io",
+                path = path.display().to_string(),
+                why = source.to_string()
+            ),
+            JournalError::NoHeader { path, reason } => {
+                crate::w!(lang, "error-journal-no-header", path = path.display().to_string(), why = reason)
+            }
+        }
+    }
+}
+
+crate::english_display!(JournalError);
 
 /// Only the header: what a reader of a stored session needs to know its
 /// scenario, without reading every sample.

@@ -5,6 +5,9 @@
 
 use serde::Serialize;
 
+use crate::w;
+use crate::words::{Explain, Lang};
+
 pub const ITEMS: usize = 11;
 
 /// In the Norwegian validation, a mean of 4.6 or more went with full
@@ -18,11 +21,24 @@ pub struct RtwSe {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RtwSeError {
-    #[error("the questionnaire has {ITEMS} items; {0} answers were given")]
+    /// How many answers were given.
     Count(usize),
-    #[error("item {item}: \"{value}\" is not an answer from 1 to 6")]
-    Value { item: usize, value: String },
+    Value {
+        item: usize,
+        value: String,
+    },
 }
+
+impl Explain for RtwSeError {
+    fn explain(&self, lang: Lang) -> String {
+        match self {
+            RtwSeError::Count(given) => w!(lang, "error-rtw-se-count", items = ITEMS, given = *given),
+            RtwSeError::Value { item, value } => w!(lang, "error-rtw-se-value", item = *item, value = value),
+        }
+    }
+}
+
+crate::english_display!(RtwSeError);
 
 impl RtwSe {
     /// Parses answers written like `4,5,3,6,2,4,5,5,4,3,6`.

@@ -26,11 +26,22 @@ const MAX_INSTANT_BEATS: usize = 10_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
-    #[error("level {level} does not exist; this scenario has levels 1 to {max}")]
     NoSuchLevel { level: u8, max: usize },
-    #[error("the start beat \"{0}\" does not exist")]
     NoStartBeat(String),
 }
+
+impl crate::words::Explain for SessionError {
+    fn explain(&self, lang: crate::words::Lang) -> String {
+        match self {
+            SessionError::NoSuchLevel { level, max } => {
+                crate::w!(lang, "error-no-such-level", level = *level, max = *max)
+            }
+            SessionError::NoStartBeat(beat) => crate::w!(lang, "error-no-start-beat", beat = beat),
+        }
+    }
+}
+
+crate::english_display!(SessionError);
 
 /// Where the flow stands.
 #[derive(Debug, Clone, PartialEq)]

@@ -54,17 +54,57 @@ pub(crate) fn sample_rate() -> rodio::SampleRate {
 pub enum SoundError {
     #[error(transparent)]
     Session(#[from] crate::session::SessionError),
-    #[error("cannot render {0} seconds of sound; give a length from 0 to {MAX_RENDER_SECONDS} seconds")]
     BadLength(f32),
-    #[error("cannot write {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
-    #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
-    #[error("the sound {path} cannot be used: {why}")]
-    Recording { path: PathBuf, why: String },
-    #[error("{path} is not a WAV file this program reads: {why}")]
-    NotWav { path: PathBuf, why: &'static str },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `why` is the decoder's or checker's reason, in English.
+    Recording {
+        path: PathBuf,
+        why: String,
+    },
+    NotWav {
+        path: PathBuf,
+        why: &'static str,
+    },
 }
+
+impl crate::words::Explain for SoundError {
+    fn explain(&self, lang: crate::words::Lang) -> String {
+        use crate::w;
+        let shown = |p: &PathBuf| p.display().to_string();
+        match self {
+            SoundError::Session(e) => crate::words::Explain::explain(e, lang),
+            SoundError::BadLength(seconds) => {
+                // As Rust writes an f32 ("2.5", "-1"), with a decimal comma in bokmål.
+                let seconds = match lang {
+                    crate::words::Lang::Nb => seconds.to_string().replace('.', ","),
+                    crate::words::Lang::En => seconds.to_string(),
+                };
+                w!(lang, "error-sound-length", seconds = seconds, max = MAX_RENDER_SECONDS as u32)
+            }
+            SoundError::Write { path, source } => {
+                w!(lang, "error-sound-write", path = shown(path), why = source.to_string())
+            }
+            SoundError::Read { path, source } => {
+                w!(lang, "error-sound-read", path = shown(path), why = source.to_string())
+            }
+            SoundError::Recording { path, why } => {
+                w!(lang, "error-sound-recording", path = shown(path), why = why)
+            }
+            SoundError::NotWav { path, why } => {
+                w!(lang, "error-sound-not-wav", path = shown(path), why = *why)
+            }
+        }
+    }
+}
+
+crate::english_display!(SoundError);
 
 /// The longest offline render: two hours, far past any session, and well
 /// inside what a 16-bit WAV file (4 GiB) can hold.

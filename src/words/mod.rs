@@ -211,10 +211,13 @@ macro_rules! w {
     };
 }
 
+pub mod explain;
 pub mod names;
 mod vocabulary;
 
 pub use vocabulary::{foreign_words, vocabulary, words_in};
+
+pub use explain::Explain;
 
 #[cfg(test)]
 mod tests;

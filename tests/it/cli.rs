@@ -309,3 +309,84 @@ fn run_refuses_a_level_the_scenario_lacks_without_opening_a_window() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("level 8 does not exist"));
 }
+
+/// The command line's own words follow $MESTRING_LANG, over the locale;
+/// without it, the locale's (LC_ALL, LC_MESSAGES, LANG); else English.
+#[test]
+fn the_command_line_speaks_bokmal_or_english_as_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |data: &str, env: &[(&str, &str)], args: &[&str]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_mestring"));
+        for name in ["MESTRING_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            c.env_remove(name);
+        }
+        c.envs(env.iter().copied())
+            .arg("--data-dir")
+            .arg(dir.path().join(data))
+            .args(args)
+            .current_dir(repo())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let stdout = |o: &Output| String::from_utf8_lossy(&o.stdout).into_owned();
+
+    // Bokmål, though the locale says English.
+    let nb = |args: &[&str]| run("nb", &[("MESTRING_LANG", "nb"), ("LANG", "en_GB.UTF-8")], args);
+    let o = nb(&["sessions"]);
+    assert!(o.status.success());
+    assert_eq!(stderr(&o), "ingen økter er registrert ennå\n");
+    let o = nb(&["participants", "list"]);
+    assert!(stderr(&o).starts_with("ingen deltakere ennå; legg til en med:"), "{}", stderr(&o));
+    let o = nb(&["participants", "add", "kari@example.no"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "feil: «kari@example.no» ser ut som en e-postadresse; bruk en pseudonym kode som P017\n"
+    );
+    let o = nb(&["participants", "add", "p017"]);
+    assert_eq!(stdout(&o), "la til deltakeren P017\n");
+    let o = nb(&["participants", "add", "P017"]);
+    assert_eq!(stderr(&o), "feil: det finnes allerede en deltaker med koden P017\n");
+    let o = nb(&["participants", "list"]);
+    let table = stdout(&o);
+    assert!(table.starts_with("kode") && table.contains("økter") && table.contains("P017"), "{table}");
+    let o = nb(&["debrief", "--session", "nosuch"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("feil: det finnes ingen økt med ID-en nosuch"), "{}", stderr(&o));
+    let o = nb(&["rtw-se", "add", "P017", "4,5,3"]);
+    assert!(stderr(&o).contains("spørreskjemaet har 11 spørsmål; det ble gitt 3 svar"), "{}", stderr(&o));
+    let o = nb(&["participants", "remove", "P071"]);
+    assert_eq!(stderr(&o), "feil: det finnes ingen deltaker med koden P071; nærmest: P017\n");
+    let o = nb(&["play", "team-meeting", "--level", "9"]);
+    assert!(stderr(&o).contains("feil: nivå 9 finnes ikke"), "{}", stderr(&o));
+
+    // English when asked, though the locale says bokmål.
+    let en = |args: &[&str]| run("en", &[("MESTRING_LANG", "en"), ("LC_ALL", "nb_NO.UTF-8")], args);
+    let o = en(&["sessions"]);
+    assert_eq!(stderr(&o), "no sessions recorded yet\n");
+    let o = en(&["participants", "list"]);
+    assert!(stderr(&o).starts_with("no participants yet; add one with:"), "{}", stderr(&o));
+    let o = en(&["participants", "add", "kari@example.no"]);
+    assert_eq!(
+        stderr(&o),
+        "error: \"kari@example.no\" looks like an e-mail address; use a pseudonymous code such as P017\n"
+    );
+    let o = en(&["participants", "add", "P017"]);
+    assert_eq!(stdout(&o), "added participant P017\n");
+    let o = en(&["participants", "list"]);
+    let table = stdout(&o);
+    assert!(table.starts_with("code") && table.contains("sessions") && table.contains("P017"), "{table}");
+    let o = en(&["debrief", "--session", "nosuch"]);
+    assert!(stderr(&o).starts_with("error: there is no session with the id nosuch"), "{}", stderr(&o));
+    let o = en(&["rtw-se", "add", "P017", "4,5,3"]);
+    assert!(stderr(&o).contains("the questionnaire has 11 items; 3 answers were given"), "{}", stderr(&o));
+
+    // No MESTRING_LANG: the locale decides, LC_ALL before LANG; none, English.
+    let o = run("en", &[("LANG", "nb_NO.UTF-8")], &["sessions"]);
+    assert_eq!(stderr(&o), "ingen økter er registrert ennå\n");
+    let o = run("en", &[("LANG", "nb_NO.UTF-8"), ("LC_ALL", "C")], &["sessions"]);
+    assert_eq!(stderr(&o), "no sessions recorded yet\n");
+    let o = run("en", &[], &["sessions"]);
+    assert_eq!(stderr(&o), "no sessions recorded yet\n");
+}

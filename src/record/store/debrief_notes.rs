@@ -6,7 +6,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::{Result, Store, StoreError};
+use super::{Note, Result, Store, StoreError};
 
 /// Longer than this is no longer one concrete step.
 pub const GOAL_MAX_CHARS: usize = 300;
@@ -15,14 +15,14 @@ pub const GOAL_MAX_CHARS: usize = 300;
 pub const LEARNED_MAX_CHARS: usize = 1_000;
 
 /// Trimmed, not empty, at most `max` characters.
-fn words<'a>(text: &'a str, what: &str, max: usize) -> Result<&'a str> {
+fn words(text: &str, note: Note, max: usize) -> Result<&str> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(StoreError::Goal(format!("the {what} is empty; write it in a few words")));
+        return Err(StoreError::NoteEmpty(note));
     }
     let chars = text.chars().count();
     if chars > max {
-        return Err(StoreError::Goal(format!("the {what} is {chars} characters; keep it to at most {max}")));
+        return Err(StoreError::NoteTooLong { note, chars, max });
     }
     Ok(text)
 }
@@ -40,7 +40,7 @@ pub struct GoalRow {
 impl Store {
     /// Sets (or replaces) the sub-goal agreed at `session`'s debrief.
     pub fn set_goal(&self, session: &str, text: &str, now_unix_ms: i64) -> Result<GoalRow> {
-        let text = words(text, "goal", GOAL_MAX_CHARS)?;
+        let text = words(text, Note::Goal, GOAL_MAX_CHARS)?;
         self.session(session)?;
         self.conn
             .execute(
@@ -54,9 +54,7 @@ impl Store {
 
     /// Records whether the goal set at `session` was done.
     pub fn report_goal(&self, session: &str, done: bool, now_unix_ms: i64) -> Result<GoalRow> {
-        let goal = self.goal(session)?.ok_or_else(|| {
-            StoreError::Goal(format!("session {session} has no goal to report on; set one with --goal"))
-        })?;
+        let goal = self.goal(session)?.ok_or_else(|| StoreError::NoGoal(session.into()))?;
         self.conn
             .execute(
                 "UPDATE goals SET done = ?2, reported_unix_ms = ?3 WHERE session = ?1",
@@ -87,7 +85,7 @@ impl Store {
     /// Sets (or replaces) what the participant said they learned, at
     /// `session`'s debrief.
     pub fn set_learned(&self, session: &str, text: &str, now_unix_ms: i64) -> Result<String> {
-        let text = words(text, "note of what was learned", LEARNED_MAX_CHARS)?;
+        let text = words(text, Note::Learned, LEARNED_MAX_CHARS)?;
         self.session(session)?;
         self.conn
             .execute(

@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 use crate::nearest::Nearest;
+use crate::w;
+use crate::words::{Explain, Lang};
 
 use super::code::CodeError;
 use super::journal::JournalError;
@@ -34,34 +36,90 @@ pub use import::Imported;
 pub use participants::{Erased, ParticipantRow};
 pub use queries::{SampleRow, SessionRow};
 
+/// What went wrong with the records; in words in `cli.ftl`
+/// ([`Explain`]), and in English as `Display`.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot use the data folder {path}: {source}")]
-    Folder { path: PathBuf, source: std::io::Error },
-    #[error("the database in {path} cannot be opened or updated: {source}")]
-    Database { path: PathBuf, source: rusqlite::Error },
-    #[error(
-        "the database in {path} was made by a newer mestring (schema {found}, this one knows {known}); update mestring"
-    )]
-    TooNew { path: PathBuf, found: i64, known: i64 },
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Database {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     #[error(transparent)]
     Code(#[from] CodeError),
     /// With the known codes nearest to it, when there are any.
-    #[error("there is no participant with the code {0}{1}")]
     NoParticipant(String, Nearest),
-    #[error("there is already a participant with the code {0}")]
     ParticipantExists(String),
-    #[error("there is no session with the id {0}{1}")]
     NoSession(String, Nearest),
     #[error(transparent)]
     Journal(#[from] JournalError),
-    #[error("{0}")]
-    Goal(String),
-    #[error("session {0} is already in the store")]
+    /// A debrief note with no words in it.
+    NoteEmpty(Note),
+    /// A debrief note longer than it may be (`chars` > `max`).
+    NoteTooLong {
+        note: Note,
+        chars: usize,
+        max: usize,
+    },
+    /// A sub-goal reported on at a session that set none.
+    NoGoal(String),
     AlreadyImported(String),
-    #[error("the scenario kept in journal {0} cannot be read; the journal is left where it is")]
     BadSnapshot(PathBuf),
 }
+
+/// Which of a debrief's notes a [`StoreError`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Note {
+    Goal,
+    Learned,
+}
+
+impl Explain for StoreError {
+    fn explain(&self, lang: Lang) -> String {
+        let shown = |p: &Path| p.display().to_string();
+        let note_name = |n: &Note| match n {
+            Note::Goal => "goal",
+            Note::Learned => "learned",
+        };
+        match self {
+            StoreError::Folder { path, source } => {
+                w!(lang, "error-store-folder", path = shown(path), why = source.to_string())
+            }
+            StoreError::Database { path, source } => {
+                w!(lang, "error-store-database", path = shown(path), why = source.to_string())
+            }
+            StoreError::TooNew { path, found, known } => {
+                w!(lang, "error-store-too-new", path = shown(path), found = *found, known = *known)
+            }
+            StoreError::Code(e) => e.explain(lang),
+            StoreError::NoParticipant(code, nearest) => {
+                w!(lang, "error-store-no-participant", code = code, nearest = nearest.explain(lang))
+            }
+            StoreError::ParticipantExists(code) => w!(lang, "error-store-participant-exists", code = code),
+            StoreError::NoSession(id, nearest) => {
+                w!(lang, "error-store-no-session", id = id, nearest = nearest.explain(lang))
+            }
+            StoreError::Journal(e) => e.explain(lang),
+            StoreError::NoteEmpty(note) => w!(lang, "error-note-empty", note = note_name(note)),
+            StoreError::NoteTooLong { note, chars, max } => {
+                w!(lang, "error-note-too-long", note = note_name(note), chars = *chars, max = *max)
+            }
+            StoreError::NoGoal(id) => w!(lang, "error-no-goal", id = id),
+            StoreError::AlreadyImported(id) => w!(lang, "error-store-already-imported", id = id),
+            StoreError::BadSnapshot(path) => w!(lang, "error-store-bad-snapshot", path = shown(path)),
+        }
+    }
+}
+
+crate::english_display!(StoreError);
 
 type Result<T> = std::result::Result<T, StoreError>;
 
