@@ -2,6 +2,7 @@
 //! checker that gives authors located, actionable messages. Knows nothing
 //! of Bevy, sessions or records.
 
+pub mod brackets;
 pub mod check;
 pub mod diagnostic;
 pub mod load;
