@@ -9,6 +9,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod resolved;
+mod syntax;
 pub mod text;
 
 pub use diagnostic::{FileReport, Finding, Severity};
