@@ -11,6 +11,7 @@ pub mod model;
 pub mod resolved;
 mod syntax;
 pub mod text;
+mod window;
 
 pub use diagnostic::{FileReport, Finding, Severity};
 pub use load::{LoadedScenario, check_paths, load_bytes, load_file};
