@@ -7,6 +7,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::term::{self, termcolor};
@@ -39,6 +41,20 @@ pub struct Finding {
     /// 1-based, counted in characters, as editors show them.
     pub line: usize,
     pub column: usize,
+    /// Other places where the same thing is wrong, folded into this
+    /// finding because one fix usually mends them all (see `fold_repeats`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_at: Vec<Place>,
+}
+
+/// Where in a file, for a finding's other places.
+#[derive(Debug, Clone, Serialize)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+    /// Byte range in the file's text.
+    pub start: usize,
+    pub end: usize,
 }
 
 impl Finding {
@@ -99,7 +115,36 @@ impl<'a> FindingSink<'a> {
             span,
             line,
             column,
+            also_at: Vec::new(),
         });
+    }
+
+    /// Folds findings with one of `codes` and the same message into the
+    /// first of them, which lists the others' places. A misspelt id or
+    /// language makes every use of it fail alike; one finding with all
+    /// the places reads as the one mistake it is.
+    pub fn fold_repeats(&mut self, codes: &[&str]) {
+        let mut kept: Vec<Finding> = Vec::with_capacity(self.findings.len());
+        let mut first: HashMap<(&'static str, String), usize> = HashMap::new();
+        for f in std::mem::take(&mut self.findings) {
+            if !codes.contains(&f.code) {
+                kept.push(f);
+                continue;
+            }
+            match first.entry((f.code, f.message.clone())) {
+                Entry::Occupied(at) => kept[*at.get()].also_at.push(Place {
+                    line: f.line,
+                    column: f.column,
+                    start: f.span.start,
+                    end: f.span.end,
+                }),
+                Entry::Vacant(slot) => {
+                    slot.insert(kept.len());
+                    kept.push(f);
+                }
+            }
+        }
+        self.findings = kept;
     }
 
     pub fn error(
@@ -211,6 +256,9 @@ pub fn render_text(reports: &[FileReport], color: bool) -> String {
             if let Some(hint) = &f.hint {
                 diagnostic = diagnostic.with_note(format!("hint: {hint}"));
             }
+            if !f.also_at.is_empty() {
+                diagnostic = diagnostic.with_note(also_at(&f.also_at));
+            }
             if term::emit(&mut buffer, &config, &shown, &diagnostic).is_err() {
                 // The span was computed against this very text, so this
                 // cannot happen; still, never lose the message itself.
@@ -220,6 +268,22 @@ pub fn render_text(reports: &[FileReport], color: bool) -> String {
         }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// How many of a finding's other places are named.
+const PLACES_NAMED: usize = 8;
+
+/// "also at 12:5, 14:5 and 3 more places": a finding's other places.
+fn also_at(places: &[Place]) -> String {
+    let named: Vec<String> =
+        places.iter().take(PLACES_NAMED).map(|p| format!("{}:{}", p.line, p.column)).collect();
+    let more = places.len() - named.len();
+    let more = match more {
+        0 => String::new(),
+        1 => " and 1 more place".to_string(),
+        n => format!(" and {n} more places"),
+    };
+    format!("also at {}{more}", named.join(", "))
 }
 
 /// One line of totals, e.g. "2 errors, 1 warning in 5 files".
