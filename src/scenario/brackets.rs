@@ -64,12 +64,13 @@ impl Top {
     pub fn fields(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let end = self.close.unwrap_or(text.len());
         let starts = std::iter::once(self.open + 1).chain(self.commas.iter().map(|c| c + 1));
-        let ends = self.commas.iter().copied().chain(std::iter::once(end));
+        // Each piece ends at its comma (kept) or, the last, at the close.
+        let ends = self.commas.iter().map(|&c| (c, c + 1)).chain(std::iter::once((end, end)));
         starts
             .zip(ends)
-            .map(|(start, end)| {
+            .map(|(start, (end, past_comma))| {
                 let field = trim(text, start..end);
-                let through = if self.commas.contains(&end) { end + 1 } else { field.end };
+                let through = if past_comma > end { past_comma } else { field.end };
                 (field, through)
             })
             .filter(|(field, _)| !field.is_empty())

@@ -53,11 +53,20 @@ impl ParseError {
     }
 }
 
+/// The most top-level fields read one by one.
+const MAX_FIELDS: usize = 64;
+
 /// Each top-level field read on its own, as the scenario's only field:
 /// its errors, and none of the "missing field" ones that reading it alone
 /// brings (those are reported at the closing bracket, outside the field).
 fn field_errors(text: &str, options: &ron::Options, top: &Top) -> Vec<ParseError> {
-    top.fields(text)
+    let fields = top.fields(text);
+    // A scenario has 15 fields. Far more pieces is not a scenario, and
+    // reading each on its own would cost a parse of the whole file apiece.
+    if fields.len() > MAX_FIELDS {
+        return Vec::new();
+    }
+    fields
         .into_iter()
         .filter_map(|(field, through)| {
             let extent = field.start..through.max(field.end + 1);

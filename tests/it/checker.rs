@@ -635,6 +635,9 @@ fn a_renamed_character_is_one_finding_with_every_place() {
     let text = render_text(std::slice::from_ref(&report), false);
     let note = format!("= also at {} and {} more places", expected[..8].join(", "), expected.len() - 8);
     assert!(text.contains(&note), "{text}\nlacks {note}");
+    let json = mestring::scenario::diagnostic::render_json(std::slice::from_ref(&report));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["findings"][0]["also_at"].as_array().map(Vec::len), Some(expected.len()));
 }
 
 #[test]
