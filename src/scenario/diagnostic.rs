@@ -6,10 +6,15 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
+
+use super::window::{Shown, cut_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,6 +41,20 @@ pub struct Finding {
     /// 1-based, counted in characters, as editors show them.
     pub line: usize,
     pub column: usize,
+    /// Other places where the same thing is wrong, folded into this
+    /// finding because one fix usually mends them all (see `fold_repeats`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_at: Vec<Place>,
+}
+
+/// Where in a file, for a finding's other places.
+#[derive(Debug, Clone, Serialize)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+    /// Byte range in the file's text.
+    pub start: usize,
+    pub end: usize,
 }
 
 impl Finding {
@@ -89,14 +108,43 @@ impl<'a> FindingSink<'a> {
         self.findings.push(Finding {
             severity,
             code,
-            message: message.into(),
-            label: label.into(),
-            hint,
+            message: readable(message.into()),
+            label: readable(label.into()),
+            hint: hint.map(readable),
             file: self.file.to_path_buf(),
             span,
             line,
             column,
+            also_at: Vec::new(),
         });
+    }
+
+    /// Folds findings with one of `codes` and the same message into the
+    /// first of them, which lists the others' places. A misspelt id or
+    /// language makes every use of it fail alike; one finding with all
+    /// the places reads as the one mistake it is.
+    pub fn fold_repeats(&mut self, codes: &[&str]) {
+        let mut kept: Vec<Finding> = Vec::with_capacity(self.findings.len());
+        let mut first: HashMap<(&'static str, String), usize> = HashMap::new();
+        for f in std::mem::take(&mut self.findings) {
+            if !codes.contains(&f.code) {
+                kept.push(f);
+                continue;
+            }
+            match first.entry((f.code, f.message.clone())) {
+                Entry::Occupied(at) => kept[*at.get()].also_at.push(Place {
+                    line: f.line,
+                    column: f.column,
+                    start: f.span.start,
+                    end: f.span.end,
+                }),
+                Entry::Vacant(slot) => {
+                    slot.insert(kept.len());
+                    kept.push(f);
+                }
+            }
+        }
+        self.findings = kept;
     }
 
     pub fn error(
@@ -120,6 +168,33 @@ impl<'a> FindingSink<'a> {
     ) {
         self.push(Severity::Warning, code, span, message, label, Some(hint.into()));
     }
+}
+
+/// The longest word a finding's words keep whole, in characters, and
+/// the longest message, hint or label.
+const LONG_WORD: usize = 60;
+const LONG_TEXT: usize = 500;
+
+/// Keeps a finding's words readable whatever the file holds: messages
+/// quote the author's ids, fields and numbers, and a 200 KB "id" would
+/// otherwise be printed whole. Long words, then long texts, are cut in
+/// the middle with `…`.
+fn readable(text: String) -> String {
+    let cut = |s: &str, keep: usize, tail: usize| {
+        let n = s.chars().count();
+        let head: String = s.chars().take(keep).collect();
+        let end: String = s.chars().skip(n - tail).collect();
+        format!("{head}…{end}")
+    };
+    if !text.split_whitespace().any(|w| w.chars().count() > LONG_WORD) && text.chars().count() <= LONG_TEXT {
+        return text;
+    }
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|w| if w.chars().count() > LONG_WORD { cut(w, 40, 10) } else { w.to_string() })
+        .collect();
+    let text = words.join(" ");
+    if text.chars().count() > LONG_TEXT { cut(&text, 400, 60) } else { text }
 }
 
 /// Keeps a span inside the text and on character boundaries, whatever a
@@ -164,12 +239,12 @@ pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
 /// Renders reports as a compiler does: each finding with its source line,
 /// a caret and the hint. `color` adds terminal colours.
 pub fn render_text(reports: &[FileReport], color: bool) -> String {
-    let mut files = SimpleFiles::new();
     let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
     let config = term::Config::default();
     for report in reports {
-        let id = files.add(report.file.display().to_string(), report.source.clone());
         for f in &report.findings {
+            // Each finding sees the file with its own long lines cut.
+            let shown = Shown::new(report.file.display().to_string(), &report.source, f.span.clone());
             let severity = match f.severity {
                 Severity::Error => CsSeverity::Error,
                 Severity::Warning => CsSeverity::Warning,
@@ -177,11 +252,14 @@ pub fn render_text(reports: &[FileReport], color: bool) -> String {
             let mut diagnostic = Diagnostic::new(severity)
                 .with_code(f.code)
                 .with_message(&f.message)
-                .with_label(Label::primary(id, f.span.clone()).with_message(&f.label));
+                .with_label(Label::primary((), shown.span.clone()).with_message(&f.label));
             if let Some(hint) = &f.hint {
                 diagnostic = diagnostic.with_note(format!("hint: {hint}"));
             }
-            if term::emit(&mut buffer, &config, &files, &diagnostic).is_err() {
+            if !f.also_at.is_empty() {
+                diagnostic = diagnostic.with_note(also_at(&f.also_at));
+            }
+            if term::emit(&mut buffer, &config, &shown, &diagnostic).is_err() {
                 // The span was computed against this very text, so this
                 // cannot happen; still, never lose the message itself.
                 let line = format!("{}:{}:{}: {}\n", f.file.display(), f.line, f.column, f.message);
@@ -190,6 +268,22 @@ pub fn render_text(reports: &[FileReport], color: bool) -> String {
         }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// How many of a finding's other places are named.
+const PLACES_NAMED: usize = 8;
+
+/// "also at 12:5, 14:5 and 3 more places": a finding's other places.
+fn also_at(places: &[Place]) -> String {
+    let named: Vec<String> =
+        places.iter().take(PLACES_NAMED).map(|p| format!("{}:{}", p.line, p.column)).collect();
+    let more = places.len() - named.len();
+    let more = match more {
+        0 => String::new(),
+        1 => " and 1 more place".to_string(),
+        n => format!(" and {n} more places"),
+    };
+    format!("also at {}{more}", named.join(", "))
 }
 
 /// One line of totals, e.g. "2 errors, 1 warning in 5 files".
@@ -211,7 +305,8 @@ pub fn render_json(reports: &[FileReport]) -> String {
     struct JsonFinding<'a> {
         #[serde(flatten)]
         finding: &'a Finding,
-        source_line: &'a str,
+        /// Cut around the finding when long, as in the text rendering.
+        source_line: Cow<'a, str>,
         start: usize,
         end: usize,
     }
@@ -228,7 +323,7 @@ pub fn render_json(reports: &[FileReport]) -> String {
         .flat_map(|r| {
             r.findings.iter().map(|f| JsonFinding {
                 finding: f,
-                source_line: r.source.lines().nth(f.line - 1).unwrap_or(""),
+                source_line: cut_line(r.source.lines().nth(f.line - 1).unwrap_or(""), Some(f.column - 1)).0,
                 start: f.span.start,
                 end: f.span.end,
             })
@@ -258,6 +353,16 @@ mod tests {
         }
         assert_eq!(line_column(src, 3), (2, 1));
         assert_eq!(line_column(src, 6), (2, 3));
+    }
+
+    #[test]
+    fn long_words_and_texts_are_cut() {
+        let id = format!("{}é", "x".repeat(1000));
+        let message = readable(format!("no beat has the id \"{id}\""));
+        assert_eq!(message, format!("no beat has the id \"{}…{}é\"", "x".repeat(39), "x".repeat(8)));
+        let many = "word ".repeat(200);
+        assert_eq!(readable(many.clone()).chars().count(), 400 + 1 + 60);
+        assert_eq!(readable("plain words".into()), "plain words");
     }
 
     #[test]

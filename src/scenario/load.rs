@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
-use super::check;
-use super::diagnostic::{FileReport, FindingSink, offset_of};
+use super::diagnostic::{FileReport, FindingSink};
 use super::model::Scenario;
+use super::{check, syntax};
 
 /// Files larger than this are refused before parsing: a real scenario is a
 /// few tens of kilobytes, and a huge file is almost surely the wrong file.
@@ -134,70 +134,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<(String, Scenario), FileReport
         .with_recursion_limit(RECURSION_LIMIT);
     match options.from_str::<Scenario>(&text) {
         Ok(scenario) => Ok((text, scenario)),
-        Err(e) => {
-            let start = offset_of(&text, e.span.start.line, e.span.start.col);
-            let end = offset_of(&text, e.span.end.line, e.span.end.col).max(start);
-            let (message, label, hint) = describe_ron_error(&e.code);
-            Err(fail(text.clone(), &|sink| {
-                sink.error("syntax", start..end, message.clone(), label.clone(), hint.clone())
-            }))
-        }
+        Err(e) => Err(fail(text.clone(), &|sink| syntax::report(sink, &text, &options, &e))),
     }
-}
-
-/// Words for what ron found, with a hint an author can act on.
-fn describe_ron_error(code: &ron::Error) -> (String, String, String) {
-    use ron::Error as E;
-    let message = code.to_string();
-    let (label, hint): (&str, String) = match code {
-        E::ExpectedComma => ("a comma is missing here", "put a comma between fields and list items".into()),
-        E::Eof => ("the file ends here", "a bracket ( [ { or a quote \" is opened but never closed".into()),
-        E::ExpectedStringEnd => ("this text has no closing quote", "close the text with \"".into()),
-        E::NoSuchStructField { expected, found, .. } => (
-            "not a field here",
-            format!("\"{found}\" is not known here; the fields are: {}", expected.join(", ")),
-        ),
-        E::MissingStructField { field, .. } => {
-            ("a field is missing", format!("add `{field}: ...`; docs/scenario-format.md says what it holds"))
-        }
-        E::DuplicateStructField { field, .. } => {
-            ("given twice", format!("`{field}` is written twice; keep one"))
-        }
-        E::NoSuchEnumVariant { expected, found, .. } => (
-            "not one of the allowed words",
-            format!("\"{found}\" is not allowed here; choose one of: {}", expected.join(", ")),
-        ),
-        E::ExceededRecursionLimit => (
-            "nested too deeply",
-            "values are nested far deeper than any scenario needs; look for unclosed brackets".into(),
-        ),
-        E::TrailingCharacters => (
-            "unexpected text after the scenario",
-            "a file holds one Scenario( ... ); remove what follows its closing bracket".into(),
-        ),
-        E::ExpectedString => {
-            ("a text in quotes was expected", "write text in double quotes: \"like this\"".into())
-        }
-        E::ExpectedMap => (
-            "a text per language was expected",
-            "write texts per language like {\"nb\": \"Hei\", \"en\": \"Hello\"}".into(),
-        ),
-        E::ExpectedFloat | E::ExpectedInteger => {
-            ("a number was expected", "write a plain number like 3 or 2.5".into())
-        }
-        E::ExpectedArray => ("a list was expected", "write lists in square brackets: [a, b]".into()),
-        E::ExpectedIdentifier => (
-            "a word was expected",
-            "fixed words like Friendly or MeetingRoom are written without quotes".into(),
-        ),
-        E::UnclosedBlockComment => ("comment never closed", "close the /* comment with */".into()),
-        E::UnexpectedChar(_) => (
-            "unexpected character",
-            "check for a missing comma, bracket or quote just before this point".into(),
-        ),
-        _ => ("here", "compare with the example in docs/scenario-format.md".into()),
-    };
-    (message, label.to_string(), hint)
 }
 
 /// Expands files and folders to the `.ron` files in them, sorted so runs

@@ -457,3 +457,238 @@ fn progression_left_out_gets_the_defaults() {
     assert_finding(&src, &report, "syntax", "automatik: false");
     assert!(report.findings[0].hint.as_deref().unwrap().contains("automatic"));
 }
+
+// ------------------------------------------------------------ hard cases
+
+/// "line:column" of byte `offset`, as findings name places.
+fn place(source: &str, offset: usize) -> String {
+    let (line, column) = mestring::scenario::diagnostic::line_column(source, offset);
+    format!("{line}:{column}")
+}
+
+/// The one finding of a report that has exactly one.
+fn only_finding(report: &FileReport) -> &mestring::scenario::Finding {
+    assert_eq!(report.findings.len(), 1, "{}", render_text(std::slice::from_ref(report), false));
+    &report.findings[0]
+}
+
+#[test]
+fn a_long_line_is_shown_cut_around_the_caret() {
+    // A machine-written line: 60 comments, a wrong start, 60 more.
+    let pad: Vec<String> = (0..60).map(|i| format!("/*{i:04}*/")).collect();
+    let pad = pad.join(" ");
+    let (src, report) = edited(&[
+        ("start: \"welcome\",", ""),
+        ("estimated_minutes: 6,", &format!("estimated_minutes: 6, {pad} start: \"nowhere\", {pad}")),
+    ]);
+    let f = only_finding(&report);
+    let at = src.find("\"nowhere\"").unwrap();
+    assert_eq!(format!("{}:{}", f.line, f.column), place(&src, at));
+    let text = render_text(std::slice::from_ref(&report), false);
+    let n = f.line;
+    let expected = format!(
+        "error[unknown-beat]: no beat has the id \"nowhere\"\n   ┌─ {}:{n}:{}\n   │\n\
+         {n} │ …57*/ /*0058*/ /*0059*/ start: \"nowhere\", /*0000*/ /*0001*/ /*0002*/ /*0003*/ /*0004*/ /*0005*/ /*000…\n   \
+         │                                ^^^^^^^^^ unknown beat\n   │\n",
+        report.file.display(),
+        f.column,
+    );
+    assert!(text.starts_with(&expected), "{text}\n--- expected the start to be ---\n{expected}");
+    // Tools get the same window.
+    let json = mestring::scenario::diagnostic::render_json(std::slice::from_ref(&report));
+    assert!(
+        json.contains("\"source_line\": \"…57*/ /*0058*/ /*0059*/ start: \\\"nowhere\\\", /*0000*/"),
+        "{json}"
+    );
+}
+
+#[test]
+fn no_finding_prints_a_giant_line() {
+    // 200 KB of brackets on one line, and a 200 KB id: every finding
+    // stays short, its source line and its words both.
+    let brackets = "[".repeat(200_000);
+    let id = "x".repeat(200_000);
+    for (from, to) in [
+        ("start: \"welcome\",", format!("start: \"welcome\", {brackets}")),
+        ("start: \"welcome\",", format!("start: \"{id}\",")),
+        ("estimated_minutes: 6,", format!("{id}: 6,")),
+    ] {
+        let (_, report) = edited(&[(from, &to)]);
+        assert!(report.errors() > 0);
+        let text = render_text(std::slice::from_ref(&report), false);
+        let longest = text.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(longest < 400, "a line of {longest} characters:\n{}", &text[..text.len().min(3000)]);
+        let json = mestring::scenario::diagnostic::render_json(std::slice::from_ref(&report));
+        assert!(json.len() < 10_000, "JSON of {} bytes", json.len());
+    }
+    // The bracket one says where they open, once.
+    let (src, report) = edited(&[("start: \"welcome\",", &format!("start: \"welcome\", {brackets}"))]);
+    let f = only_finding(&report);
+    let first = src.find("[[").unwrap();
+    assert_eq!(f.code, "unclosed-bracket");
+    assert_eq!(f.message, format!("this `[` opened at {} is never closed", place(&src, first)));
+    let closer = src.rfind(')').unwrap();
+    assert_eq!(
+        f.hint.as_deref().unwrap(),
+        format!(
+            "write `]` where its value ends, before the `)` at {}; these after it are not closed either: \
+             `[` at {}, `[` at {}, `[` at {}, 199996 more",
+            place(&src, closer),
+            place(&src, first + 1),
+            place(&src, first + 2),
+            place(&src, first + 3),
+        )
+    );
+}
+
+#[test]
+fn an_unclosed_brace_is_reported_where_it_opens() {
+    // Ola's text loses its closing }; the ( in the text itself does not count.
+    let (src, report) = broken(
+        "\"en\": \"Fair enough. The budget figures first would help, yes.\",\n        }, next: \"aisha-support\"),",
+        "\"en\": \"Fair enough :( The budget figures first would help, yes.\",\n        next: \"aisha-support\"),",
+    );
+    let f = only_finding(&report);
+    let open = src.find("Say(id: \"ola-accepts\"").unwrap()
+        + src[src.find("Say(id: \"ola-accepts\"").unwrap()..].find('{').unwrap();
+    let close = src.find("next: \"aisha-support\"),").unwrap() + "next: \"aisha-support\"".len();
+    assert_eq!(f.code, "unclosed-bracket");
+    assert_eq!(f.message, format!("this `{{` opened at {} is never closed", place(&src, open)));
+    assert_eq!(f.label, "never closed");
+    assert_eq!(
+        f.hint.as_deref(),
+        Some(format!("write `}}` where its value ends, before the `)` at {}", place(&src, close)).as_str())
+    );
+    assert_eq!(format!("{}:{}", f.line, f.column), place(&src, open));
+}
+
+#[test]
+fn a_file_that_stops_short_names_the_innermost_open_bracket() {
+    let source = team_meeting_source();
+    let cut = source.find("        Say(id: \"ola-accepts\"").unwrap();
+    let source = &source[..cut];
+    let report = load_bytes(&repo().join("scenarios/broken.ron"), source.as_bytes()).unwrap_err();
+    let f = only_finding(&report);
+    let beats = source.find("beats: [").unwrap() + "beats: ".len();
+    let top = source.find("Scenario(").unwrap() + "Scenario".len();
+    assert_eq!(f.message, format!("this `[` opened at {} is never closed", place(source, beats)));
+    assert_eq!(
+        f.hint.as_deref(),
+        Some(
+            format!(
+                "write `]` where its value ends; the file ends first, with the brackets around it open too: `(` at {}",
+                place(source, top)
+            )
+            .as_str()
+        )
+    );
+}
+
+#[test]
+fn a_fraction_where_a_whole_number_belongs_is_said_to_be_the_number() {
+    let (src, report) =
+        broken(POLICY, "step_up: (peak_suds_at_most: 40.5, self_efficacy_at_least: 70, runs: 2),");
+    let f = only_finding(&report);
+    assert_eq!(f.code, "syntax");
+    assert_eq!(f.message, "peak_suds_at_most must be a whole number, not 40.5");
+    assert_eq!(f.label, "not a whole number");
+    assert_eq!(
+        f.hint.as_deref(),
+        Some("peak_suds_at_most counts in whole steps; write 40 or 41, without a decimal point")
+    );
+    assert_eq!(format!("{}:{}", f.line, f.column), place(&src, src.find("40.5").unwrap()));
+    assert_eq!(f.span.len(), "40.5".len());
+    // Below zero, where only 0 and up fit.
+    let (_, report) =
+        broken(POLICY, "step_up: (peak_suds_at_most: 40, self_efficacy_at_least: 70, runs: -2),");
+    let f = only_finding(&report);
+    assert_eq!((f.message.as_str(), f.label.as_str()), ("runs cannot be negative, but is -2", "below zero"));
+    assert_eq!(f.hint.as_deref(), Some("write a whole number from 0 up"));
+}
+
+#[test]
+fn a_level_with_nobody_present_is_one_finding() {
+    let (src, report) = broken("present: [\"kari\", \"aisha\"],", "present: [],");
+    let f = only_finding(&report);
+    assert_eq!(f.message, "nobody is present at level 1");
+    assert_eq!(
+        f.hint.as_deref(),
+        Some(
+            "list the ids of the characters in the room at this level; until then every line, cue and \
+             behaviour change by a character is left out there, which is not reported one by one"
+        )
+    );
+    assert_eq!(f.line, line_of(&src, "present: [],"));
+}
+
+#[test]
+fn a_renamed_character_is_one_finding_with_every_place() {
+    let (src, report) = broken("id: \"kari\", name: \"Kari\"", "id: \"karin\", name: \"Kari\"");
+    let f = only_finding(&report);
+    assert_eq!(f.code, "unknown-character");
+    assert_eq!(f.message, "no character has the id \"kari\"");
+    let uses: Vec<usize> = src.match_indices("\"kari\"").map(|(at, _)| at).collect();
+    assert_eq!(format!("{}:{}", f.line, f.column), place(&src, uses[0]));
+    let others: Vec<String> = f.also_at.iter().map(|p| format!("{}:{}", p.line, p.column)).collect();
+    let expected: Vec<String> = uses[1..].iter().map(|&at| place(&src, at)).collect();
+    assert_eq!(others, expected);
+    let text = render_text(std::slice::from_ref(&report), false);
+    let note = format!("= also at {} and {} more places", expected[..8].join(", "), expected.len() - 8);
+    assert!(text.contains(&note), "{text}\nlacks {note}");
+    let json = mestring::scenario::diagnostic::render_json(std::slice::from_ref(&report));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["findings"][0]["also_at"].as_array().map(Vec::len), Some(expected.len()));
+}
+
+#[test]
+fn a_wrong_start_cuts_off_the_flow_in_one_finding() {
+    let (src, report) = broken("start: \"welcome\",", "start: \"end\",");
+    let f = only_finding(&report);
+    let beats = load_bytes(&repo().join("scenarios/team-meeting.ron"), team_meeting_source().as_bytes())
+        .unwrap()
+        .scenario
+        .beats
+        .len();
+    // Every beat but the end is cut off, all of them after "welcome".
+    assert_eq!(
+        f.message,
+        format!("beat \"welcome\" can never be reached, nor can the {} beats it leads to", beats - 2)
+    );
+    assert_eq!(f.line, line_of(&src, "Say(id: \"welcome\""));
+}
+
+#[test]
+fn two_broken_top_level_fields_are_both_reported() {
+    let (src, report) = edited(&[
+        ("estimated_minutes: 6,", "estimated_minutes: 6.5,"),
+        ("role: Manager,", "role: \"Manager\","),
+    ]);
+    let found: Vec<(String, &str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (format!("{}:{}", f.line, f.column), f.code, f.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                place(&src, src.find("6.5").unwrap()),
+                "syntax",
+                "estimated_minutes must be a whole number, not 6.5"
+            ),
+            (place(&src, src.find("\"Manager\"").unwrap()), "syntax", "Expected identifier"),
+        ]
+    );
+    // A misspelt field, and a bracket left open in another.
+    let (src, report) =
+        edited(&[("estimated_minutes: 6,", "estimated_minute: 6,"), ("gaze: 0.7)}", "gaze: 0.7}")]);
+    let messages: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+    let open = src.find("(attitude: Critical, gaze: 0.7}").unwrap();
+    assert_eq!(messages.len(), 2, "{}", render_text(std::slice::from_ref(&report), false));
+    assert!(
+        messages[0].starts_with("Unexpected field named `estimated_minute` in `Scenario`"),
+        "{}",
+        messages[0]
+    );
+    assert_eq!(messages[1], format!("this `(` opened at {} is never closed", place(&src, open)));
+}

@@ -134,17 +134,7 @@ impl Checker<'_> {
 
         // Reachable from the start at some level.
         let reachable = reach(&[start], &edges);
-        for (i, beat) in s.beats.iter().enumerate() {
-            if !reachable[i] {
-                self.error(
-                    "unreachable-beat",
-                    &[f("beats"), P::Index(i), f("id")],
-                    format!("beat \"{}\" can never be reached", beat.id()),
-                    "unreachable",
-                    format!("no beat leads here from the start (\"{}\"); link it or remove it", s.start),
-                );
-            }
-        }
+        self.report_unreachable(&reachable, &edges);
 
         // Able to end: walk the edges backwards from every End.
         let mut reverse = vec![Vec::new(); edges.len()];
@@ -194,6 +184,57 @@ impl Checker<'_> {
         }
 
         self.check_presence_per_level(start, &index);
+    }
+}
+
+impl Checker<'_> {
+    /// Beats the flow never reaches. A wrong `start` or one missing link
+    /// cuts off every beat after it; naming them all would bury the one
+    /// place to fix. So each cut-off part is reported once, where it
+    /// begins (a beat no other cut-off beat leads to), with how many
+    /// beats it takes along.
+    fn report_unreachable(&mut self, reachable: &[bool], edges: &[Vec<usize>]) {
+        let s = self.scenario;
+        let mut left: Vec<bool> = reachable.iter().map(|r| !r).collect();
+        let mut led_to = vec![false; edges.len()];
+        for (from, tos) in edges.iter().enumerate() {
+            for &to in tos.iter().filter(|&&to| to != from && left[from]) {
+                led_to[to] = true;
+            }
+        }
+        // Beginnings first; a loop nothing leads into has none, so then
+        // the first of it left stands for it.
+        while let Some(i) =
+            (0..left.len()).find(|&i| left[i] && !led_to[i]).or_else(|| left.iter().position(|&l| l))
+        {
+            let along: Vec<usize> = reach(&[i], edges)
+                .into_iter()
+                .enumerate()
+                .filter(|&(j, r)| r && left[j] && j != i)
+                .map(|(j, _)| j)
+                .collect();
+            left[i] = false;
+            for &j in &along {
+                left[j] = false;
+            }
+            let message = match along.len() {
+                0 => format!("beat \"{}\" can never be reached", s.beats[i].id()),
+                1 => {
+                    format!("beat \"{}\" can never be reached, nor can the beat it leads to", s.beats[i].id())
+                }
+                n => format!(
+                    "beat \"{}\" can never be reached, nor can the {n} beats it leads to",
+                    s.beats[i].id()
+                ),
+            };
+            self.error(
+                "unreachable-beat",
+                &[f("beats"), P::Index(i), f("id")],
+                message,
+                "unreachable",
+                format!("no beat leads here from the start (\"{}\"); link it or remove it", s.start),
+            );
+        }
     }
 }
 

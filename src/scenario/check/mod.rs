@@ -37,6 +37,20 @@ pub fn check(file: &Path, source: &str, scenario: &Scenario) -> FileReport {
     FileReport { file: file.to_path_buf(), source: source.to_string(), findings }
 }
 
+/// Findings that one mistake repeats wherever it shows: a character, seat
+/// or beat renamed where it is declared makes every reference to it
+/// unknown, a wrong code in `languages` makes every text lack it. Each is
+/// reported once, at its first place, naming the others.
+const FOLDED: &[&str] = &[
+    "unknown-character",
+    "unknown-seat",
+    "unknown-beat",
+    "unknown-statement",
+    "unknown-outcome",
+    "missing-text",
+    "undeclared-language",
+];
+
 /// How far from the centre any position may lie, metres, whatever the room.
 const HALF_ROOM: f32 = 15.0;
 
@@ -90,6 +104,7 @@ impl Checker<'_> {
         // Findings in file order read like a compiler's and make the
         // caret-by-caret output easy to follow.
         self.sink.findings.sort_by_key(|f| (f.span.start, f.code));
+        self.sink.fold_repeats(FOLDED);
     }
 
     // ---------------------------------------------------------------- parts
