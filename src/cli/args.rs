@@ -152,7 +152,15 @@ pub enum ParticipantAction {
     /// List participants and how many sessions each has.
     List,
     /// Add a participant under a pseudonymous code (e.g. P017).
-    Add { code: String },
+    Add {
+        code: String,
+        /// The language they read: nb (bokmål) or en. Their runs are in it
+        /// where the scenario has it.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Choose the language a participant reads: nb (bokmål) or en.
+    Lang { code: String, lang: String },
     /// Erase a participant and everything recorded about them.
     Remove {
         code: String,

@@ -130,8 +130,29 @@ pub fn load_scenario(name: &str) -> Result<scenario::LoadedScenario, CliError> {
 }
 
 /// The language shown when none is asked for.
-pub fn first_language(scenario: &scenario::Scenario) -> String {
+fn first_language(scenario: &scenario::Scenario) -> String {
     scenario.languages.first().cloned().unwrap_or_else(|| "en".into())
+}
+
+/// The language a run is shown in: `--lang` if given; else the one stored
+/// with the participant, where the scenario is written in it; else the
+/// scenario's first.
+pub fn session_language(
+    scenario: &scenario::Scenario,
+    asked: Option<String>,
+    participant: Option<&str>,
+    data_dir: &Path,
+) -> Result<String, CliError> {
+    if let Some(asked) = asked {
+        return Ok(asked);
+    }
+    if let Some(code) = participant {
+        let reads = mestring::record::Store::open(data_dir)?.participant_lang(code)?;
+        if let Some(reads) = reads.map(Lang::code).filter(|r| scenario.languages.iter().any(|l| l == r)) {
+            return Ok(reads.to_string());
+        }
+    }
+    Ok(first_language(scenario))
 }
 
 /// Creates (or empties) a file only its owner can read: transcripts hold

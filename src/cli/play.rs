@@ -14,7 +14,9 @@ use mestring::session::drive::Unobserved;
 use mestring::w;
 
 use super::args::PlayArgs;
-use super::{CliError, first_language, lang as cli_lang, load_scenario, open_private, read_script, records};
+use super::{
+    CliError, lang as cli_lang, load_scenario, open_private, read_script, records, session_language,
+};
 
 /// Plays one session and writes its transcript. A transcript that differs
 /// from `--expect` is the play's answer, not a failure to run it: the
@@ -27,7 +29,7 @@ pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
     let loaded = load_scenario(&args.scenario)?;
     let source_path = loaded.path.clone();
     let scenario = Arc::new(loaded.scenario);
-    let lang = args.lang.clone().unwrap_or_else(|| first_language(&scenario));
+    let lang = session_language(&scenario, args.lang.clone(), args.participant.as_deref(), data_dir)?;
     if !scenario.languages.contains(&lang) {
         return Err(
             w!(l, "error-no-such-language", lang = &lang, have = scenario.languages.join(", ")).into()

@@ -13,7 +13,7 @@ use mestring::record::{Recorder, Store};
 use mestring::scenario::Scenario;
 
 use mestring::w;
-use mestring::words::Explain;
+use mestring::words::{Explain, Lang};
 
 use super::args::{ExportFormat, ParticipantAction, RtwSeAction};
 use super::{CliError, lang, load_scenario};
@@ -89,16 +89,31 @@ pub fn participants(dir: &Path, action: Option<ParticipantAction>) -> Result<Exi
             if rows.is_empty() {
                 eprintln!("{}", w!(l, "cli-no-participants"));
             } else {
-                println!("{:<16} {:>8}", w!(l, "cli-participants-code"), w!(l, "cli-participants-sessions"));
+                println!(
+                    "{:<16} {:>8}  {}",
+                    w!(l, "cli-participants-code"),
+                    w!(l, "cli-participants-sessions"),
+                    w!(l, "cli-participants-lang")
+                );
                 // The rows are data: the codes as stored, and counts.
                 for r in rows {
-                    println!("{:<16} {:>8}", r.code, r.sessions);
+                    let reads = r.lang.map_or_else(|| "-".to_string(), |r| language_name(l, r));
+                    println!("{:<16} {:>8}  {reads}", r.code, r.sessions);
                 }
             }
         }
-        ParticipantAction::Add { code } => {
+        ParticipantAction::Add { code, lang: reads } => {
+            let reads = reads.as_deref().map(known_language).transpose()?;
             let code = store.add_participant(&code, mestring::wallclock::now_unix_ms() as i64)?;
+            if let Some(reads) = reads {
+                store.set_participant_lang(&code, reads)?;
+            }
             println!("{}", w!(l, "cli-participant-added", code = code));
+        }
+        ParticipantAction::Lang { code, lang: reads } => {
+            let reads = known_language(&reads)?;
+            let code = store.set_participant_lang(&code, reads)?;
+            println!("{}", w!(l, "cli-participant-reads", code = code, lang = language_name(l, reads)));
         }
         ParticipantAction::Remove { code, yes } => {
             let code = store.participant(&code)?;
@@ -297,4 +312,21 @@ pub fn finish_recording(store: &mut Store, recorder: Recorder) -> Result<(), Cli
         .map_err(|e| w!(l, "cli-journal-kept", problem = e.explain(l), path = &shown))?;
     eprintln!("{}", w!(l, "cli-recorded", session = &imported.session, events = imported.events));
     Ok(())
+}
+
+/// A language a participant can read, from its code: `nb` or `en` (the
+/// languages the program has words for).
+fn known_language(code: &str) -> Result<Lang, CliError> {
+    match code.to_ascii_lowercase().as_str() {
+        "nb" | "nn" | "no" => Ok(Lang::Nb),
+        "en" => Ok(Lang::En),
+        _ => Err(w!(lang(), "cli-unknown-language", lang = code).into()),
+    }
+}
+
+fn language_name(l: Lang, of: Lang) -> String {
+    match of {
+        Lang::Nb => w!(l, "cli-language-nb"),
+        Lang::En => w!(l, "cli-language-en"),
+    }
 }

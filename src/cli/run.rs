@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::args::RunArgs;
-use super::{CliError, first_language, load_scenario, read_script, records};
+use super::{CliError, load_scenario, read_script, records, session_language};
 
 /// Runs a scenario in a headset or a window until it is closed, recording
 /// it when a participant is named.
@@ -25,7 +25,7 @@ pub fn run(args: RunArgs, data_dir: &Path) -> Result<(), CliError> {
         window_size,
     } = args;
     let loaded = load_scenario(&scenario)?;
-    let lang = lang.unwrap_or_else(|| first_language(&loaded.scenario));
+    let lang = session_language(&loaded.scenario, lang, participant.as_deref(), data_dir)?;
     let recording = match &participant {
         None => None,
         Some(participant) => {

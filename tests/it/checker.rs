@@ -81,8 +81,8 @@ fn unreachable_beat() {
 fn loop_with_no_way_to_an_end() {
     // Kari's closing line leads back to Aisha instead of to the end.
     let (src, report) = broken(
-        "\"en\": \"Good. Then we move on to the next item. Thanks, everyone.\",\n        }, next: \"end\"",
-        "\"en\": \"Good. Then we move on to the next item. Thanks, everyone.\",\n        }, next: \"aisha-support\"",
+        "\"en\": \"Good. Let's move on to the next item. Thanks, everyone.\",\n        }, next: \"end\"",
+        "\"en\": \"Good. Let's move on to the next item. Thanks, everyone.\",\n        }, next: \"aisha-support\"",
     );
     assert_finding(&src, &report, "no-way-to-end", "id: \"aisha-support\"");
 }
@@ -98,7 +98,7 @@ fn loop_where_nothing_waits() {
 
 #[test]
 fn missing_text_for_a_declared_language() {
-    let (src, report) = broken("\"en\": \"Fair enough. The budget figures first would help, yes.\",", "");
+    let (src, report) = broken("\"en\": \"Fair enough. The figures first would help, yes.\",", "");
     // Reported at the text that lacks it, which opens on the Say's line.
     assert_finding(&src, &report, "missing-text", "Say(id: \"ola-accepts\"");
 }
@@ -545,8 +545,8 @@ fn no_finding_prints_a_giant_line() {
 fn an_unclosed_brace_is_reported_where_it_opens() {
     // Ola's text loses its closing }; the ( in the text itself does not count.
     let (src, report) = broken(
-        "\"en\": \"Fair enough. The budget figures first would help, yes.\",\n        }, next: \"aisha-support\"),",
-        "\"en\": \"Fair enough :( The budget figures first would help, yes.\",\n        next: \"aisha-support\"),",
+        "\"en\": \"Fair enough. The figures first would help, yes.\",\n        }, next: \"aisha-support\"),",
+        "\"en\": \"Fair enough :( The figures first would help, yes.\",\n        next: \"aisha-support\"),",
     );
     let f = only_finding(&report);
     let open = src.find("Say(id: \"ola-accepts\"").unwrap()

@@ -390,3 +390,44 @@ fn the_command_line_speaks_bokmal_or_english_as_asked() {
     let o = run("en", &[], &["sessions"]);
     assert_eq!(stderr(&o), "no sessions recorded yet\n");
 }
+
+#[test]
+fn a_participants_language_is_stored_with_them_and_their_runs_are_in_it() {
+    let data = tempfile::tempdir().unwrap();
+    let on = |args: &[&str]| crate::mestring_on(data.path(), args);
+    assert!(on(&["participants", "add", "P017", "--lang", "en"]).status.success());
+    assert!(on(&["participants", "add", "P018"]).status.success());
+    let list = String::from_utf8_lossy(&on(&["participants", "list"]).stdout).into_owned();
+    let row = |code: &str| list.lines().find(|l| l.starts_with(code)).unwrap_or_default().to_string();
+    assert!(row("P017").ends_with("English"), "{list}");
+    assert!(row("P018").ends_with('-'), "{list}");
+
+    // The team meeting is written in nb first: P017's run is in English
+    // all the same, P018's in the scenario's first language.
+    let script = repo().join("tests/golden/team-meeting-assertive.script");
+    let header = |code: &str| {
+        let t = data.path().join(format!("{code}.transcript"));
+        let o = on(&[
+            "play",
+            "team-meeting",
+            "--participant",
+            code,
+            "--quiet",
+            "--script",
+            script.to_str().unwrap(),
+            "--transcript",
+            t.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(t).unwrap().lines().nth(1).unwrap().to_string()
+    };
+    assert!(header("P017").ends_with("lang en"), "{}", header("P017"));
+    assert!(header("P018").ends_with("lang nb"));
+
+    // A change of language holds for the next run; an unknown one is refused.
+    assert!(on(&["participants", "lang", "P017", "nb"]).status.success());
+    assert!(header("P017").ends_with("lang nb"));
+    let o = on(&["participants", "lang", "P017", "sv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not \"sv\""), "{}", stderr(&o));
+}
