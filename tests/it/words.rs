@@ -151,3 +151,175 @@ fn the_participants_panels_speak_one_language_through_a_whole_run() {
         }
     }
 }
+
+/// Files whose prose is not for the people the words files serve, and why.
+const NOT_FOR_PEOPLE: &[(&str, &str)] = &[
+    ("src/scenario/", "the checker's findings are for authors, in English (docs/words.md)"),
+    ("src/cli/run.rs", "bench-frames tables and their errors are developer output"),
+    ("src/app/bench", "the frame benches are developer output"),
+    ("src/play/transcript.rs", "the transcript format, compared line by line with blessed files"),
+    ("src/play/script.rs", "script keywords, which are the format's own words"),
+    ("src/record/rows.rs", "what the record stores about an event, for analysis"),
+    ("src/record/store/queries.rs", "notes kept in the record (how samples were taken), for analysis"),
+    ("src/record/journal.rs", "why a journal line cannot be read, inside a worded error"),
+    ("src/sound/wav.rs", "why a WAV file cannot be read, inside a worded error"),
+    ("src/sound/recorded.rs", "why a recording cannot be used, inside a worded error"),
+    ("src/app/testing.rs", "the headless harness, used only by tests"),
+    ("src/words/", "the words machinery's own diagnostics, for developers"),
+    (
+        "src/app/headset.rs",
+        "what OpenXR said, for the log; the reason a clinician reads is NoHeadset's words",
+    ),
+    ("src/cli/args.rs", "clap's help and its value errors, which clap words in English (docs/words.md)"),
+    ("src/debrief/chart.rs", "a chart fault's detail, a program fault inside a worded error"),
+    ("src/debrief/html.rs", "a template fault's detail, a program fault inside a worded error"),
+    (
+        "src/private_files.rs",
+        "an I/O error's reason, English like the system's own ones inside a worded error",
+    ),
+    ("src/record/store/import.rs", "what the record keeps about a damaged journal line, for analysis"),
+];
+
+/// Calls whose strings go to the log or to a developer, never to a
+/// participant or clinician's screen.
+const FOR_THE_LOG: &[&str] = &[
+    "info!",
+    "warn!",
+    "error!",
+    "debug!",
+    "trace!",
+    "panic!",
+    "unreachable!",
+    "assert!",
+    "assert_eq!",
+    "assert_ne!",
+    "debug_assert!",
+    "debug_assert_eq!",
+    "expect",
+    "include_str!",
+    "concat!",
+    "todo!",
+];
+
+/// The string literals in `code`, with the byte offset each starts at.
+/// Comments are skipped; raw strings are read as written.
+fn literals(code: &str) -> Vec<(usize, String)> {
+    let b = code.as_bytes();
+    let (mut i, mut out) = (0, Vec::new());
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'\''
+                if b.get(i + 2) == Some(&b'\'')
+                    || (b.get(i + 1) == Some(&b'\\') && b.get(i + 3) == Some(&b'\'')) =>
+            {
+                i += if b[i + 1] == b'\\' { 4 } else { 3 };
+            }
+            b'r' if b.get(i + 1).is_some_and(|c| *c == b'"' || *c == b'#')
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) =>
+            {
+                let hashes = b[i + 1..].iter().take_while(|c| **c == b'#').count();
+                let start = i + 2 + hashes;
+                let close = format!("\"{}", "#".repeat(hashes));
+                let end = code[start..].find(&close).map_or(b.len(), |e| start + e);
+                out.push((i, code[start..end].to_string()));
+                i = end + close.len();
+            }
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                out.push((start - 1, code[start..i.min(b.len())].to_string()));
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The names of the calls a literal at `at` sits inside, innermost first,
+/// up to the start of its statement; and whether it is in an attribute.
+fn callers(code: &str, at: usize) -> (Vec<String>, bool) {
+    let b = code.as_bytes();
+    let (mut depth, mut names) = (0i32, Vec::new());
+    let mut i = at;
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' => depth += 1,
+            b'(' | b'[' if depth > 0 => depth -= 1,
+            b'[' if i > 0 && b[i - 1] == b'#' => return (names, true),
+            b'(' => {
+                let end = i;
+                let mut s = i;
+                while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_' || b[s - 1] == b'!') {
+                    s -= 1;
+                }
+                names.push(code[s..end].to_string());
+            }
+            b';' | b'{' | b'}' if depth == 0 => break,
+            _ => {}
+        }
+    }
+    (names, false)
+}
+
+/// Whether a literal reads as a sentence or phrase for a person: two words
+/// or more, the first of at least three letters.
+fn is_prose(s: &str) -> bool {
+    let words: Vec<&str> = s.split([' ', ',', '.', ':', ';']).filter(|w| !w.is_empty()).collect();
+    let letters = |w: &str| w.chars().all(char::is_alphabetic) && w.chars().count() >= 2;
+    s.contains(' ')
+        && words.len() >= 2
+        && words.iter().filter(|w| letters(w)).count() >= 2
+        && words.iter().find(|w| letters(w)).is_some_and(|w| w.chars().count() >= 3)
+        && !["SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "PRAGMA"]
+            .iter()
+            .any(|k| s.trim_start().starts_with(k))
+}
+
+#[test]
+fn no_words_for_people_are_written_in_the_code() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("tests.rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&repo().join("src"), &mut files);
+    files.sort();
+    let mut found = Vec::new();
+    for path in files {
+        let name = path.strip_prefix(repo()).unwrap().display().to_string();
+        if NOT_FOR_PEOPLE.iter().any(|(prefix, _)| name.starts_with(prefix)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        // A module's own tests come last; what they print is for developers.
+        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+        for (at, literal) in literals(code) {
+            if !is_prose(&literal) {
+                continue;
+            }
+            let (names, in_attribute) = callers(code, at);
+            if in_attribute || names.iter().any(|n| FOR_THE_LOG.contains(&n.as_str())) {
+                continue;
+            }
+            let line = code[..at].matches('\n').count() + 1;
+            found.push(format!("{name}:{line}: \"{literal}\" in {names:?}"));
+        }
+    }
+    assert!(found.is_empty(), "words for people outside assets/locales:\n{}", found.join("\n"));
+}
