@@ -21,6 +21,7 @@ use super::driver::SessionView;
 use crate::prompts::{player_words, rating_prompt};
 use crate::scenario::{Beat, RatingKind};
 use crate::session::EndReason;
+use crate::words::Lang;
 
 #[derive(Component)]
 struct Subtitle;
@@ -280,7 +281,8 @@ fn show(
 
     let subtitle = view.line.and_then(|(beat, by, attitude)| match s.beats.get(beat) {
         Some(Beat::Say { text, variants, .. }) => {
-            let name = s.cast.get(by).map_or("", |c| c.name.as_str());
+            let name =
+                s.cast.get(by).map(|c| crate::words::names::speaker(Lang::of(lang), c)).unwrap_or_default();
             Some(format!("{name}: «{}»", variants.get(&attitude).unwrap_or(text).show(lang)))
         }
         _ => None,
@@ -294,7 +296,7 @@ fn show(
         let p = rating_prompt(s, kind, lang);
         let review = match (kind, happened) {
             (RatingKind::ExpectancyReview(_), Some(h)) => {
-                format!("\n{}: {}   (Y / N)", if *h { words.yes } else { words.no }, value)
+                format!("\n{}: {}   (Y / N)", if *h { &words.yes } else { &words.no }, value)
             }
             _ => format!("  {value}"),
         };
@@ -367,9 +369,9 @@ fn show_rating_buttons(
     let review = rating.is_some_and(|r| r.2.is_some());
     for (mut node, children, happened) in &mut answers {
         let label = match happened {
-            Some(RatingHappened(true)) => words.yes,
-            Some(RatingHappened(false)) => words.no,
-            None => words.confirm,
+            Some(RatingHappened(true)) => &words.yes,
+            Some(RatingHappened(false)) => &words.no,
+            None => &words.confirm,
         };
         let shown = happened.is_none() || review;
         node.display = if shown { Display::Flex } else { Display::None };

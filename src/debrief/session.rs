@@ -336,7 +336,7 @@ impl SessionReport {
         let (looking, gaze_away, gaze_away_text) = if samples.is_empty() {
             (Vec::new(), Vec::new(), None)
         } else {
-            let g = gaze_summary(events, samples);
+            let g = gaze_summary(events, samples, Some(scenario));
             let looking = scenario
                 .cast
                 .iter()
@@ -344,7 +344,9 @@ impl SessionReport {
                 .map(|(i, c)| {
                     let speaking = g.while_speaking.get(i).copied().flatten();
                     Looking {
-                        name: c.name.clone(),
+                        // Someone on the phone is named so: their eye
+                        // contact is not measured, not zero.
+                        name: crate::words::names::speaker(lang, c),
                         present: g.eye_contact.get(i).copied().flatten(),
                         speaking,
                         sentence: speaking.map(|share| lang.gaze_sentence(&c.name, share)),

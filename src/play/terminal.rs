@@ -56,7 +56,8 @@ impl<W: Write> Printer<W> {
             Output::Line { beat, by, attitude, .. } => {
                 if let Some(Beat::Say { text, variants, .. }) = scenario.beats.get(*beat) {
                     let text = variants.get(attitude).unwrap_or(text).show(&lang);
-                    self.say(&format!("[{time}] {}: «{text}»", name(*by)));
+                    let who = scenario.cast.get(*by).map(|c| names::speaker(l, c)).unwrap_or_default();
+                    self.say(&format!("[{time}] {who}: «{text}»"));
                 }
             }
             Output::ChoicesOffered { beat, answer_millis } => {

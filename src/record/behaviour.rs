@@ -84,8 +84,13 @@ fn durations(samples: &[BehaviourSample]) -> Vec<Millis> {
 }
 
 /// Derives the gaze measures from samples (in time order) and the session's
-/// outputs (for who was present and who spoke when).
-pub fn summarise(cast_size: usize, samples: &[BehaviourSample], outputs: &[(Millis, Output)]) -> GazeSummary {
+/// outputs (for who was present and who spoke when). `faces` says, per
+/// character, whether they have a face in the room to look at: someone on
+/// the phone or a video call does not, and their eye contact is not
+/// measured (None) rather than counted as never looked at.
+pub fn summarise(faces: &[bool], samples: &[BehaviourSample], outputs: &[(Millis, Output)]) -> GazeSummary {
+    let cast_size = faces.len();
+    let has_face = |c: usize| faces.get(c).copied().unwrap_or(false);
     let weights = durations(samples);
 
     // Presence over time, from Cast outputs.
@@ -110,7 +115,7 @@ pub fn summarise(cast_size: usize, samples: &[BehaviourSample], outputs: &[(Mill
         let mut available = vec![0u64; cast_size];
         for (s, &w) in samples[lo..hi].iter().zip(&weights[lo..hi]) {
             for c in 0..cast_size {
-                if present_at(c, s.at) {
+                if has_face(c) && present_at(c, s.at) {
                     available[c] += w;
                     if s.gaze == GazeTarget::Face(c) {
                         looked[c] += w;
@@ -150,6 +155,7 @@ pub fn summarise(cast_size: usize, samples: &[BehaviourSample], outputs: &[(Mill
     let mut spoken = vec![(0u64, 0u64); cast_size];
     for (at, o) in outputs {
         if let Output::Line { by, millis, .. } = o
+            && has_face(*by)
             && let Some(sum) = spoken.get_mut(*by)
         {
             let lo = samples.partition_point(|s| s.at < *at);
@@ -168,7 +174,9 @@ pub fn summarise(cast_size: usize, samples: &[BehaviourSample], outputs: &[(Mill
     // Time to first look at whoever starts speaking, within their line.
     let mut first_look = Vec::new();
     for (at, o) in outputs {
-        if let Output::Line { beat, by, millis, .. } = o {
+        if let Output::Line { beat, by, millis, .. } = o
+            && has_face(*by)
+        {
             let (start, stop) = (*at, at + millis);
             let lo = samples.partition_point(|s| s.at < start);
             let first = samples[lo..]
@@ -253,7 +261,7 @@ mod tests {
         samples.extend(run(2_000, 4_000, GazeTarget::Face(0)));
         samples.extend(run(4_000, 9_000, GazeTarget::Object));
         samples.extend(run(9_000, 10_000, GazeTarget::Face(1)));
-        let s = summarise(2, &samples, &outputs);
+        let s = summarise(&[true; 2], &samples, &outputs);
 
         let kari = s.eye_contact[0].unwrap();
         assert!((kari - 0.2).abs() < 0.01, "Kari looked at 2 s of 10: {kari}");
@@ -282,9 +290,31 @@ mod tests {
     fn gaps_in_sampling_do_not_count_as_looking() {
         let samples = vec![sample(0, GazeTarget::Face(0)), sample(10_000, GazeTarget::Object)];
         let b = Behaviour { attitude: Attitude::Neutral, gaze: 0.5, interrupts: false };
-        let s = summarise(1, &samples, &[(0, Output::Cast { character: 0, present: true, behaviour: b })]);
+        let s = summarise(
+            &[true; 1],
+            &samples,
+            &[(0, Output::Cast { character: 0, present: true, behaviour: b })],
+        );
         // The first sample stands for two intervals (the cap), not the 10 s
         // gap; the last for one. So 2 of 3 intervals were eye contact.
         assert!((s.eye_contact[0].unwrap() - 2.0 / 3.0).abs() < 0.01, "{:?}", s.eye_contact);
+    }
+
+    #[test]
+    fn someone_on_the_phone_has_no_eye_contact_to_measure() {
+        let b = Behaviour { attitude: Attitude::Neutral, gaze: 0.5, interrupts: false };
+        let outputs = vec![
+            (0, Output::Cast { character: 0, present: true, behaviour: b }),
+            (0, Output::Cast { character: 1, present: true, behaviour: b }),
+            (1_000, Output::Line { beat: 2, by: 1, attitude: Attitude::Neutral, millis: 3_000 }),
+        ];
+        let mut samples = run(0, 2_000, GazeTarget::Face(0));
+        samples.extend(run(2_000, 5_000, GazeTarget::Object));
+        // Character 1 is on the phone: no face in the room.
+        let s = summarise(&[true, false], &samples, &outputs);
+        assert!((s.eye_contact[0].unwrap() - 0.4).abs() < 0.02, "{:?}", s.eye_contact);
+        assert_eq!(s.eye_contact[1], None, "a voice on the phone is not 'never looked at'");
+        assert_eq!(s.while_speaking[1], None);
+        assert!(s.first_look.is_empty(), "no first look at a phone call's speaker");
     }
 }

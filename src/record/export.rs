@@ -9,6 +9,7 @@ use super::behaviour::{BehaviourSample, GazeSummary, GazeTarget, summarise};
 use super::journal::JournalRecord;
 use super::rows::{COLUMNS, EventRow};
 use super::store::{SampleRow, SessionRow, Store, StoreError};
+use crate::scenario::Scenario;
 use crate::session::{Millis, Output};
 
 /// Which sessions to export.
@@ -114,7 +115,9 @@ pub fn json(store: &Store, selection: &Selection, out: &mut dyn Write) -> Result
         let events: Vec<EventRow> = store.events(&s.id)?;
         n += events.len();
         let samples = store.samples(&s.id)?;
-        let gaze = gaze_summary(&events, &samples);
+        // The scenario as it was run, kept with the journal.
+        let scenario = store.scenario_of(&s.id).ok();
+        let gaze = gaze_summary(&events, &samples, scenario.as_ref());
         let events = events
             .iter()
             .map(|e| serde_json::from_str(&e.detail).unwrap_or(serde_json::Value::Null))
@@ -148,7 +151,7 @@ crate::english_display!(ExportError);
 /// The gaze measures from stored rows: outputs come back from each event's
 /// full record; the stored samples name characters by id, and the cast
 /// events say which index each id has.
-pub fn gaze_summary(events: &[EventRow], samples: &[SampleRow]) -> GazeSummary {
+pub fn gaze_summary(events: &[EventRow], samples: &[SampleRow], scenario: Option<&Scenario>) -> GazeSummary {
     let mut outputs: Vec<(Millis, Output)> = Vec::new();
     let mut index_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for e in events {
@@ -176,5 +179,11 @@ pub fn gaze_summary(events: &[EventRow], samples: &[SampleRow]) -> GazeSummary {
             eye_tracked: x.eye_tracked,
         })
         .collect();
-    summarise(cast_size, &samples, &outputs)
+    // Whoever is not in the room has no face to look at; without the
+    // scenario, everyone is taken to be in the room.
+    let faces: Vec<bool> = match scenario {
+        Some(s) => s.cast.iter().map(|c| c.remote.is_none()).collect(),
+        None => vec![true; cast_size],
+    };
+    summarise(&faces, &samples, &outputs)
 }

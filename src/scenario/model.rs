@@ -177,8 +177,14 @@ pub struct Character {
     pub id: String,
     pub name: String,
     pub role: Role,
-    /// Where they sit or stand (an id from the setting's seats).
+    /// Where they sit or stand (an id from the setting's seats). Left out
+    /// for someone who is not in the room.
+    #[serde(default)]
     pub seat: String,
+    /// Not in the room: on the phone, or on a video call. They have no
+    /// seat and no body; their voice comes from the phone or the screen.
+    #[serde(default)]
+    pub remote: Option<Remote>,
     #[serde(default)]
     pub voice: Voice,
     #[serde(default)]
@@ -188,6 +194,16 @@ pub struct Character {
     pub behaviour: Behaviour,
     #[serde(default)]
     pub model: Option<String>,
+}
+
+/// How someone who is not in the room takes part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Remote {
+    /// On the phone: the voice comes from the phone on the desk, table or
+    /// counter.
+    Phone,
+    /// On a video call: the voice comes from the laptop or the screen.
+    Video,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

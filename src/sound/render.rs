@@ -24,7 +24,7 @@ use super::recorded::CueRecordings;
 use super::space::{ListenerPose, Position, on_furniture, prop_position, seat_position};
 use super::{MAX_RENDER_SECONDS, SoundError, StereoBuffer};
 use crate::room::{DESK_TOP_M, SEATED_HEAD_M, STANDING_HEAD_M};
-use crate::scenario::{PropKind, Scenario, StressCue, Voice};
+use crate::scenario::{PropKind, Remote, Scenario, StressCue, Voice};
 use crate::session::{Input, Millis, Output, Session, Stamped};
 
 /// How often the offline driver ticks the session.
@@ -54,16 +54,25 @@ impl SoundStage {
     pub fn new(scenario: &Scenario) -> Self {
         let setting = &scenario.setting;
         let seat_of = |id: &str| setting.seats.iter().find(|s| s.id == id);
+        let phone = on_furniture(setting, &[PropKind::Desk, PropKind::Counter, PropKind::Table], 0.0);
+        let computer = on_furniture(setting, &[PropKind::Laptop], 0.1)
+            .or_else(|| prop_position(setting, &[PropKind::Screen], WALL_SCREEN_M))
+            .or_else(|| on_furniture(setting, &[PropKind::Desk, PropKind::Counter], 0.1));
+        // Someone on the phone or a video call speaks from the phone or the
+        // screen; everyone else from their seat.
+        let mouth = |c: &crate::scenario::Character| match c.remote {
+            Some(Remote::Phone) => phone,
+            Some(Remote::Video) => computer,
+            None => seat_position(setting, &c.seat),
+        };
         SoundStage {
             listener: ListenerPose::participant(setting),
-            mouths: scenario.cast.iter().map(|c| seat_position(setting, &c.seat)).collect(),
+            mouths: scenario.cast.iter().map(mouth).collect(),
             seated: scenario.cast.iter().map(|c| seat_of(&c.seat).is_none_or(|s| !s.standing)).collect(),
             voices: scenario.cast.iter().map(|c| c.voice).collect(),
-            phone: on_furniture(setting, &[PropKind::Desk, PropKind::Counter, PropKind::Table], 0.0),
+            phone,
             door: prop_position(setting, &[PropKind::Door], 1.0),
-            computer: on_furniture(setting, &[PropKind::Laptop], 0.1)
-                .or_else(|| prop_position(setting, &[PropKind::Screen], WALL_SCREEN_M))
-                .or_else(|| on_furniture(setting, &[PropKind::Desk, PropKind::Counter], 0.1)),
+            computer,
             recordings: CueRecordings::default(),
         }
     }

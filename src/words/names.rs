@@ -4,7 +4,17 @@
 //! new cue or role cannot be added without its words.
 
 use super::Lang;
-use crate::scenario::{ChoiceTag, RatingKind, Role, StressCue};
+use crate::scenario::{Character, ChoiceTag, RatingKind, Remote, Role, StressCue};
+
+/// Who is speaking, as a subtitle names them: their name, and for someone
+/// who is not in the room, how they take part.
+pub fn speaker(lang: Lang, c: &Character) -> String {
+    match c.remote {
+        None => c.name.clone(),
+        Some(Remote::Phone) => w!(lang, "speaker-on-phone", name = &c.name),
+        Some(Remote::Video) => w!(lang, "speaker-on-video", name = &c.name),
+    }
+}
 
 pub fn cue(lang: Lang, cue: StressCue) -> String {
     match cue {

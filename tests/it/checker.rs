@@ -692,3 +692,54 @@ fn two_broken_top_level_fields_are_both_reported() {
     );
     assert_eq!(messages[1], format!("this `(` opened at {} is never closed", place(&src, open)));
 }
+
+// ------------------------------------------------ someone not in the room
+
+/// The team meeting with Aisha on the phone instead of at the table.
+pub(crate) fn aisha_on_the_phone() -> String {
+    let source = team_meeting_source();
+    let seat = r#"id: "aisha", name: "Aisha", role: Colleague, seat: "left-near","#;
+    assert!(source.contains(seat), "test is stale: Aisha's seat moved");
+    source.replacen(seat, r#"id: "aisha", name: "Aisha", role: Colleague, remote: Some(Phone),"#, 1)
+}
+
+#[test]
+fn a_character_on_the_phone_needs_no_seat_and_speaks_from_the_phone() {
+    let source = aisha_on_the_phone();
+    let loaded = load_bytes(&repo().join("scenarios/phone.ron"), source.as_bytes())
+        .unwrap_or_else(|r| panic!("{}", render_text(&[r], false)));
+    let s = &loaded.scenario;
+    let aisha = s.cast.iter().position(|c| c.id == "aisha").unwrap();
+    let stage = mestring::sound::SoundStage::new(s);
+    let voice = stage.place(mestring::scenario::StressCue::Sigh, Some(aisha), 1);
+    let phone = stage.place(mestring::scenario::StressCue::PhoneRinging, None, 1);
+    assert_eq!(voice, phone, "Aisha's voice comes from the phone on the table");
+}
+
+#[test]
+fn a_character_on_the_phone_with_a_seat_or_nothing_to_speak_from_is_an_error() {
+    let (source, report) = broken(
+        r#"id: "aisha", name: "Aisha", role: Colleague, seat: "left-near","#,
+        r#"id: "aisha", name: "Aisha", role: Colleague, seat: "left-near", remote: Some(Phone),"#,
+    );
+    assert_finding(&source, &report, "remote-with-seat", r#"remote: Some(Phone)"#);
+    let f = report.findings.iter().find(|f| f.code == "remote-with-seat").unwrap();
+    assert_eq!(f.message, "Aisha is not in the room, yet sits in seat \"left-near\"");
+
+    // On video, in a room without a laptop or a screen.
+    let source = aisha_on_the_phone().replacen("remote: Some(Phone)", "remote: Some(Video)", 1);
+    let source: String = source
+        .lines()
+        .filter(|l| !l.contains("kind: Screen") && !l.contains("kind: Laptop"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let report = load_bytes(&repo().join("scenarios/broken.ron"), source.as_bytes()).expect_err("no screen");
+    let f = report.findings.iter().find(|f| f.code == "remote-without-prop").expect("remote-without-prop");
+    assert_eq!(f.message, "Aisha's voice has nothing in the room to come from");
+    assert!(f.hint.as_deref().is_some_and(|h| h.contains("a Laptop or a Screen")), "{f:#?}");
+
+    // Neither a seat nor a phone.
+    let (_, report) = broken(r#"role: Colleague, seat: "left-near","#, "role: Colleague,");
+    let f = report.findings.iter().find(|f| f.code == "missing-seat").expect("missing-seat");
+    assert_eq!(f.message, "Aisha has no seat");
+}

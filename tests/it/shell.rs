@@ -323,7 +323,7 @@ fn the_rating_scale_takes_a_clicked_cell_and_ok_and_an_option_is_chosen_by_click
     assert_eq!(h.view().rating.as_ref().map(|r| r.1), Some(35));
     assert!(h.click(PanelButton::Confirm));
     h.frame();
-    while h.run_until(10.0, |h| h.asked()) && h.view().rating.is_some() {
+    while h.run_until(30.0, |h| h.asked()) && h.view().rating.is_some() {
         h.click(PanelButton::Confirm);
         h.frame();
     }
@@ -538,4 +538,24 @@ fn every_golden_script_played_through_the_shell_gives_its_blessed_transcript() {
     }
     assert!(scripts.len() >= 10, "only {} golden scripts", scripts.len());
     assert!(failures.is_empty(), "the shell's transcripts differ from play's:\n{}", failures.join("\n"));
+}
+
+// ------------------------------------------------ someone not in the room
+
+#[test]
+fn a_colleague_on_the_phone_has_no_body_and_the_subtitle_says_where_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phone.ron");
+    std::fs::write(&path, crate::checker::aisha_on_the_phone()).unwrap();
+    let mut h = Harness::new(load(path.to_str().unwrap()), options(1, START_RATINGS)).unwrap();
+    let names: Vec<String> = h.characters().into_iter().map(|c| c.name).collect();
+    assert!(names.contains(&"Kari".to_string()) && !names.contains(&"Aisha".to_string()), "{names:?}");
+    // Answer every choice with its first option until Aisha speaks.
+    let spoke = h.run_until(300.0, |h| {
+        if h.view().choices.is_some() {
+            h.ask(Input::Choose { option: 0 });
+        }
+        h.panel_texts().iter().any(|t| t.starts_with("Aisha (on the phone): «"))
+    });
+    assert!(spoke, "Aisha's line never showed as a phone call: {:?}", h.panel_texts());
 }

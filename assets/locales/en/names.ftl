@@ -12,6 +12,10 @@ cue-interruption = an interruption
 cue-silent-stare = a silent stare
 cue-watch-check = someone checks the time
 
+# A speaker who is not in the room, as subtitles name them.
+speaker-on-phone = { $name } (on the phone)
+speaker-on-video = { $name } (on video)
+
 role-manager = manager
 role-colleague = colleague
 role-customer = customer

@@ -9,8 +9,12 @@ cue-sigh = et sukk
 cue-notification = et varsel
 cue-critical-remark = en kritisk kommentar
 cue-interruption = en avbrytelse
-cue-silent-stare = et stille blikk
+cue-silent-stare = et langt, tavst blikk
 cue-watch-check = noen ser på klokka
+
+# A speaker who is not in the room, as subtitles name them.
+speaker-on-phone = { $name } (i telefonen)
+speaker-on-video = { $name } (på video)
 
 role-manager = leder
 role-colleague = kollega
@@ -33,4 +37,4 @@ rating-suds = SUDS
 rating-self-efficacy = mestringstro ({ $statement })
 rating-expectancy = forventning ({ $outcome })
 rating-expectancy-review = forventning etterpå ({ $outcome })
-rating-cybersickness = VR-ubehag (FMS)
+rating-cybersickness = uvelhet i VR (FMS)

@@ -54,7 +54,19 @@ impl Checker<'_> {
                     "give the character a first name the participant can use".into(),
                 );
             }
-            if !s.setting.seats.iter().any(|seat| seat.id == c.seat) {
+            if let Some(remote) = c.remote {
+                self.check_remote(&path, c, remote);
+            } else if c.seat.is_empty() {
+                self.error(
+                    "missing-seat",
+                    &path,
+                    format!("{} has no seat", c.name),
+                    "no seat",
+                    "give the character a seat: id from the setting's seats, or remote: Some(Phone) or \
+                     Some(Video) for someone who is not in the room"
+                        .into(),
+                );
+            } else if !s.setting.seats.iter().any(|seat| seat.id == c.seat) {
                 let hint = self.known("seats", s.setting.seats.iter().map(|s| s.id.as_str()));
                 self.error(
                     "unknown-seat",
@@ -99,6 +111,41 @@ impl Checker<'_> {
             if let Some(model) = &c.model {
                 self.check_file(&at(&path, &[f("model")]), model, "model");
             }
+        }
+    }
+
+    /// Someone on the phone or a video call: no seat, and something in the
+    /// room their voice comes from.
+    fn check_remote(&mut self, path: &[P], c: &crate::scenario::Character, remote: crate::scenario::Remote) {
+        use crate::scenario::{PropKind, Remote};
+        let props = &self.scenario.setting.props;
+        if !c.seat.is_empty() {
+            self.error(
+                "remote-with-seat",
+                &at(path, &[f("seat")]),
+                format!("{} is not in the room, yet sits in seat \"{}\"", c.name, c.seat),
+                "not in the room",
+                "leave out the seat of someone on the phone or a video call".into(),
+            );
+        }
+        let (has, wanted) = match remote {
+            Remote::Phone => (
+                props.iter().any(|p| matches!(p.kind, PropKind::Desk | PropKind::Counter | PropKind::Table)),
+                "a Desk, Table or Counter for the phone to stand on",
+            ),
+            Remote::Video => (
+                props.iter().any(|p| matches!(p.kind, PropKind::Laptop | PropKind::Screen)),
+                "a Laptop or a Screen",
+            ),
+        };
+        if !has {
+            self.error(
+                "remote-without-prop",
+                &at(path, &[f("remote")]),
+                format!("{}'s voice has nothing in the room to come from", c.name),
+                "no phone or screen",
+                format!("add {wanted} to the setting's props"),
+            );
         }
     }
 }
