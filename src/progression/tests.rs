@@ -119,9 +119,16 @@ fn a_run_the_participant_stopped_steps_down_and_never_automatically() {
     let a = propose(&p, 3, 5, &runs);
     assert_eq!(a.proposal, Proposal::StepDown { to: 2 });
     assert_eq!(a.reason, Reason::StoppedByParticipant { level: 3 });
-    assert!(!a.automatic, "an escape calls for a conversation, not a silent change");
-    assert!(a.reason_text("en").contains("escape, not mastery"));
-    assert!(a.reason_text("nb").contains("unngåelse, ikke mestring"));
+    assert!(!a.automatic, "a stop calls for a conversation, not a silent change");
+    assert!(a.reason_text("en").contains("a level they can stay in to the end"));
+    assert!(a.reason_text("nb").contains("et nivå deltakeren kan bli i helt til slutten"));
+    // Read aloud to the participant, it never words the stop as a failing.
+    for text in [a.reason_text("en"), a.reason_text("nb")] {
+        let text = text.to_lowercase();
+        for word in ["escape", "avoid", "fail", "unngå", "flukt", "mislyk"] {
+            assert!(!text.contains(word), "{text}");
+        }
+    }
 }
 
 #[test]

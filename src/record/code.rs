@@ -81,7 +81,7 @@ mod tests {
         assert_eq!(e.explain(Lang::En), e.to_string());
         assert_eq!(
             e.explain(Lang::Nb),
-            "«kari@example.no» ser ut som en e-postadresse; bruk en pseudonym kode som P017"
+            "«kari@example.no» ser ut som en e-postadresse; bruk en pseudonymisert kode som P017"
         );
     }
 }

@@ -342,7 +342,7 @@ fn the_command_line_speaks_bokmal_or_english_as_asked() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),
-        "feil: «kari@example.no» ser ut som en e-postadresse; bruk en pseudonym kode som P017\n"
+        "feil: «kari@example.no» ser ut som en e-postadresse; bruk en pseudonymisert kode som P017\n"
     );
     let o = nb(&["participants", "add", "p017"]);
     assert_eq!(stdout(&o), "la til deltakeren P017\n");

@@ -508,7 +508,7 @@ fn unknown_ids_name_the_nearest_and_a_report_that_cannot_be_written_leaves_nothi
     assert!(stderr(&o).contains("nb (bokmål) or en (English)"), "{}", stderr(&o));
     let o = mestring(&data, &["debrief", "--session", &id, "--goal", "   "]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("the goal is empty"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("the sub-goal is empty"), "{}", stderr(&o));
 }
 
 // ------------------------------------------------------------ in a real browser
@@ -612,7 +612,7 @@ fn the_reports_render_in_a_browser_to_png_and_a4_pdf_asking_for_nothing() {
         match lang {
             Lang::Nb => vec![
                 "1. Tidslinje",
-                "2. Det du ventet",
+                "2. Det du forventet",
                 "3. Hva du gjorde",
                 "4. Mestringstro",
                 "5. Refleksjon",

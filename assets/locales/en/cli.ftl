@@ -28,7 +28,7 @@ cli-transcript-matches = matches { $path }
 cli-transcript-differs = transcript differs from { $path } at line { $line }:
 cli-transcript-expected = expected:
 cli-transcript-actual = actual:
-cli-transcript-bless = (if the change is intended, bless it: copy { $path } over it)
+cli-transcript-bless = (if the change is intended, bless it: copy { $path } over the expected transcript)
 
 ## Records
 
@@ -59,9 +59,9 @@ cli-no-participants = no participants yet; add one with: mestring participants a
 cli-participants-code = code
 cli-participants-sessions = sessions
 cli-participant-added = added participant { $code }
-cli-participants-lang = reads
-cli-participant-reads = { $code } reads { $lang } from now on
-cli-unknown-language = there are words for nb (bokmål) and en (English), not "{ $lang }"
+cli-participants-lang = language
+cli-participant-reads = { $code } gets { $lang } from now on
+cli-unknown-language = there is text in nb (bokmål) and en (English), not "{ $lang }"
 cli-language-nb = bokmål
 cli-language-en = English
 cli-remove-needs-yes = removing { $code } erases all their records; add --yes to confirm
@@ -146,11 +146,11 @@ error-store-no-session = there is no session with the id { $id }{ $nearest }
 error-store-already-imported = session { $id } is already in the store
 error-store-bad-snapshot = the scenario kept in journal { $path } cannot be read; the journal is left where it is
 error-note-empty = { $note ->
-        [goal] the goal
+        [goal] the sub-goal
        *[learned] the note of what was learned
     } is empty; write it in a few words
 error-note-too-long = { $note ->
-        [goal] the goal
+        [goal] the sub-goal
        *[learned] the note of what was learned
     } is { $chars } characters; keep it to at most { $max }
 error-no-goal = session { $id } has no goal to report on; set one with --goal

@@ -98,7 +98,7 @@ debrief-no-goals = No sub-goals have been set yet.
 
 # The foot of both reports.
 
-debrief-made-by = Made by mestring from the record on this machine. It holds health information: keep and share it as other patient information.
+debrief-made-by = Made by mestring from the record on this machine. It holds health information: keep and share it like other patient information.
 
 # The four sources of self-efficacy, as the reflection's headings.
 
@@ -124,7 +124,7 @@ ending-stopped-by-participant = You chose to stop after { $when }. Noticing when
 ending-stopped-by-clinician = The clinician ended the session after { $when }.{ $last_suds }
 ending-scenario-fault = The session stopped after { $when } because the scenario file led nowhere further. That is the file's doing, not yours.{ $last_suds }
 ending-interrupted = The record stops after { $when }: the program was cut off before the session ended. Everything up to then is here.
-ending-last-suds = { " " }The last SUDS before it was { $suds }.
+ending-last-suds = { " " }Your last SUDS rating before the end: { $suds }.
 
 # The ending in a word or two, for tables.
 

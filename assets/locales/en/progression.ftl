@@ -10,9 +10,9 @@ proposal-stay = stay at level { $level }
 reason-no-such-level = Level { $level } is not one of this scenario's levels (1 to { $levels }).
 reason-first-run = No run of this scenario is recorded yet: start at level { $level }.
 reason-back-to-level = The last run was at level { $last }, and there has been none at level { $level } since: try a run at level { $level } first.
-reason-stopped-at-gentlest = The participant stopped the last run at level { $level }, the gentlest. Stay at level { $level }, talk about what made them stop, and prepare the next try together (a modelling run, a breathing pause), or choose a gentler scenario.
-reason-stopped = The participant stopped the last run at level { $level }. Leaving early is escape, not mastery: step down to level { $to }, a level they can stay in to the end, and talk about what made them stop.
-reason-high-distress-at-gentlest = Peak SUDS in the last run at level { $level }, the gentlest, was { $peak }, at or above { $threshold }. Stay at level { $level } and prepare the next run together (a modelling run, a breathing pause), or choose a gentler scenario.
+reason-stopped-at-gentlest = The participant stopped the last run at level { $level }, the gentlest. Stay at level { $level }, talk about what made them stop, and prepare the next try together (a modelling run, a breathing exercise), or choose a gentler scenario.
+reason-stopped = The participant stopped the last run at level { $level }. Practice works best at a level they can stay in to the end: step down to level { $to }, and talk about what made them stop.
+reason-high-distress-at-gentlest = Peak SUDS in the last run at level { $level }, the gentlest, was { $peak }, at or above { $threshold }. Stay at level { $level } and prepare the next run together (a modelling run, a breathing exercise), or choose a gentler scenario.
 reason-high-distress = Peak SUDS in the last run at level { $level } was { $peak }, at or above { $threshold }: the step was too big. Step down to level { $to }.
 reason-not-mastered = The last run at level { $level } { $why }: stay at level { $level }.
 

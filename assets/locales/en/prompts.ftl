@@ -12,7 +12,7 @@ self-efficacy-mid = 50 = moderately certain
 self-efficacy-high = 100 = highly certain
 
 expectancy-question = How likely is it that { $outcome }?
-expectancy-review-question = Did it happen that { $outcome }? And how likely do you think it is now?
+expectancy-review-question = What you feared: that { $outcome }. Did it happen? And how likely do you think it is now?
 expectancy-low = 0 % = will not happen
 expectancy-high = 100 % = will definitely happen
 

@@ -30,7 +30,7 @@ cli-transcript-matches = stemmer med { $path }
 cli-transcript-differs = transkripsjonen avviker fra { $path } på linje { $line }:
 cli-transcript-expected = forventet:
 cli-transcript-actual = faktisk:
-cli-transcript-bless = (hvis endringen er tilsiktet, godkjenn den: kopier { $path } over den)
+cli-transcript-bless = (hvis endringen er tilsiktet, godkjenn den: kopier { $path } over den forventede transkripsjonen)
 
 ## Registreringer
 
@@ -61,9 +61,9 @@ cli-no-participants = ingen deltakere ennå; legg til en med: mestring participa
 cli-participants-code = kode
 cli-participants-sessions = økter
 cli-participant-added = la til deltakeren { $code }
-cli-participants-lang = leser
-cli-participant-reads = { $code } leser { $lang } fra nå av
-cli-unknown-language = programmet har ord på nb (bokmål) og en (engelsk), ikke «{ $lang }»
+cli-participants-lang = språk
+cli-participant-reads = { $code } får { $lang } fra nå av
+cli-unknown-language = programmet har tekst på nb (bokmål) og en (engelsk), ikke «{ $lang }»
 cli-language-nb = bokmål
 cli-language-en = engelsk
 cli-remove-needs-yes = å fjerne { $code } sletter alt som er registrert om deltakeren; legg til --yes for å bekrefte
@@ -90,9 +90,9 @@ cli-participant-removed =
 cli-rtw-se-stored = lagret RTW-SE for { $code }: gjennomsnitt { $mean }
 cli-no-questionnaires = ingen spørreskjemaer er lagret for { $code }
 cli-rtw-se-answered = besvart
-cli-rtw-se-label = merke
+cli-rtw-se-label = merkelapp
 cli-rtw-se-mean = snitt
-cli-rtw-se-reference = (i den norske valideringen hørte et gjennomsnitt på { $reference } eller mer sammen med full tilbakeføring til arbeid)
+cli-rtw-se-reference = (i den norske valideringen hang et gjennomsnitt på { $reference } eller mer sammen med full retur til arbeid)
 
 cli-no-sessions = ingen økter er registrert ennå
 cli-sessions-session = økt
@@ -136,12 +136,12 @@ cli-audio-written = skrev { $path }: { $seconds } s av { $scenario } på nivå {
 
 error-code-length = en deltakerkode må være 2 til 32 tegn lang
 error-code-characters = «{ $code }» kan bare inneholde bokstavene A–Z, sifre, - og _
-error-code-identity-number = «{ $code }» ser ut som et fødselsnummer (11 sifre); bruk en pseudonym kode som P017, og oppbevar koblingsnøkkelen et annet sted
-error-code-email = «{ $code }» ser ut som en e-postadresse; bruk en pseudonym kode som P017
+error-code-identity-number = «{ $code }» ser ut som et fødselsnummer (11 sifre); bruk en pseudonymisert kode som P017, og oppbevar koblingsnøkkelen et annet sted
+error-code-email = «{ $code }» ser ut som en e-postadresse; bruk en pseudonymisert kode som P017
 
 error-store-folder = kan ikke bruke datamappen { $path }: { $why }
 error-store-database = databasen i { $path } kan ikke åpnes eller oppdateres: { $why }
-error-store-too-new = databasen i { $path } er laget av en nyere mestring (skjema { $found }, denne kjenner { $known }); oppdater mestring
+error-store-too-new = databasen i { $path } er laget av en nyere versjon av mestring (skjema { $found }; denne versjonen kjenner { $known }); oppdater mestring
 error-store-no-participant = det finnes ingen deltaker med koden { $code }{ $nearest }
 error-store-participant-exists = det finnes allerede en deltaker med koden { $code }
 error-store-no-session = det finnes ingen økt med ID-en { $id }{ $nearest }

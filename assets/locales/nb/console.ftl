@@ -9,11 +9,11 @@ no-headset-asked = --desktop ble gitt
 no-headset-unattended = ingen hodesett brukes her
 no-headset-loader = OpenXR-lasteren mangler
 no-headset-vulkan = hodesettets kjøremiljø mangler Vulkan
-no-headset-runtime = ingen hodesett-kjøremiljø svarer
+no-headset-runtime = ikke noe kjøremiljø for hodesett svarer
 no-headset-connected = ikke noe hodesett er koblet til
 no-headset-found = fant ikke noe hodesett
 headset-session =
-    hodesettøkt: { $state ->
+    hodesett: { $state ->
         [unavailable] utilgjengelig
         [available] tilgjengelig
         [idle] venter

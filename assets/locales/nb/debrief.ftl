@@ -8,7 +8,7 @@
 # Headings and labels of the session report.
 
 debrief-session-title = Gjennomgang etter økten
-debrief-programme-title = Oversikt over programmet
+debrief-programme-title = Oversikt over forløpet
 debrief-participant = Deltaker
 debrief-date = Dato
 debrief-level = Nivå
@@ -19,13 +19,13 @@ debrief-in-headset = hodesett
 debrief-in-window = vindu på skjermen
 debrief-missing-heading = Dette mangler i rapporten
 debrief-timeline = Tidslinje
-debrief-timeline-intro = Stress (SUDS) og mestringstro over øktens tid, med det som skjedde underveis.
-debrief-suds = Stress (SUDS)
+debrief-timeline-intro = Ubehag (SUDS) og mestringstro gjennom økten, med det som skjedde underveis.
+debrief-suds = Ubehag (SUDS)
 debrief-time = Tid
 debrief-what = Hva
 debrief-value = Verdi
 debrief-details = Tallene bak figuren
-debrief-minutes-axis = minutter inn i økten
+debrief-minutes-axis = minutter fra start
 debrief-paused-span = pause
 debrief-legend-cue = stressinnslag
 debrief-legend-level = nivå endret
@@ -33,11 +33,11 @@ debrief-legend-marker = merknad
 debrief-legend-choice = valg
 debrief-legend-silence = stillhet
 debrief-level-completed = nivå fullført (høyre akse)
-debrief-expectancy = Det du ventet, og det som skjedde
+debrief-expectancy = Det du forventet, og det som skjedde
 debrief-no-expectancy = Ingen forventning ble vurdert i denne økten.
 debrief-no-self-efficacy = Ingen mestringstro ble vurdert i denne økten.
 debrief-learned = Det du lærte
-debrief-learned-question = Hva lærte du av det som skjedde, sammenlignet med det du ventet?
+debrief-learned-question = Hva lærte du av det som skjedde, sammenlignet med det du forventet?
 debrief-behaviour = Hva du gjorde
 debrief-looking = Blikk
 debrief-person = Person
@@ -51,7 +51,7 @@ debrief-answer = Svaret ditt
 debrief-latency = Betenkningstid
 debrief-shows = Viser
 debrief-no-choices = Ingen valg ble tatt i denne økten.
-debrief-silences = Når du lot være å svare
+debrief-silences = Når du var stille
 debrief-mastery = Mestringstro før og etter
 debrief-mastery-intro = Hvor sikker du var på at du kan … (0–100), første og siste gang i økten.
 debrief-statement = Du kan …
@@ -61,7 +61,7 @@ debrief-reflection = Refleksjon
 debrief-reflection-intro = Spørsmålene fra scenarioet, ordnet etter de fire kildene til mestringstro, med det i opptaket som kan hjelpe samtalen.
 debrief-from-the-record = Fra opptaket
 debrief-next-step = Neste steg
-debrief-next-step-question = Hvilken utfordring tar du på deg denne uken?
+debrief-next-step-question = Hvilken utfordring tar du på deg denne uka?
 debrief-goal-agreed = Avtalt delmål
 debrief-goal-blank = Ikke skrevet inn ennå.
 debrief-last-goal = Delmålet fra forrige gang
@@ -84,7 +84,7 @@ debrief-highest-level-completed = Høyeste nivå fullført
 debrief-rtw-se = Mestringstro for å komme tilbake i arbeid (RTW-SE)
 debrief-rtw-se-none = Ingen RTW-SE er registrert ennå.
 debrief-answered = Besvart
-debrief-label = Merket
+debrief-label = Merkelapp
 debrief-mean = Snitt
 debrief-against-reference = Mot referansen
 debrief-at-or-above = på eller over
@@ -98,7 +98,7 @@ debrief-no-goals = Ingen delmål er satt ennå.
 
 # The foot of both reports.
 
-debrief-made-by = Rapporten er laget av mestring fra opptaket på denne maskinen. Den inneholder helseopplysninger: oppbevar og del den som annen pasientinformasjon.
+debrief-made-by = Rapporten er laget av programmet mestring ut fra opptaket på denne maskinen. Den inneholder helseopplysninger: oppbevar og del den som andre pasientopplysninger.
 
 # The four sources of self-efficacy, as the reflection's headings.
 
@@ -124,7 +124,7 @@ ending-stopped-by-participant = Du valgte å stoppe etter { $when }. Å kjenne e
 ending-stopped-by-clinician = Økten ble avsluttet av behandleren etter { $when }.{ $last_suds }
 ending-scenario-fault = Økten stoppet etter { $when } fordi scenariofilen ikke førte videre. Det skyldes filen, ikke deg.{ $last_suds }
 ending-interrupted = Opptaket stopper etter { $when }: programmet ble avbrutt før økten var ferdig. Alt fram til da er med.
-ending-last-suds = { " " }Siste SUDS før det var { $suds }.
+ending-last-suds = { " " }Siste SUDS-vurdering før slutt: { $suds }.
 
 # The ending in a word or two, for tables.
 
@@ -191,7 +191,7 @@ moment-clinician-pauses =
 # Why part of the report is empty.
 
 missing-no-ratings = Ingen vurderinger (SUDS, mestringstro) ble gitt i denne økten.
-missing-no-samples = Ingen blikkdata: økten ble spilt i terminalen, uten bilde, så blikk og hode ble ikke målt.
+missing-no-samples = Ingen blikkdata: økten ble kjørt i terminalen, uten bilde, så blikk og hode ble ikke målt.
 missing-no-samples-recorded = Ingen blikkdata ble tatt opp i denne økten.
 missing-interrupted = Økten ble avbrutt (programmet stoppet uten å avslutte); opptaket fram til da er med.
 missing-damaged = Den siste linjen i opptaket var skadet og er ikke med.

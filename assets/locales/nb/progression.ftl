@@ -8,13 +8,13 @@ proposal-step-down = gå ned til nivå { $to }
 proposal-stay = bli på nivå { $level }
 
 reason-no-such-level = Nivå { $level } finnes ikke i dette scenarioet (nivå 1 til { $levels }).
-reason-first-run = Ingen gjennomføring av dette scenarioet er registrert ennå: begynn på nivå { $level }.
-reason-back-to-level = Forrige gjennomføring var på nivå { $last }, og ingen har vært på nivå { $level } siden: prøv en gjennomføring på nivå { $level } først.
-reason-stopped-at-gentlest = Deltakeren avbrøt forrige gjennomføring på nivå { $level }, det mildeste. Bli på nivå { $level }, snakk sammen om hva som gjorde at deltakeren avbrøt, og forbered neste forsøk sammen (en modellgjennomføring, en pustepause), eller velg et mildere scenario.
-reason-stopped = Deltakeren avbrøt forrige gjennomføring på nivå { $level }. Å gå ut tidlig er unngåelse, ikke mestring: gå ned til nivå { $to }, et nivå deltakeren kan bli i til slutten, og snakk sammen om hva som gjorde at deltakeren avbrøt.
-reason-high-distress-at-gentlest = Høyeste SUDS i forrige gjennomføring på nivå { $level }, det mildeste, var { $peak }, altså { $threshold } eller mer. Bli på nivå { $level } og forbered neste gjennomføring sammen (en modellgjennomføring, en pustepause), eller velg et mildere scenario.
-reason-high-distress = Høyeste SUDS i forrige gjennomføring på nivå { $level } var { $peak }, altså { $threshold } eller mer: steget var for stort. Gå ned til nivå { $to }.
-reason-not-mastered = Forrige gjennomføring på nivå { $level } { $why }: bli på nivå { $level }.
+reason-first-run = Ingen økt i dette scenarioet er registrert ennå: begynn på nivå { $level }.
+reason-back-to-level = Forrige økt var på nivå { $last }, og det har ikke vært noen økt på nivå { $level } siden: prøv en økt på nivå { $level } først.
+reason-stopped-at-gentlest = Deltakeren stoppet forrige økt på nivå { $level }, det mildeste. Bli på nivå { $level }, snakk sammen om hva som gjorde at deltakeren stoppet, og forbered neste forsøk sammen (en modelløkt, en pusteøvelse), eller velg et mildere scenario.
+reason-stopped = Deltakeren stoppet forrige økt på nivå { $level }. Øvingen virker best på et nivå deltakeren kan bli i helt til slutten: gå ned til nivå { $to }, og snakk sammen om hva som gjorde at deltakeren stoppet.
+reason-high-distress-at-gentlest = Høyeste SUDS i forrige økt på nivå { $level }, det mildeste, var { $peak }, altså { $threshold } eller mer. Bli på nivå { $level } og forbered neste økt sammen (en modelløkt, en pusteøvelse), eller velg et mildere scenario.
+reason-high-distress = Høyeste SUDS i forrige økt på nivå { $level } var { $peak }, altså { $threshold } eller mer: steget var for stort. Gå ned til nivå { $to }.
+reason-not-mastered = Forrige økt på nivå { $level } { $why }: bli på nivå { $level }.
 
 shortfall-stopped-by-participant = ble avbrutt av deltakeren
 shortfall-stopped-by-clinician = ble avbrutt av behandleren, og teller derfor ikke som mestring
@@ -30,14 +30,14 @@ criteria-suds-and-self-efficacy = høyeste SUDS høyst { $suds } og mestringstro
 
 reason-more-runs-needed =
     { $runs ->
-        [one] Forrige gjennomføring
-       *[other] De siste { $runs } gjennomføringene
-    } på nivå { $level } ble fullført med { $criteria }; for å gå opp trengs { $needed } på rad: bli på nivå { $level } for en gjennomføring til.
+        [one] Forrige økt
+       *[other] De siste { $runs } øktene
+    } på nivå { $level } ble fullført med { $criteria }; for å gå opp trengs { $needed } på rad: ta én økt til på nivå { $level }.
 mastered-runs =
     { $runs ->
-        [one] Forrige gjennomføring
-       *[other] De siste { $runs } gjennomføringene
+        [one] Forrige økt
+       *[other] De siste { $runs } øktene
     } på nivå { $level } ble fullført med høyeste SUDS på { $peak } eller mindre (grense: høyst { $limit }){ $self_efficacy }
 mastered-self-efficacy = { " " }og mestringstro på { $value } eller mer (krav: minst { $min })
-reason-mastered-top = { $done }. Nivå { $level } er det høyeste, så scenarioet er mestret: vurder et mer krevende scenario, eller å øve på situasjonen på arbeidsplassen.
+reason-mastered-top = { $done }. Nivå { $level } er det høyeste, så scenarioet er mestret: vurder et mer krevende scenario, eller øv på situasjonen på arbeidsplassen.
 reason-mastered = { $done }: gå opp til nivå { $to }.

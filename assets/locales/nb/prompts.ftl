@@ -12,7 +12,7 @@ self-efficacy-mid = 50 = middels sikker
 self-efficacy-high = 100 = helt sikker
 
 expectancy-question = Hvor sannsynlig er det at { $outcome }?
-expectancy-review-question = Skjedde det at { $outcome }? Og hvor sannsynlig tror du det er nå?
+expectancy-review-question = Det du fryktet: at { $outcome }. Skjedde det? Og hvor sannsynlig tror du det er nå?
 expectancy-low = 0 % = kommer ikke til å skje
 expectancy-high = 100 % = kommer helt sikkert til å skje
 

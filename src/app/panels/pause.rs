@@ -101,17 +101,17 @@ fn show_card(
     let headset = loaded.mode.is_headset();
     for (entity, which) in &labelled {
         let value = match which {
-            PauseText::Title => words.pause_title,
-            PauseText::Body => words.pause_body,
-            PauseText::Hint if headset => words.pause_hint_headset,
-            PauseText::Hint => words.pause_hint_keys,
+            PauseText::Title => &words.pause_title,
+            PauseText::Body => &words.pause_body,
+            PauseText::Hint if headset => &words.pause_hint_headset,
+            PauseText::Hint => &words.pause_hint_keys,
         };
         set_text(&mut texts, entity, value.to_string());
     }
     for (action, children) in &buttons {
         let label = match action {
-            PauseAction::GoOn => words.go_on,
-            PauseAction::Stop => words.stop_here,
+            PauseAction::GoOn => &words.go_on,
+            PauseAction::Stop => &words.stop_here,
         };
         if let Some(child) = children.first() {
             set_text(&mut texts, *child, label.to_string());
