@@ -323,3 +323,63 @@ fn no_words_for_people_are_written_in_the_code() {
     }
     assert!(found.is_empty(), "words for people outside assets/locales:\n{}", found.join("\n"));
 }
+
+/// The text a browser shows of an HTML page: tags dropped, a line per
+/// block, the few entities the templates write decoded.
+fn page_text(html: &str) -> Vec<String> {
+    let body = html.split("<body").nth(1).unwrap_or(html);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                text.push('\n');
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+}
+
+#[test]
+fn the_debrief_reports_speak_one_language() {
+    let data = tempfile::tempdir().unwrap();
+    let on = |args: &[&str]| crate::mestring_on(data.path(), args);
+    assert!(on(&["participants", "add", "P017"]).status.success());
+    let script = repo().join("tests/golden/team-meeting-clinician.script");
+    let t = data.path().join("run.transcript");
+    let o = on(&[
+        "play",
+        "team-meeting",
+        "--participant",
+        "P017",
+        "--quiet",
+        "--level",
+        "2",
+        "--seed",
+        "3",
+        "--script",
+        script.to_str().unwrap(),
+        "--transcript",
+        t.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", crate::stderr_of(&o));
+    let store = mestring::record::Store::open(data.path()).unwrap();
+    let id = store.sessions(Some("P017")).unwrap()[0].id.clone();
+    let scenario = store.scenario_of(&id).unwrap();
+    for lang in Lang::ALL {
+        for html in [
+            mestring::debrief::session_html(&store, &id, Some(lang)).unwrap(),
+            mestring::debrief::programme_html(&store, "P017", Some(lang)).unwrap(),
+        ] {
+            let shown = page_text(&html);
+            assert!(shown.len() > 30, "{shown:?}");
+            let found = foreign_in(&shown, &scenario, lang, &marker_notes(&script));
+            assert!(found.is_empty(), "the report in {}: {found:?}", lang.code());
+        }
+    }
+}
