@@ -99,13 +99,14 @@ pub fn rating_code(kind: &RatingKind) -> String {
 pub struct PlayerWords {
     pub controls: String,
     pub choose: String,
-    pub seconds_left: String,
     pub review_hint: String,
     pub time_up: String,
     pub silence_taken: String,
     pub complete: String,
     /// Buttons on the in-world rating panel.
     pub yes: String,
+    /// The keys that answer yes or no, as the panel shows them.
+    pub yes_no_keys: String,
     pub no: String,
     pub confirm: String,
     /// The window's status bar: paused, ended early, and how to close.
@@ -130,12 +131,12 @@ pub fn player_words(lang: &str) -> &'static PlayerWords {
     WORDS[lang as usize].get_or_init(|| PlayerWords {
         controls: w!(lang, "player-controls"),
         choose: w!(lang, "player-choose"),
-        seconds_left: w!(lang, "player-seconds-left"),
         review_hint: w!(lang, "player-review-hint"),
         time_up: w!(lang, "player-time-up"),
         silence_taken: w!(lang, "player-silence-taken"),
         complete: w!(lang, "player-complete"),
         yes: w!(lang, "player-yes"),
+        yes_no_keys: w!(lang, "player-yes-no-keys"),
         no: w!(lang, "player-no"),
         confirm: w!(lang, "player-confirm"),
         paused: w!(lang, "player-paused"),

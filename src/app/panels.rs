@@ -296,7 +296,7 @@ fn show(
         let p = rating_prompt(s, kind, lang);
         let review = match (kind, happened) {
             (RatingKind::ExpectancyReview(_), Some(h)) => {
-                format!("\n{}: {}   (Y / N)", if *h { &words.yes } else { &words.no }, value)
+                format!("\n{}: {}   {}", if *h { &words.yes } else { &words.no }, value, words.yes_no_keys)
             }
             _ => format!("  {value}"),
         };

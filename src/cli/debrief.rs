@@ -79,9 +79,5 @@ fn default_path(dir: &Path, name: &str) -> Result<PathBuf, CliError> {
 }
 
 fn parse_lang(code: &str) -> Result<Lang, CliError> {
-    match code {
-        "nb" | "nn" | "no" => Ok(Lang::Nb),
-        "en" => Ok(Lang::En),
-        other => Err(w!(cli_lang(), "cli-report-languages", lang = other).into()),
-    }
+    Lang::parse(code).ok_or_else(|| w!(cli_lang(), "cli-report-languages", lang = code).into())
 }

@@ -146,13 +146,20 @@ pub fn session_language(
     if let Some(asked) = asked {
         return Ok(asked);
     }
-    if let Some(code) = participant {
-        let reads = mestring::record::Store::open(data_dir)?.participant_lang(code)?;
-        if let Some(reads) = reads.map(Lang::code).filter(|r| scenario.languages.iter().any(|l| l == r)) {
-            return Ok(reads.to_string());
+    let shown = first_language(scenario);
+    if let Some(code) = participant
+        && let Some(reads) = mestring::record::Store::open(data_dir)?.participant_lang(code)?
+    {
+        if scenario.languages.iter().any(|l| l == reads.code()) {
+            return Ok(reads.code().to_string());
         }
+        // Never a silent change of language: the clinician hears of it.
+        eprintln!(
+            "{}",
+            w!(lang(), "cli-note-language-missing", code = code, reads = reads.code(), shown = &shown)
+        );
     }
-    Ok(first_language(scenario))
+    Ok(shown)
 }
 
 /// Creates (or empties) a file only its owner can read: transcripts hold

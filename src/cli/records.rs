@@ -213,11 +213,23 @@ pub fn sessions(dir: &Path, participant: Option<&str>) -> Result<(), CliError> {
             r.status,
             r.events
         );
-        // Where it ran and what the samples measured, where it was kept:
-        // the record's own English line, as stored.
-        if let Some(shown_in) = &r.shown_in {
-            let sampling = r.sampling().map(|s| format!("; {s}")).unwrap_or_default();
-            println!("    {}", w!(l, "cli-sessions-shown-in", shown_in = format!("{shown_in}{sampling}")));
+        // Where it ran and what the samples measured, where that was kept.
+        if let Some(s) = r.sampling() {
+            let from = if s.from_headset { "headset" } else { "desktop" };
+            let rate = l.decimal(s.per_second, 1);
+            let line = if s.held {
+                w!(l, "cli-sessions-sampling", from = from, samples = s.samples, rate = rate)
+            } else {
+                w!(
+                    l,
+                    "cli-sessions-sampling-slow",
+                    from = from,
+                    samples = s.samples,
+                    rate = rate,
+                    asked = s.asked
+                )
+            };
+            println!("    {line}");
         }
     }
     Ok(())
@@ -317,11 +329,7 @@ pub fn finish_recording(store: &mut Store, recorder: Recorder) -> Result<(), Cli
 /// A language a participant can read, from its code: `nb` or `en` (the
 /// languages the program has words for).
 fn known_language(code: &str) -> Result<Lang, CliError> {
-    match code.to_ascii_lowercase().as_str() {
-        "nb" | "nn" | "no" => Ok(Lang::Nb),
-        "en" => Ok(Lang::En),
-        _ => Err(w!(lang(), "cli-unknown-language", lang = code).into()),
-    }
+    Lang::parse(code).ok_or_else(|| w!(lang(), "cli-unknown-language", lang = code).into())
 }
 
 fn language_name(l: Lang, of: Lang) -> String {

@@ -98,7 +98,10 @@ pub fn programme_report(
 ) -> Result<ProgrammeReport, DebriefError> {
     let code = store.participant(code)?;
     let sessions = store.sessions(Some(&code))?;
-    let lang = lang.unwrap_or_else(|| sessions.last().map_or(Lang::Nb, |s| Lang::of(&s.lang)));
+    // The newest session's language, else the one chosen for them.
+    let chosen = store.participant_lang(&code)?;
+    let lang =
+        lang.unwrap_or_else(|| sessions.last().map(|s| Lang::of(&s.lang)).or(chosen).unwrap_or(Lang::Nb));
     let mut runs = Vec::new();
     for s in &sessions {
         let events = store.events(&s.id)?;

@@ -69,7 +69,7 @@ impl<W: Write> Printer<W> {
                         self.say(&format!("  {}) {}", i + 1, o.text.show(&lang)));
                     }
                     if let Some(m) = answer_millis {
-                        self.say(&format!("  ({} {})", m / 1000, words.seconds_left));
+                        self.say(&format!("  {}", w!(l, "player-seconds-left", seconds = m / 1000)));
                     }
                     self.prompt(&words.choose);
                 }

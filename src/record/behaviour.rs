@@ -188,12 +188,14 @@ pub fn summarise(faces: &[bool], samples: &[BehaviourSample], outputs: &[(Millis
         }
     }
 
-    // Gaze-away episodes: runs of samples on no face.
+    // Gaze-away episodes: runs of samples on no face, while there was a
+    // face in the room to look at (a phone call alone is not looking away).
     let mut gaze_away = Vec::new();
     let mut run_start: Option<Millis> = None;
     let mut run_end = 0;
     for (s, &w) in samples.iter().zip(&weights) {
-        let away = !matches!(s.gaze, GazeTarget::Face(_));
+        let a_face_to_see = (0..cast_size).any(|c| has_face(c) && present_at(c, s.at));
+        let away = a_face_to_see && !matches!(s.gaze, GazeTarget::Face(_));
         match (away, run_start) {
             (true, None) => {
                 run_start = Some(s.at);
@@ -316,5 +318,12 @@ mod tests {
         assert_eq!(s.eye_contact[1], None, "a voice on the phone is not 'never looked at'");
         assert_eq!(s.while_speaking[1], None);
         assert!(s.first_look.is_empty(), "no first look at a phone call's speaker");
+
+        // With only the caller present, looking at the table is not
+        // looking away from anyone.
+        let alone = vec![(0, Output::Cast { character: 0, present: true, behaviour: b })];
+        let s = summarise(&[false], &run(0, 8_000, GazeTarget::Object), &alone);
+        assert!(s.gaze_away.is_empty(), "{:?}", s.gaze_away);
+        assert!(!summarise(&[true], &run(0, 8_000, GazeTarget::Object), &alone).gaze_away.is_empty());
     }
 }

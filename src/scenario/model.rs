@@ -367,6 +367,12 @@ impl StressCue {
         )
     }
 
+    /// A cue that is seen rather than heard (a glance at the watch): only
+    /// someone in the room can give it, never a voice on the phone.
+    pub fn is_seen(self) -> bool {
+        matches!(self, StressCue::WatchCheck | StressCue::SilentStare)
+    }
+
     /// How long the cue lasts, in milliseconds, when nothing says otherwise.
     pub fn default_millis(self) -> u64 {
         match self {

@@ -381,7 +381,7 @@ impl Session {
                     {
                         c.time_up_at = None;
                         self.emit(Output::TimeUp { beat: c.beat });
-                        let by = self.someone_present();
+                        let by = self.someone_present(StressCue::WatchCheck);
                         self.start_cue(StressCue::WatchCheck, 0.6, by);
                     }
                     if let Some((t, by)) = c.interrupt_at
@@ -411,7 +411,7 @@ impl Session {
                     None => return,
                 }
             }
-            None if r.cue.is_personal() => match self.someone_present() {
+            None if r.cue.is_personal() => match self.someone_present(r.cue) {
                 Some(c) => Some(c),
                 None => return,
             },
@@ -420,9 +420,14 @@ impl Session {
         self.start_cue(r.cue, r.intensity, by);
     }
 
-    fn someone_present(&mut self) -> Option<usize> {
-        let present: Vec<usize> =
-            (0..self.scenario.cast.len()).filter(|&c| is_present(&self.scenario, self.level, c)).collect();
+    /// Someone present to give `cue`, by chance; a cue that is seen only
+    /// from someone in the room, not on the phone or a video call.
+    fn someone_present(&mut self, cue: StressCue) -> Option<usize> {
+        let cast = &self.scenario.cast;
+        let present: Vec<usize> = (0..cast.len())
+            .filter(|&c| is_present(&self.scenario, self.level, c))
+            .filter(|&c| !cue.is_seen() || cast[c].remote.is_none())
+            .collect();
         if present.is_empty() { None } else { Some(present[self.rng.below(present.len())]) }
     }
 
@@ -562,7 +567,7 @@ impl Session {
                     // chance cues, nobody else makes their sigh or remark.
                     (Some(_), _) => {}
                     (None, _) => {
-                        let by = if cue.is_personal() { self.someone_present() } else { None };
+                        let by = if cue.is_personal() { self.someone_present(*cue) } else { None };
                         self.start_cue(*cue, *intensity, by);
                     }
                 }
@@ -644,7 +649,7 @@ impl Session {
                 if !(0.0..=1.0).contains(intensity) {
                     return self.reject(&input, Rejection::BadIntensity);
                 }
-                let by = if cue.is_personal() { self.someone_present() } else { None };
+                let by = if cue.is_personal() { self.someone_present(*cue) } else { None };
                 self.start_cue(*cue, *intensity, by);
             }
         }

@@ -37,8 +37,20 @@ impl Lang {
     /// readers get bokmål rather than English: closer, and what the
     /// shipped scenarios are written in.
     pub fn of(code: &str) -> Lang {
+        Lang::parse(code).unwrap_or(Lang::En)
+    }
+
+    /// The language a code names, if the program has words for it: `nb`,
+    /// `nn`, `no` or `en`, in any case, with or without a region
+    /// (`nb_NO.UTF-8`). For a choice someone typed, where an unknown code
+    /// must be refused rather than taken as English.
+    pub fn parse(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_', '.']).next().unwrap_or("");
-        if matches!(primary.to_ascii_lowercase().as_str(), "nb" | "nn" | "no") { Lang::Nb } else { Lang::En }
+        match primary.to_ascii_lowercase().as_str() {
+            "nb" | "nn" | "no" => Some(Lang::Nb),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
     }
 
     /// The code scenario texts are looked up under, and sessions store.

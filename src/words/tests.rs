@@ -207,3 +207,22 @@ fn language_codes_map_to_bokmal_or_english() {
         assert_eq!(Lang::of(code), Lang::En, "{code}");
     }
 }
+
+#[test]
+fn every_word_a_debrief_template_reads_exists() {
+    // minijinja shows an unknown key as nothing, so a misspelt one would
+    // leave a blank heading rather than fail.
+    let known = all_messages(Lang::En);
+    let mut missing = Vec::new();
+    for (path, text) in code().iter().filter(|(p, _)| p.ends_with(".html")) {
+        for (at, _) in text.match_indices("words.") {
+            let key: String =
+                text[at + 6..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let id = format!("debrief-{}", key.replace('_', "-"));
+            if !known.contains_key(&id) {
+                missing.push(format!("{path}: words.{key}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "templates read words that do not exist: {missing:?}");
+}

@@ -195,7 +195,7 @@ fn plays_to_its_end_in_the_headset(script: &str) {
     assert!(n >= (total as f64).min(asked * duration_s) * 0.5, "{n} samples in {total} frames {context}");
     let listed = mestring(&["sessions"]);
     let listed = String::from_utf8_lossy(&listed.stdout);
-    assert!(listed.contains("head samples from the headset's tracked pose"), "{listed}");
+    assert!(listed.contains("head samples from its tracked pose"), "{listed}");
 
     // After the recentre the head is at the seat's eyes, facing the seat's
     // way, and moves as the tracked head does. Monado's simulated head

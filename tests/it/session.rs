@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use mestring::scenario::{RatingKind, Scenario};
+use mestring::scenario::{RatingKind, Scenario, StressCue};
 use mestring::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Session};
 use proptest::prelude::*;
 
@@ -329,4 +329,31 @@ fn a_periodic_rating_due_while_the_same_rating_is_open_is_not_asked_twice() {
     assert!(matches!(s.open_rating(), Some(RatingKind::Expectancy(_))), "{:?}", s.open_rating());
     let outs = s.step(242_000, Input::Rate(RatingAnswer::Scale(60))).to_vec();
     assert!(outs.iter().any(|o| matches!(o.item, Output::Line { .. })), "the first line follows: {outs:?}");
+}
+
+#[test]
+fn a_glance_at_the_watch_never_comes_from_someone_on_the_phone() {
+    let source = crate::checker::aisha_on_the_phone();
+    let loaded =
+        mestring::scenario::load_bytes(&crate::repo().join("scenarios/phone.ron"), source.as_bytes())
+            .unwrap();
+    let aisha = loaded.scenario.cast.iter().position(|c| c.id == "aisha").unwrap();
+    let mut s = Session::new(Arc::new(loaded.scenario), 3, 1).unwrap();
+    past_start_ratings(&mut s);
+    let (mut seen, mut heard) = (Vec::new(), Vec::new());
+    for i in 0..60 {
+        for (cue, into) in [(StressCue::WatchCheck, &mut seen), (StressCue::Sigh, &mut heard)] {
+            let at = 10_000 + i * 500;
+            for o in s.step(at, Input::TriggerCue { cue, intensity: 0.5 }) {
+                if let Output::CueStarted { cue: c, by, .. } = o.item
+                    && c == cue
+                {
+                    into.push(by);
+                }
+            }
+        }
+    }
+    assert!(seen.len() > 30 && !seen.contains(&Some(aisha)), "{seen:?}");
+    // A sigh is heard: it may come from the phone.
+    assert!(heard.contains(&Some(aisha)), "{heard:?}");
 }

@@ -160,7 +160,7 @@ const NOT_FOR_PEOPLE: &[(&str, &str)] = &[
     ("src/play/transcript.rs", "the transcript format, compared line by line with blessed files"),
     ("src/play/script.rs", "script keywords, which are the format's own words"),
     ("src/record/rows.rs", "what the record stores about an event, for analysis"),
-    ("src/record/store/queries.rs", "notes kept in the record (how samples were taken), for analysis"),
+    ("src/record/store/queries.rs", "the record's stored end reasons, matched as they were stored"),
     ("src/record/journal.rs", "why a journal line cannot be read, inside a worded error"),
     ("src/sound/wav.rs", "why a WAV file cannot be read, inside a worded error"),
     ("src/sound/recorded.rs", "why a recording cannot be used, inside a worded error"),

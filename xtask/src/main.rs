@@ -270,6 +270,11 @@ fn demo() -> Result<(), String> {
 
 fn test(extra: &[String]) -> Result<(), String> {
     setup()?;
+    // The tests read the command line's English unless they ask for a
+    // language themselves: a developer's Norwegian locale must not fail
+    // them. SAFETY: xtask is single-threaded here; nothing else reads the
+    // environment while it is set.
+    unsafe { env::set_var("MESTRING_LANG", "en") };
     let runtime = headset_runtime();
     step("running the test suite");
     let mut args = vec!["test", "--workspace", "--no-fail-fast"];

@@ -59,6 +59,7 @@ cli-no-participants = no participants yet; add one with: mestring participants a
 cli-participants-code = code
 cli-participants-sessions = sessions
 cli-participant-added = added participant { $code }
+cli-note-language-missing = note: { $code } reads { $reads }, but this scenario is not written in it; it is shown in { $shown }
 cli-participants-lang = language
 cli-participant-reads = { $code } gets { $lang } from now on
 cli-unknown-language = there is text in nb (bokmål) and en (English), not "{ $lang }"
@@ -100,7 +101,14 @@ cli-sessions-level = level
 cli-sessions-minutes = minutes
 cli-sessions-status = status
 cli-sessions-events = events
-cli-sessions-shown-in = shown in { $shown_in }
+cli-sessions-sampling = shown in { $from ->
+        [headset] a headset; { $samples } head samples from its tracked pose
+       *[desktop] a desktop window; { $samples } head samples from the desktop view
+    }, { $rate } a second
+cli-sessions-sampling-slow = shown in { $from ->
+        [headset] a headset; { $samples } head samples from its tracked pose
+       *[desktop] a desktop window; { $samples } head samples from the desktop view
+    }, { $rate } a second; { $asked } asked, the frame rate was lower
 
 cli-export-needs-what = name --participant CODE or --session ID
 cli-exported =

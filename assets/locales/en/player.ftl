@@ -4,13 +4,18 @@
 
 player-controls = (p = pause, r = resume, q = stop, at any time)
 player-choose = type the number of your answer
-player-seconds-left = seconds to answer
+player-seconds-left =
+    ({ $seconds ->
+        [one] 1 second
+       *[other] { $seconds } seconds
+    } to answer)
 player-review-hint = answer like "y 20" (it happened, 20 %) or "n 10"
 player-time-up = time is up - someone checks the clock
 player-silence-taken = the silence counts as an answer
 player-complete = the scenario is complete
 player-yes = Yes
 player-no = No
+player-yes-no-keys = (Y / N)
 player-confirm = OK
 player-paused = paused
 player-ended = ended

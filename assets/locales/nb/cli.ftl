@@ -61,6 +61,7 @@ cli-no-participants = ingen deltakere ennå; legg til en med: mestring participa
 cli-participants-code = kode
 cli-participants-sessions = økter
 cli-participant-added = la til deltakeren { $code }
+cli-note-language-missing = merk: { $code } har språket { $reads }, men scenarioet finnes ikke på det; det vises på { $shown }
 cli-participants-lang = språk
 cli-participant-reads = { $code } får { $lang } fra nå av
 cli-unknown-language = programmet har tekst på nb (bokmål) og en (engelsk), ikke «{ $lang }»
@@ -102,7 +103,14 @@ cli-sessions-level = nivå
 cli-sessions-minutes = minutter
 cli-sessions-status = status
 cli-sessions-events = hendelser
-cli-sessions-shown-in = vist i { $shown_in }
+cli-sessions-sampling = vist { $from ->
+        [headset] i hodesett; { $samples } målinger av hodet fra hodesettets sporing
+       *[desktop] i vindu på skjermen; { $samples } målinger av hodet fra skjermvisningen
+    }, { $rate } i sekundet
+cli-sessions-sampling-slow = vist { $from ->
+        [headset] i hodesett; { $samples } målinger av hodet fra hodesettets sporing
+       *[desktop] i vindu på skjermen; { $samples } målinger av hodet fra skjermvisningen
+    }, { $rate } i sekundet; { $asked } var bedt om, men bildefrekvensen var lavere
 
 cli-export-needs-what = oppgi --participant KODE eller --session ID
 cli-exported =

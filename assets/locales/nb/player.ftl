@@ -4,13 +4,18 @@
 
 player-controls = (p = pause, r = fortsett, q = avslutt, når som helst)
 player-choose = skriv nummeret på svaret
-player-seconds-left = sekunder til å svare
+player-seconds-left =
+    ({ $seconds ->
+        [one] 1 sekund
+       *[other] { $seconds } sekunder
+    } til å svare)
 player-review-hint = svar f.eks. «j 20» (det skjedde, 20 %) eller «n 10»
 player-time-up = tiden er ute – noen ser på klokka
 player-silence-taken = stillheten regnes som et svar
 player-complete = scenarioet er fullført
 player-yes = Ja
 player-no = Nei
+player-yes-no-keys = (J / N)
 player-confirm = OK
 player-paused = pause
 player-ended = avsluttet

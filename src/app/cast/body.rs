@@ -190,6 +190,10 @@ pub(super) fn spawn_cast(
     };
 
     for (index, c) in s.cast.iter().enumerate() {
+        // Someone on the phone or a video call has no body in the room.
+        if c.remote.is_some() {
+            continue;
+        }
         let Some(seat_index) = s.setting.seats.iter().position(|seat| seat.id == c.seat) else { continue };
         let seat = &s.setting.seats[seat_index];
         let stand = if seat.standing { 1.0 } else { 0.0 };

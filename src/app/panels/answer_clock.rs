@@ -11,7 +11,6 @@ use super::{ChoiceClock, Choices};
 use crate::app::AppSystems;
 use crate::app::Loaded;
 use crate::app::driver::RunningSession;
-use crate::prompts::player_words;
 
 /// The bar's track, under the options.
 #[derive(Component)]
@@ -81,8 +80,8 @@ fn show_clock(
     let seconds = clock.map(|(left, _)| left.div_ceil(1000));
     if *shown_seconds != seconds {
         *shown_seconds = seconds;
-        let words = player_words(&loaded.options.lang);
-        let label = seconds.map(|s| format!("({s} {})", words.seconds_left)).unwrap_or_default();
+        let lang = crate::words::Lang::of(&loaded.options.lang);
+        let label = seconds.map(|s| crate::w!(lang, "player-seconds-left", seconds = s)).unwrap_or_default();
         for mut text in &mut text {
             text.0.clone_from(&label);
         }

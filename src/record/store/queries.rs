@@ -58,20 +58,31 @@ impl SessionRow {
             .then(|| self.samples as f64 * 1000.0 / self.duration_ms as f64)
     }
 
-    /// One line on the head samples, for a person: where they come from,
-    /// how many, and whether the frame rate held them below the asked rate.
-    pub fn sampling(&self) -> Option<String> {
+    /// What the head samples were: where they come from, how many, and
+    /// whether the frame rate held them below the asked rate.
+    pub fn sampling(&self) -> Option<Sampling> {
         let (from, asked, got) = (self.head_from.as_deref()?, self.sample_hz?, self.samples_per_second()?);
-        let from = if from == HeadSource::Headset.name() {
-            "the headset's tracked pose"
-        } else {
-            "the desktop view"
-        };
-        // Within a tenth of the asked rate counts as held.
-        let held = got >= asked as f64 * 0.9;
-        let why = if held { String::new() } else { format!("; {asked} asked, the frame rate was lower") };
-        Some(format!("{} head samples from {from}, {got:.1} a second{why}", self.samples))
+        Some(Sampling {
+            samples: self.samples,
+            from_headset: from == HeadSource::Headset.name(),
+            per_second: got,
+            asked,
+            // Within a tenth of the asked rate counts as held.
+            held: got >= asked as f64 * 0.9,
+        })
     }
+}
+
+/// A session's head samples, for a person to read about.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sampling {
+    pub samples: i64,
+    /// From the headset's tracked pose; else from the desktop view.
+    pub from_headset: bool,
+    pub per_second: f64,
+    pub asked: i64,
+    /// Whether the frame rate let them come at the asked rate.
+    pub held: bool,
 }
 
 impl Store {
@@ -319,17 +330,11 @@ mod tests {
     }
 
     #[test]
-    fn the_sampling_line_says_where_the_samples_come_from_and_when_the_frame_rate_held_them_back() {
-        assert_eq!(
-            row("headset", 30, 76, 66_000).sampling().as_deref(),
-            Some(
-                "76 head samples from the headset's tracked pose, 1.2 a second; 30 asked, the frame rate was lower"
-            )
-        );
-        assert_eq!(
-            row("desktop-view", 30, 1_790, 60_000).sampling().as_deref(),
-            Some("1790 head samples from the desktop view, 29.8 a second")
-        );
+    fn the_sampling_says_where_the_samples_come_from_and_when_the_frame_rate_held_them_back() {
+        let slow = row("headset", 30, 76, 66_000).sampling().unwrap();
+        assert!(slow.from_headset && !slow.held && (slow.per_second - 1.15).abs() < 0.01, "{slow:?}");
+        let held = row("desktop-view", 30, 1_790, 60_000).sampling().unwrap();
+        assert!(!held.from_headset && held.held, "{held:?}");
         assert_eq!(row("headset", 30, 0, 60_000).sampling(), None);
     }
 }

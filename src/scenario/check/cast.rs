@@ -148,4 +148,20 @@ impl Checker<'_> {
             );
         }
     }
+
+    /// A cue that is seen (a glance at the watch) given by someone on the
+    /// phone or a video call: nobody in the room would see it, though the
+    /// record would say it happened.
+    pub(super) fn check_cue_giver(&mut self, path: &[P], cue: crate::scenario::StressCue, by: &str) {
+        let Some(c) = self.scenario.cast.iter().find(|c| c.id == by) else { return };
+        if cue.is_seen() && c.remote.is_some() {
+            self.warning(
+                "unseen-cue",
+                path,
+                format!("{} is not in the room, so nobody sees their {}", c.name, cue.name()),
+                "not in the room",
+                "give this cue to someone in the room, or leave out `by` to let chance pick one".into(),
+            );
+        }
+    }
 }

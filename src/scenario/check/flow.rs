@@ -90,10 +90,12 @@ impl Checker<'_> {
                 Beat::Wait { seconds, .. } => {
                     self.check_range(&at(&path, &[f("seconds")]), *seconds, 0.1, 300.0, "seconds");
                 }
-                Beat::Cue { intensity, by, .. } => {
+                Beat::Cue { intensity, by, cue, .. } => {
                     self.check_range(&at(&path, &[f("intensity")]), *intensity, 0.0, 1.0, "intensity");
-                    if let Some(by) = by {
-                        self.check_character_ref(&at(&path, &[f("by")]), by);
+                    if let Some(by) = by
+                        && self.check_character_ref(&at(&path, &[f("by")]), by)
+                    {
+                        self.check_cue_giver(&at(&path, &[f("by")]), *cue, by);
                     }
                 }
                 Beat::Rate { rating, .. } => self.check_rating_kind(&at(&path, &[f("rating")]), rating),

@@ -93,6 +93,11 @@ impl Checker<'_> {
                 self.check_range(&at(&p, &[f("intensity")]), rule.intensity, 0.0, 1.0, "intensity");
                 if let Some(by) = &rule.by
                     && self.check_character_ref(&at(&p, &[f("by")]), by)
+                {
+                    self.check_cue_giver(&at(&p, &[f("by")]), rule.cue, by);
+                }
+                if let Some(by) = &rule.by
+                    && self.scenario.cast.iter().any(|c| &c.id == by)
                     && absent_from(level, by)
                 {
                     self.error(
