@@ -171,7 +171,11 @@ moment-answers =
         [one] You gave one answer in the session.
        *[other] You gave { $total } answers in the session.
     }
-moment-answers-approach = You gave { $total } answers in the session; in { $shown } of them you spoke up, set a boundary, asked for help or shared openly.
+moment-answers-approach =
+    { $total ->
+        [one] You gave one answer in the session, and in it you spoke up, set a boundary, asked for help or shared openly.
+       *[other] You gave { $total } answers in the session; in { $shown } of them you spoke up, set a boundary, asked for help or shared openly.
+    }
 moment-ended = The session: { $ending }.
 moment-no-modelling = No modelling run (watching a peer do it) is on record for this scenario.
 moment-marker = Marker at { $at }: { $note }

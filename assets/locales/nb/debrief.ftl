@@ -171,7 +171,11 @@ moment-answers =
         [one] Du ga ett svar i økten.
        *[other] Du ga { $total } svar i økten.
     }
-moment-answers-approach = Du ga { $total } svar i økten; i { $shown } av dem sa du tydelig fra, satte en grense, ba om hjelp eller delte åpent.
+moment-answers-approach =
+    { $total ->
+        [one] Du ga ett svar i økten, og i det sa du tydelig fra, satte en grense, ba om hjelp eller delte åpent.
+       *[other] Du ga { $total } svar i økten; i { $shown } av dem sa du tydelig fra, satte en grense, ba om hjelp eller delte åpent.
+    }
 moment-ended = Økten: { $ending }.
 moment-no-modelling = Ingen modelløkt (å se en kollega gjøre det) er tatt opp for dette scenarioet.
 moment-marker = Merknad ved { $at }: { $note }
