@@ -170,6 +170,14 @@ pub enum PropKind {
     Cup,
 }
 
+impl PropKind {
+    /// What a phone stands on: where the ringing and a caller's voice come
+    /// from.
+    pub const PHONE_STANDS_ON: [PropKind; 3] = [PropKind::Desk, PropKind::Counter, PropKind::Table];
+    /// What a video call is shown on: a laptop, else a screen.
+    pub const VIDEO_SHOWN_ON: [PropKind; 2] = [PropKind::Laptop, PropKind::Screen];
+}
+
 /// A person in the scene.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

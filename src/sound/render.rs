@@ -54,9 +54,10 @@ impl SoundStage {
     pub fn new(scenario: &Scenario) -> Self {
         let setting = &scenario.setting;
         let seat_of = |id: &str| setting.seats.iter().find(|s| s.id == id);
-        let phone = on_furniture(setting, &[PropKind::Desk, PropKind::Counter, PropKind::Table], 0.0);
-        let computer = on_furniture(setting, &[PropKind::Laptop], 0.1)
-            .or_else(|| prop_position(setting, &[PropKind::Screen], WALL_SCREEN_M))
+        let phone = on_furniture(setting, &PropKind::PHONE_STANDS_ON, 0.0);
+        let [laptop, screen] = PropKind::VIDEO_SHOWN_ON;
+        let computer = on_furniture(setting, &[laptop], 0.1)
+            .or_else(|| prop_position(setting, &[screen], WALL_SCREEN_M))
             .or_else(|| on_furniture(setting, &[PropKind::Desk, PropKind::Counter], 0.1));
         // Someone on the phone or a video call speaks from the phone or the
         // screen; everyone else from their seat.

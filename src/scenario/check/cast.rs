@@ -130,13 +130,12 @@ impl Checker<'_> {
         }
         let (has, wanted) = match remote {
             Remote::Phone => (
-                props.iter().any(|p| matches!(p.kind, PropKind::Desk | PropKind::Counter | PropKind::Table)),
+                props.iter().any(|p| PropKind::PHONE_STANDS_ON.contains(&p.kind)),
                 "a Desk, Table or Counter for the phone to stand on",
             ),
-            Remote::Video => (
-                props.iter().any(|p| matches!(p.kind, PropKind::Laptop | PropKind::Screen)),
-                "a Laptop or a Screen",
-            ),
+            Remote::Video => {
+                (props.iter().any(|p| PropKind::VIDEO_SHOWN_ON.contains(&p.kind)), "a Laptop or a Screen")
+            }
         };
         if !has {
             self.error(
