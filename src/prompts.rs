@@ -5,12 +5,10 @@
 //! shows the same wording. The words themselves are in
 //! `assets/locales/*/prompts.ftl` and `player.ftl`.
 
-use std::sync::OnceLock;
-
 use crate::scenario::{RatingKind, Scenario};
 use crate::session::{RatingScale, scale};
 use crate::w;
-use crate::words::Lang;
+use crate::words::{Lang, PerLanguage};
 
 /// What the participant sees for one rating prompt.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,9 +124,8 @@ pub struct PlayerWords {
 /// The player's words in the language of `lang`, built once per language:
 /// the panels ask for them every frame.
 pub fn player_words(lang: &str) -> &'static PlayerWords {
-    static WORDS: [OnceLock<PlayerWords>; 2] = [OnceLock::new(), OnceLock::new()];
-    let lang = Lang::of(lang);
-    WORDS[lang as usize].get_or_init(|| PlayerWords {
+    static WORDS: PerLanguage<PlayerWords> = PerLanguage::new();
+    WORDS.get(Lang::of(lang), |lang| PlayerWords {
         controls: w!(lang, "player-controls"),
         choose: w!(lang, "player-choose"),
         review_hint: w!(lang, "player-review-hint"),

@@ -5,14 +5,13 @@
 //! are written here (Fluent knows no decimal comma) and handed in as text.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::scenario::{ChoiceTag, EfficacySource, StressCue};
 use crate::session::Millis;
 use crate::w;
-use crate::words::{names, say};
+use crate::words::{PerLanguage, messages, names, say};
 
 pub use crate::words::Lang;
 
@@ -79,12 +78,8 @@ impl Lang {
     /// The fixed words of both reports, as the templates read them:
     /// `words.session_title` for the message `debrief-session-title`.
     pub fn words(self) -> &'static Words {
-        static WORDS: [OnceLock<Words>; 2] = [OnceLock::new(), OnceLock::new()];
-        let slot = match self {
-            Lang::Nb => &WORDS[0],
-            Lang::En => &WORDS[1],
-        };
-        slot.get_or_init(|| fixed_words(self))
+        static WORDS: PerLanguage<Words> = PerLanguage::new();
+        WORDS.get(self, fixed_words)
     }
 }
 
@@ -101,19 +96,13 @@ pub type Words = BTreeMap<String, String>;
 
 /// Every message of `debrief.ftl` whose id starts with `debrief-`, keyed by
 /// the rest of its id with `-` written `_`. Such messages take no
-/// variables; a message's id starts its line, as Fluent has it.
+/// variables.
 fn fixed_words(lang: Lang) -> Words {
-    let mut words = Words::new();
     let files = crate::words::sources(lang).iter().filter(|s| s.name.ends_with("/debrief.ftl"));
-    for line in files.flat_map(|s| s.text.lines()) {
-        let Some((id, _)) = line.split_once('=') else { continue };
-        let id = id.trim_end();
-        let Some(key) = id.strip_prefix("debrief-") else { continue };
-        if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            words.insert(key.replace('-', "_"), say(lang, id, &[]));
-        }
-    }
-    words
+    files
+        .flat_map(|s| messages(s).0)
+        .filter_map(|m| Some((m.id.strip_prefix("debrief-")?.replace('-', "_"), say(lang, m.id, &[]))))
+        .collect()
 }
 
 /// Sentences with figures in them.

@@ -109,15 +109,35 @@ pub fn sources(lang: Lang) -> &'static [Source] {
     }
 }
 
+/// One value per language, made the first time it is asked for: the
+/// bundles here, and the word sets the surfaces ask for every frame.
+pub struct PerLanguage<T>([OnceLock<T>; 2]);
+
+impl<T> PerLanguage<T> {
+    pub const fn new() -> Self {
+        PerLanguage([OnceLock::new(), OnceLock::new()])
+    }
+
+    pub fn get(&self, lang: Lang, make: impl FnOnce(Lang) -> T) -> &T {
+        let slot = match lang {
+            Lang::Nb => &self.0[0],
+            Lang::En => &self.0[1],
+        };
+        slot.get_or_init(|| make(lang))
+    }
+}
+
+impl<T> Default for PerLanguage<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 type Bundle = FluentBundle<FluentResource>;
 
 fn bundle(lang: Lang) -> &'static Bundle {
-    static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
-    let slot = match lang {
-        Lang::Nb => &BUNDLES[0],
-        Lang::En => &BUNDLES[1],
-    };
-    slot.get_or_init(|| build(lang))
+    static BUNDLES: PerLanguage<Bundle> = PerLanguage::new();
+    BUNDLES.get(lang, build)
 }
 
 /// The bundle of one language. A file that does not parse keeps the
@@ -227,7 +247,7 @@ pub mod explain;
 pub mod names;
 mod vocabulary;
 
-pub use vocabulary::{foreign_words, vocabulary, words_in};
+pub use vocabulary::{Message, foreign_words, messages, vocabulary, words_in};
 
 pub use explain::Explain;
 

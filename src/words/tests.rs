@@ -5,72 +5,20 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
-use fluent_syntax::parser;
-
 use super::*;
 
-/// Each message's id and the variables it uses, per file.
+/// Each message's id and the variables it uses, per file; a file that
+/// does not read, a message with attributes or one given twice fails.
 fn messages(source: &Source) -> BTreeMap<String, BTreeSet<String>> {
-    let resource = parser::parse(source.text).unwrap_or_else(|(_, errors)| {
-        panic!("{} does not parse: {errors:?}", source.name);
-    });
+    let (all, problems) = super::messages(source);
+    assert!(problems.is_empty(), "{} does not parse: {problems:?}", source.name);
     let mut out = BTreeMap::new();
-    for entry in resource.body {
-        match entry {
-            Entry::Message(m) => {
-                let mut vars = BTreeSet::new();
-                if let Some(p) = &m.value {
-                    variables(p, &mut vars);
-                }
-                assert!(
-                    m.attributes.is_empty(),
-                    "{}: {} has attributes; the code never asks for them",
-                    source.name,
-                    m.id.name
-                );
-                assert!(
-                    out.insert(m.id.name.to_string(), vars).is_none(),
-                    "{}: {} twice",
-                    source.name,
-                    m.id.name
-                );
-            }
-            Entry::Junk { content } => panic!("{}: cannot read {content:?}", source.name),
-            _ => {}
-        }
+    for m in all {
+        assert!(m.attributes == 0, "{}: {} has attributes; the code never asks for them", source.name, m.id);
+        let vars = m.variables.iter().map(|v| v.to_string()).collect();
+        assert!(out.insert(m.id.to_string(), vars).is_none(), "{}: {} twice", source.name, m.id);
     }
     out
-}
-
-fn variables(pattern: &Pattern<&str>, into: &mut BTreeSet<String>) {
-    for element in &pattern.elements {
-        if let PatternElement::Placeable { expression } = element {
-            expression_variables(expression, into);
-        }
-    }
-}
-
-fn expression_variables(e: &Expression<&str>, into: &mut BTreeSet<String>) {
-    match e {
-        Expression::Select { selector, variants } => {
-            inline_variables(selector, into);
-            for v in variants {
-                variables(&v.value, into);
-            }
-        }
-        Expression::Inline(i) => inline_variables(i, into),
-    }
-}
-
-fn inline_variables(i: &InlineExpression<&str>, into: &mut BTreeSet<String>) {
-    match i {
-        InlineExpression::VariableReference { id } => {
-            into.insert(id.name.to_string());
-        }
-        InlineExpression::Placeable { expression } => expression_variables(expression, into),
-        _ => {}
-    }
 }
 
 fn all_messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
