@@ -127,7 +127,7 @@ fn log_line(lang: Lang, beats: &[Beat], at: crate::session::Millis, item: &Outpu
                 seconds = seconds(*latency)
             )
         }
-        Output::Chosen { beat, option, latency } => {
+        Output::Chosen { beat, option, latency, .. } => {
             let id = beats.get(*beat).map_or("?", Beat::id);
             w!(lang, "log-chose", option = option + 1, beat = id, seconds = seconds(*latency))
         }

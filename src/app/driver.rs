@@ -43,13 +43,28 @@ impl SessionInput {
 pub struct SessionView {
     /// The line being spoken: beat, speaker, attitude.
     pub line: Option<(usize, usize, Attitude)>,
-    /// The beat whose options are offered, and the answer clock (ms).
-    pub choices: Option<(usize, Option<Millis>)>,
+    /// The choice on offer.
+    pub choices: Option<Offer>,
     /// The open rating prompt and the value the participant has set.
     pub rating: Option<(RatingKind, u8, Option<bool>)>,
     pub paused: bool,
     pub ended: Option<EndReason>,
     pub level: u8,
+}
+
+/// A Choose beat's options as shown: `order[place]` is the scenario's
+/// index of the option at that place (the session shuffles them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    pub beat: usize,
+    pub order: Vec<usize>,
+}
+
+impl Offer {
+    /// The input for the option shown at `place` (0-based), if there is one.
+    pub fn choose(&self, place: usize) -> Option<SessionInput> {
+        self.order.get(place).map(|&option| SessionInput(Input::Choose { option }))
+    }
 }
 
 #[derive(Resource)]
@@ -182,7 +197,9 @@ fn apply(view: &mut SessionView, output: &Output) {
     match output {
         Output::Line { beat, by, attitude, .. } => view.line = Some((*beat, *by, *attitude)),
         Output::LineDone { .. } | Output::LineSkipped { .. } => view.line = None,
-        Output::ChoicesOffered { beat, answer_millis } => view.choices = Some((*beat, *answer_millis)),
+        Output::ChoicesOffered { beat, order, .. } => {
+            view.choices = Some(Offer { beat: *beat, order: order.clone() })
+        }
         Output::Chosen { .. } | Output::SilenceTaken { .. } => view.choices = None,
         Output::RatingAsked { rating } => {
             let (value, happened) = starting_answer(rating);

@@ -57,9 +57,11 @@ fn keys(
         }
         return;
     }
-    if view.choices.is_some() {
-        if let Some(n) = DIGITS.iter().position(|k| keys.just_pressed(*k)) {
-            asks.write(SessionInput(Input::Choose { option: n }));
+    if let Some(offer) = &view.choices {
+        // Key 1 is the option shown first, wherever it is in the scenario.
+        if let Some(choose) = DIGITS.iter().position(|k| keys.just_pressed(*k)).and_then(|n| offer.choose(n))
+        {
+            asks.write(choose);
         }
         return;
     }

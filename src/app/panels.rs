@@ -35,7 +35,8 @@ struct Rating;
 #[derive(Component)]
 struct Status;
 
-/// One option of the offered choice (0-based), a button.
+/// The button at this place (0-based) in the offered choice's list; which
+/// option it shows is the session's order.
 #[derive(Component)]
 pub struct ChoiceOption(pub usize);
 
@@ -288,8 +289,8 @@ fn show(
         _ => None,
     });
     // The answer clock under the options is `answer_clock`'s.
-    let offered = view.choices.and_then(|(beat, _)| match s.beats.get(beat) {
-        Some(Beat::Choose { prompt, options, .. }) => Some((prompt, options)),
+    let offered = view.choices.as_ref().and_then(|offer| match s.beats.get(offer.beat) {
+        Some(Beat::Choose { prompt, options, .. }) => Some((prompt, options, &offer.order)),
         _ => None,
     });
     let rating = view.rating.as_ref().map(|(kind, value, happened)| {
@@ -329,17 +330,20 @@ fn show(
     }
     for (entity, is_prompt, is_anchors) in &labelled {
         if is_prompt {
-            let prompt = offered.map(|(p, _)| p.iter().map(|t| t.show(lang)).collect::<Vec<_>>().join("\n"));
+            let prompt = offered.map(|(p, ..)| p.iter().map(|t| t.show(lang)).collect::<Vec<_>>().join("\n"));
             set(entity, prompt.unwrap_or_default());
         } else if is_anchors {
             set(entity, rating.as_ref().map(|r| r.4.clone()).unwrap_or_default());
         }
     }
-    for (mut node, option, children) in &mut options {
-        let text = offered.and_then(|(_, options)| options.get(option.0)).map(|o| o.text.show(lang));
+    // Button n shows the option the session put at place n.
+    for (mut node, place, children) in &mut options {
+        let text = offered
+            .and_then(|(_, options, order)| order.get(place.0).and_then(|&i| options.get(i)))
+            .map(|o| o.text.show(lang));
         node.display = if text.is_some() { Display::Flex } else { Display::None };
         if let (Some(child), Some(text)) = (children.first(), text) {
-            set(*child, format!("{}  {text}", option.0 + 1));
+            set(*child, format!("{}  {text}", place.0 + 1));
         }
     }
 }

@@ -57,10 +57,10 @@ fn press(
             }
             continue;
         }
-        if let Some(option) = option
-            && view.choices.is_some()
+        if let Some(place) = option
+            && let Some(choose) = view.choices.as_ref().and_then(|offer| offer.choose(place.0))
         {
-            asks.write(SessionInput(Input::Choose { option: option.0 }));
+            asks.write(choose);
         }
         let Some((kind, value, review)) = view.rating.clone() else { continue };
         if let Some(cell) = cell {

@@ -68,7 +68,7 @@ pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
         None => &mut not_recording,
     };
     let echo_inputs = args.script.is_some();
-    let mut printer = Printer { out: std::io::stdout(), lang: lang.clone(), echo_inputs, prompt_open: false };
+    let mut printer = Printer::new(std::io::stdout(), &lang, echo_inputs);
     let mut silent = Unobserved;
     let shown: &mut dyn Observer = if args.quiet { &mut silent } else { &mut printer };
 

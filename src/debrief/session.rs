@@ -256,7 +256,7 @@ impl SessionReport {
                         level_end = *to;
                         mark(*at, MarkKind::Level { from: *from, to: *to }, None, seq);
                     }
-                    Output::Chosen { beat, option, latency } => {
+                    Output::Chosen { beat, option, latency, .. } => {
                         let shown = chosen_option(*beat, *option);
                         let text = shown.map(|o| o.text.show(code).to_string()).unwrap_or_default();
                         let tags = shown

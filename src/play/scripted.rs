@@ -105,8 +105,8 @@ impl ScriptedParticipant {
 /// What a participant who only ever presses 1 and Enter gives: the first
 /// option, or the open rating's starting value.
 pub fn default_answer(session: &Session) -> Option<Input> {
-    if session.offered_choice().is_some() {
-        return Some(Input::Choose { option: 0 });
+    if let Some(order) = session.offered_order() {
+        return Some(Input::Choose { option: order.first().copied().unwrap_or(0) });
     }
     let (value, happened) = starting_answer(session.open_rating()?);
     Some(Input::Rate(answer(value, happened)))

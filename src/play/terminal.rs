@@ -25,6 +25,14 @@ pub struct Printer<W: Write> {
     pub echo_inputs: bool,
     /// A prompt is on screen waiting for its answer on the same line.
     pub prompt_open: bool,
+    /// The options last shown, by their index in the scenario, in order.
+    pub shown: Vec<usize>,
+}
+
+impl<W: Write> Printer<W> {
+    pub fn new(out: W, lang: &str, echo_inputs: bool) -> Self {
+        Printer { out, lang: lang.to_string(), echo_inputs, prompt_open: false, shown: Vec::new() }
+    }
 }
 
 impl<W: Write> Printer<W> {
@@ -60,13 +68,16 @@ impl<W: Write> Printer<W> {
                     self.say(&format!("[{time}] {who}: «{text}»"));
                 }
             }
-            Output::ChoicesOffered { beat, answer_millis } => {
+            Output::ChoicesOffered { beat, answer_millis, order, .. } => {
                 if let Some(Beat::Choose { prompt, options, .. }) = scenario.beats.get(*beat) {
                     if let Some(p) = prompt {
                         self.say(&format!("\n{}", p.show(&lang)));
                     }
-                    for (i, o) in options.iter().enumerate() {
-                        self.say(&format!("  {}) {}", i + 1, o.text.show(&lang)));
+                    // Numbered as shown: the participant types a place in this list.
+                    self.shown.clone_from(order);
+                    let shown = order.iter().filter_map(|&i| options.get(i));
+                    for (place, o) in shown.enumerate() {
+                        self.say(&format!("  {}) {}", place + 1, o.text.show(&lang)));
                     }
                     if let Some(m) = answer_millis {
                         self.say(&format!("  {}", w!(l, "player-seconds-left", seconds = m / 1000)));
@@ -131,7 +142,9 @@ impl<W: Write> Observer for Printer<W> {
         match input {
             Input::Choose { option } => {
                 self.prompt_open = false;
-                self.say(&(option + 1).to_string());
+                // As typed: the option's place in the list shown.
+                let place = self.shown.iter().position(|i| i == option);
+                self.say(&place.map_or(option + 1, |p| p + 1).to_string());
             }
             Input::Rate(answer) => {
                 self.prompt_open = false;
@@ -190,9 +203,10 @@ pub fn interpret(line: &str, session: &Session, lang: Lang) -> Result<Input, Str
             .map(|v| Input::Rate(RatingAnswer::Scale(v)))
             .map_err(|_| w!(lang, "player-type-scale"));
     }
-    if session.offered_choice().is_some() {
+    if let Some(order) = session.offered_order() {
+        // A place in the list as shown, turned into the scenario's option.
         return match first.parse::<usize>() {
-            Ok(n) if n >= 1 => Ok(Input::Choose { option: n - 1 }),
+            Ok(n) if n >= 1 => Ok(Input::Choose { option: order.get(n - 1).copied().unwrap_or(n - 1) }),
             _ => Err(w!(lang, "player-type-option")),
         };
     }

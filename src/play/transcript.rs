@@ -158,19 +158,30 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
             let _ =
                 write!(s, "skipped {} [{} absent]", beat_id(scenario, *beat), character_id(scenario, *by));
         }
-        Output::ChoicesOffered { beat, answer_millis } => {
+        Output::ChoicesOffered { beat, answer_millis, reading_millis, order } => {
+            // In the order shown, each with its number in the scenario.
             let _ = write!(s, "choices {}", beat_id(scenario, *beat));
             if let Some(Beat::Choose { options, .. }) = scenario.beats.get(*beat) {
-                for (i, o) in options.iter().enumerate() {
-                    let _ = write!(s, " | {} {:?}", i + 1, o.text.show(lang));
+                for &i in order {
+                    if let Some(o) = options.get(i) {
+                        let _ = write!(s, " | {} {:?}", i + 1, o.text.show(lang));
+                    }
                 }
             }
+            let _ = write!(s, " | reading {}", clock(*reading_millis));
             if let Some(m) = answer_millis {
                 let _ = write!(s, " | clock {}", clock(*m));
             }
         }
-        Output::Chosen { beat, option, latency } => {
-            let _ = write!(s, "chosen {} {} after {}", beat_id(scenario, *beat), option + 1, clock(*latency));
+        Output::Chosen { beat, option, shown_as, latency } => {
+            let _ = write!(
+                s,
+                "chosen {} {} shown {} after {}",
+                beat_id(scenario, *beat),
+                option + 1,
+                shown_as + 1,
+                clock(*latency)
+            );
             if let Some(Beat::Choose { options, .. }) = scenario.beats.get(*beat)
                 && let Some(o) = options.get(*option)
                 && !o.tags.is_empty()

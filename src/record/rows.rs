@@ -31,7 +31,8 @@ pub struct EventRow {
     pub kind: String,
     pub beat: Option<String>,
     pub character: Option<String>,
-    /// 1-based, as the participant saw it.
+    /// 1-based, the option's number in the scenario (wherever it was
+    /// shown; a chosen row's `value` is where it was shown, 1 = first).
     pub option: Option<i64>,
     pub tags: Option<String>,
     pub latency_ms: Option<u64>,
@@ -147,14 +148,18 @@ fn output_row(s: &Scenario, output: &Output, row: &mut EventRow, level: &mut u8)
             row.character = character_id(s, *by);
             "line-skipped"
         }
-        Output::ChoicesOffered { beat, answer_millis } => {
+        Output::ChoicesOffered { beat, answer_millis, order, .. } => {
             row.beat = beat_id(s, *beat);
             row.latency_ms = *answer_millis;
+            // The scenario's option numbers, first shown first.
+            let shown: Vec<String> = order.iter().map(|o| (o + 1).to_string()).collect();
+            row.note = (!shown.is_empty()).then(|| format!("shown {}", shown.join(" ")));
             "choices"
         }
-        Output::Chosen { beat, option, latency } => {
+        Output::Chosen { beat, option, shown_as, latency } => {
             row.beat = beat_id(s, *beat);
             row.option = Some(*option as i64 + 1);
+            row.value = Some(*shown_as as i64 + 1);
             row.latency_ms = Some(*latency);
             if let Some(Beat::Choose { options, .. }) = s.beats.get(*beat)
                 && let Some(o) = options.get(*option)

@@ -448,6 +448,11 @@ pub enum Beat {
         /// Where the flow goes if the participant stays silent this long.
         #[serde(default)]
         silence: Option<SilenceRoute>,
+        /// Options are shown in a new order each run, so the first is not
+        /// always the model answer; `true` keeps the written order (for
+        /// options that only make sense in order, like a scale).
+        #[serde(default)]
+        keep_order: bool,
     },
     /// Nobody speaks for a while.
     Wait { id: String, seconds: f32, next: String },

@@ -7,7 +7,7 @@
 //! scenario is loaded, so it is computed on first use and kept with the
 //! scenario, shared by every session on it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::model::{Attitude, Beat, RatingWhen, Scenario};
 use super::text::Text;
@@ -44,6 +44,9 @@ pub struct Resolved {
     /// Per Say beat, the line's length in milliseconds for each attitude
     /// of its speaker (the attitude picks the variant that is said).
     pub line_millis: Vec<[u64; 4]>,
+    /// Per Choose beat, the time allowed for reading its prompt and options
+    /// before any answer clock starts.
+    pub reading_millis: Vec<u64>,
     /// Per beat, the rating-schedule entries asked when it is left.
     pub after_beat: Vec<Vec<usize>>,
 }
@@ -65,6 +68,7 @@ impl Resolved {
             otherwise: vec![None; n],
             by: vec![None; n],
             line_millis: vec![[0; 4]; n],
+            reading_millis: vec![0; n],
             after_beat: vec![Vec::new(); n],
         };
         for (i, b) in scenario.beats.iter().enumerate() {
@@ -84,8 +88,10 @@ impl Resolved {
                     r.next[i] = beat(next);
                     r.by[i] = by.as_deref().and_then(|id| cast.get(id).copied());
                 }
-                Beat::Choose { options, silence, .. } => {
+                Beat::Choose { prompt, options, silence, .. } => {
                     r.options[i] = options.iter().map(|o| beat(&o.next)).collect();
+                    r.reading_millis[i] =
+                        reading_millis(prompt.iter().chain(options.iter().map(|o| &o.text)));
                     r.silence[i] = silence.as_ref().and_then(|s| beat(&s.next));
                 }
                 Beat::Branch { routes, otherwise, .. } => {
@@ -111,6 +117,23 @@ impl Resolved {
 pub fn to_millis(seconds: f32) -> u64 {
     let millis = if seconds.is_finite() && seconds > 0.0 { (seconds * 1000.0).round() as u64 } else { 0 };
     millis.clamp(100, 3_600_000)
+}
+
+/// Silent reading runs at about 240 words a minute for ordinary prose
+/// (Brysbaert 2019, a meta-analysis of 190 studies); text in a headset and a
+/// reader under stress are slower, so the allowance is a little generous.
+const READING_MILLIS_PER_WORD: u64 = 300;
+
+/// How long reading these texts takes, in the language with the most words
+/// (as with speaking, timing is the same whichever language is shown).
+pub fn reading_millis<'a>(texts: impl Iterator<Item = &'a Text>) -> u64 {
+    let mut words: BTreeMap<&str, u64> = BTreeMap::new();
+    for text in texts {
+        for (lang, t) in text.entries() {
+            *words.entry(lang).or_default() += t.split_whitespace().count() as u64;
+        }
+    }
+    words.into_values().max().unwrap_or(0) * READING_MILLIS_PER_WORD
 }
 
 /// How long a line takes to say: about 150 words a minute at an ordinary

@@ -43,7 +43,8 @@ pub enum RatingAnswer {
 pub enum Input {
     /// Only time passes.
     Tick,
-    /// The participant picks an offered option (0-based).
+    /// The participant picks an offered option: its 0-based index in the
+    /// scenario, wherever it was shown.
     Choose {
         option: usize,
     },
@@ -160,15 +161,25 @@ pub enum Output {
         beat: usize,
         by: usize,
     },
-    /// Options are shown; `answer_millis` is the time-pressure clock.
+    /// Options are shown, in `order` (the scenario's option indices, first
+    /// shown first). `answer_millis` is the time-pressure clock; it starts
+    /// after `reading_millis`, the time allowed for reading them.
     ChoicesOffered {
         beat: usize,
         answer_millis: Option<Millis>,
+        // Journals written before options were shuffled have neither.
+        #[serde(default)]
+        reading_millis: Millis,
+        #[serde(default)]
+        order: Vec<usize>,
     },
-    /// The participant chose; `latency` runs from the offer, pauses excluded.
+    /// The participant chose `option` (its index in the scenario), shown
+    /// at position `shown_as`; `latency` runs from the offer, pauses excluded.
     Chosen {
         beat: usize,
         option: usize,
+        #[serde(default)]
+        shown_as: usize,
         latency: Millis,
     },
     /// The time-pressure clock ran out (the choice stays open).

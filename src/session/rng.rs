@@ -31,6 +31,14 @@ impl SessionRng {
         ((self.unit() * n as f64) as usize).min(n.saturating_sub(1))
     }
 
+    /// Puts `items` in a random order (Fisher–Yates), the same for the
+    /// same stream.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below(i + 1));
+        }
+    }
+
     /// Waiting time until the next of a stream of events that happen on
     /// average `per_minute` times a minute (exponential), in milliseconds.
     pub fn wait_millis(&mut self, per_minute: f32) -> Option<u64> {

@@ -24,6 +24,9 @@ use crate::scenario::{Beat, RatingKind, RatingWhen, Scenario, StressCue};
 /// ends with a fault instead of hanging the frame.
 const MAX_INSTANT_BEATS: usize = 10_000;
 
+/// Mixed into the seed for the stream that orders options.
+const ORDER_STREAM: u64 = 0x6f70_7469_6f6e_7321;
+
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
     NoSuchLevel { level: u8, max: usize },
@@ -68,6 +71,10 @@ enum Cursor {
 struct Choosing {
     beat: usize,
     offered_at: Millis,
+    /// The options' authored indices in the order they are shown.
+    order: Vec<usize>,
+    /// Active time the reading allowance ends and the answer clock starts.
+    read_by: Millis,
     /// The answer clock given with the offer (active time), kept after it runs out.
     answer_millis: Option<Millis>,
     time_up_at: Option<Millis>,
@@ -93,6 +100,9 @@ pub struct Session {
     scenario: Arc<Scenario>,
     level: u8,
     rng: SessionRng,
+    /// The order options are shown in, on a stream of its own: shuffling
+    /// never shifts when a chance cue comes.
+    order_rng: SessionRng,
     /// Session clock of the last input.
     now: Millis,
     /// Total paused time so far, and when the current pause began.
@@ -122,6 +132,7 @@ impl Session {
             scenario,
             level,
             rng: SessionRng::new(seed),
+            order_rng: SessionRng::new(seed ^ ORDER_STREAM),
             now: 0,
             paused_total: 0,
             paused_since: None,
@@ -169,14 +180,24 @@ impl Session {
         }
     }
 
+    /// The offered choice's options, by their index in the scenario, in
+    /// the order they are shown (position 0 first).
+    pub fn offered_order(&self) -> Option<&[usize]> {
+        match &self.cursor {
+            Cursor::Choosing(c) if self.open_rating.is_none() => Some(&c.order),
+            _ => None,
+        }
+    }
+
     /// The answer clock of the offered choice, when the level puts the
     /// participant under time pressure: `(left, given)` in milliseconds of
-    /// active time. It stands still while paused and stays at 0 once it
-    /// has run out (the choice stays open).
+    /// active time. It starts when the reading allowance is over, stands
+    /// still while paused and stays at 0 once it has run out (the choice
+    /// stays open).
     pub fn answer_clock(&self) -> Option<(Millis, Millis)> {
         match &self.cursor {
             Cursor::Choosing(c) if self.open_rating.is_none() => c.answer_millis.map(|given| {
-                let spent = self.active().saturating_sub(c.offered_at);
+                let spent = self.active().saturating_sub(c.read_by);
                 (given.saturating_sub(spent), given)
             }),
             _ => None,
@@ -534,21 +555,36 @@ impl Session {
                 self.emit(Output::Line { beat: index, by: speaker, attitude, millis });
                 self.cursor = Cursor::Speaking { beat: index, until: active + millis };
             }
-            Beat::Choose { silence, .. } => {
+            Beat::Choose { options, silence, keep_order, .. } => {
                 let level = level_def(&scenario, self.level);
                 let answer_millis = level.and_then(|l| l.answer_seconds).map(to_millis);
+                // Time to read what is shown comes first: pressure to
+                // answer, or a silence taken, never becomes a reading test.
+                let reading_millis = scenario.resolved().reading_millis[index];
+                let read_by = active + reading_millis;
+                let mut order: Vec<usize> = (0..options.len()).collect();
+                if !keep_order {
+                    self.order_rng.shuffle(&mut order);
+                }
                 let interrupter = (0..scenario.cast.len()).find(|&c| {
                     is_present(&scenario, self.level, c) && behaviour_at(&scenario, self.level, c).interrupts
                 });
                 let interrupt_at =
                     interrupter.map(|c| (active + 2_000 + (self.rng.unit() * 4_000.0) as Millis, c));
-                self.emit(Output::ChoicesOffered { beat: index, answer_millis });
+                self.emit(Output::ChoicesOffered {
+                    beat: index,
+                    answer_millis,
+                    reading_millis,
+                    order: order.clone(),
+                });
                 self.cursor = Cursor::Choosing(Choosing {
                     beat: index,
                     offered_at: active,
+                    order,
+                    read_by,
                     answer_millis,
-                    time_up_at: answer_millis.map(|m| active + m),
-                    silence_at: silence.as_ref().map(|s| active + to_millis(s.seconds)),
+                    time_up_at: answer_millis.map(|m| read_by + m),
+                    silence_at: silence.as_ref().map(|s| read_by + to_millis(s.seconds)),
                     interrupt_at,
                 });
             }
@@ -682,11 +718,14 @@ impl Session {
         };
         let Cursor::Choosing(c) = &self.cursor else { return };
         let offered_at = c.offered_at;
+        let Some(shown_as) = c.order.iter().position(|&o| o == option) else {
+            return self.reject(input, Rejection::NoSuchOption);
+        };
         let Some(&next) = self.scenario.resolved().options.get(beat).and_then(|o| o.get(option)) else {
             return self.reject(input, Rejection::NoSuchOption);
         };
         let latency = self.active() - offered_at;
-        self.emit(Output::Chosen { beat, option, latency });
+        self.emit(Output::Chosen { beat, option, shown_as, latency });
         self.go_to(beat, next);
         self.run_flow();
     }

@@ -253,7 +253,8 @@ fn time_pressure_runs_out_and_someone_checks_the_clock() {
         let d = s.next_deadline().unwrap();
         s.step(d, Input::Tick);
     }
-    let offered = s.now();
+    // The clock starts once the options have been read.
+    let offered = s.now() + s.scenario().resolved().reading_millis[s.offered_choice().unwrap()];
     let outs = s.step(offered + 13_000, Input::Tick).to_vec();
     let up = outs.iter().find(|o| matches!(o.item, Output::TimeUp { .. })).expect("time-up after 12 s");
     assert_eq!(up.at, offered + 12_000);
@@ -278,8 +279,13 @@ fn the_answer_clock_counts_down_on_active_time_and_stays_empty_after_time_up() {
         let d = s.next_deadline().unwrap();
         s.step(d, Input::Tick);
     }
-    let offered = s.now();
+    // The clock starts once the options have been read.
+    let reading = s.scenario().resolved().reading_millis[s.offered_choice().unwrap()];
+    assert!(reading > 0);
+    let offered = s.now() + reading;
     assert_eq!(s.answer_clock(), Some((12_000, 12_000)), "level 5 gives 12 seconds");
+    s.step(offered - 1, Input::Tick);
+    assert_eq!(s.answer_clock(), Some((12_000, 12_000)), "still reading: the clock stands");
     s.step(offered + 4_000, Input::Tick);
     assert_eq!(s.answer_clock(), Some((8_000, 12_000)));
     // A pause stops the clock.
@@ -356,4 +362,123 @@ fn a_glance_at_the_watch_never_comes_from_someone_on_the_phone() {
     assert!(seen.len() > 30 && !seen.contains(&Some(aisha)), "{seen:?}");
     // A sigh is heard: it may come from the phone.
     assert!(heard.contains(&Some(aisha)), "{heard:?}");
+}
+
+// ------------------------------------------------ choices that are real choices
+
+/// The first Choose beat the flow reaches at `level` with `seed`, with the
+/// session standing at it.
+fn at_first_choice(level: u8, seed: u64) -> Session {
+    let mut s = Session::new(team_meeting(), level, seed).unwrap();
+    past_start_ratings(&mut s);
+    while s.offered_choice().is_none() {
+        let d = s.next_deadline().unwrap();
+        s.step(d, Input::Tick);
+    }
+    s
+}
+
+#[test]
+fn options_are_shown_in_an_order_from_the_seed_so_the_model_answer_is_not_always_first() {
+    let model_place = |seed: u64| {
+        let s = at_first_choice(1, seed);
+        let beat = s.offered_choice().unwrap();
+        let mestring::scenario::Beat::Choose { options, .. } = &s.scenario().beats[beat] else {
+            unreachable!()
+        };
+        let order = s.offered_order().unwrap().to_vec();
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..options.len()).collect::<Vec<_>>(), "every option shown once: {order:?}");
+        let model = options.iter().position(|o| o.model).expect("the first choice has a model answer");
+        order.iter().position(|&o| o == model).unwrap()
+    };
+    assert_eq!(model_place(7), model_place(7), "the same seed shows the same order");
+    let places: std::collections::BTreeSet<usize> = (0..24).map(model_place).collect();
+    assert!(places.len() >= 3, "over 24 seeds the model answer sat only at places {places:?}");
+}
+
+#[test]
+fn a_choice_is_recorded_with_the_place_it_was_shown_at_and_the_order_shown() {
+    let mut s = at_first_choice(1, 11);
+    let order = s.offered_order().unwrap().to_vec();
+    let beat = s.offered_choice().unwrap();
+    // The scenario's option shown last.
+    let last = *order.last().unwrap();
+    let at = s.now() + 2_000;
+    let outs = s.step(at, Input::Choose { option: last }).to_vec();
+    let chosen = outs.iter().find_map(|o| match &o.item {
+        Output::Chosen { beat: b, option, shown_as, .. } => Some((*b, *option, *shown_as)),
+        _ => None,
+    });
+    assert_eq!(chosen, Some((beat, last, order.len() - 1)));
+}
+
+#[test]
+fn an_author_can_keep_the_written_order() {
+    let mut scenario = (*team_meeting()).clone();
+    let beat = at_first_choice(1, 11).offered_choice().unwrap();
+    if let mestring::scenario::Beat::Choose { keep_order, .. } = &mut scenario.beats[beat] {
+        *keep_order = true;
+    }
+    let scenario = Arc::new(scenario);
+    for seed in 0..8 {
+        let mut s = Session::new(Arc::clone(&scenario), 1, seed).unwrap();
+        past_start_ratings(&mut s);
+        while s.offered_choice() != Some(beat) {
+            let d = s.next_deadline().unwrap();
+            s.step(d, Input::Tick);
+        }
+        let order = s.offered_order().unwrap();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "seed {seed}: {order:?}");
+    }
+}
+
+#[test]
+fn shuffling_options_never_moves_a_chance_cue() {
+    // Two runs that differ only in option order (one keeps the written
+    // order) hear the same cues at the same times up to the first choice.
+    let cues = |keep: bool| {
+        let mut scenario = (*team_meeting()).clone();
+        for b in &mut scenario.beats {
+            if let mestring::scenario::Beat::Choose { keep_order, .. } = b {
+                *keep_order = keep;
+            }
+        }
+        let mut s = Session::new(Arc::new(scenario), 4, 5).unwrap();
+        let mut heard = Vec::new();
+        let mut at = 0;
+        while at < 300_000 && !s.has_ended() {
+            let input = if s.open_rating().is_some() {
+                Input::Rate(RatingAnswer::Scale(40))
+            } else {
+                match s.offered_order() {
+                    Some(order) => Input::Choose { option: order.iter().copied().min().unwrap() },
+                    None => Input::Tick,
+                }
+            };
+            for o in s.step(at, input) {
+                if let Output::CueStarted { cue, .. } = o.item {
+                    heard.push((o.at, cue));
+                }
+            }
+            at += 1_000;
+        }
+        heard
+    };
+    assert_eq!(cues(false), cues(true));
+}
+
+#[test]
+fn the_reading_allowance_grows_with_the_words_shown() {
+    use mestring::scenario::Text;
+    use mestring::scenario::resolved::reading_millis;
+    let short = Text::new([("nb", "Ja."), ("en", "Yes.")]);
+    let long = Text::new([
+        ("nb", "Jeg kan ta den delen av rapporten, men ikke alt."),
+        ("en", "I can do part of it."),
+    ]);
+    assert_eq!(reading_millis([&short].into_iter()), 300);
+    // The language with more words decides (ten words in bokmål).
+    assert_eq!(reading_millis([&short, &long].into_iter()), 300 + 3_000);
 }

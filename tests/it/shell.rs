@@ -174,11 +174,13 @@ fn in_the_headset_the_controller_chooses_rates_pauses_and_stops() {
     }
     assert!(h.run_until(60.0, |h| h.view().choices.is_some()), "no choice was offered");
     h.frame();
+    let first_shown = h.view().choices.as_ref().unwrap().order[0];
     assert!(h.trigger_on(PanelButton::Option(0)), "no first option on the card");
     h.frame();
     let transcript = h.transcript("en");
     assert!(transcript.contains("> rate 100"), "{transcript}");
-    assert!(transcript.contains("> choose 1"), "{transcript}");
+    // The transcript numbers options as the scenario does.
+    assert!(transcript.contains(&format!("> choose {}", first_shown + 1)), "{transcript}");
 
     h.controller(ControllerPressed::Menu);
     h.frame();
@@ -298,7 +300,12 @@ fn time_pressure_shows_as_a_bar_that_empties_and_turns_amber() {
     assert!(h.run_until(5.0, |h| h.answer_clock_bar().is_some()), "no answer clock at level 5");
     let (full, calm) = h.answer_clock_bar().unwrap();
     assert!(full > 0.9, "the bar starts at {:.0} %", full * 100.0);
-    h.run_for(7.0);
+    // It stands full while the options are read, then empties.
+    let beat = h.view().choices.as_ref().unwrap().beat;
+    let reading = h.session().scenario().resolved().reading_millis[beat] as f32 / 1000.0;
+    h.run_for(reading - 0.5);
+    assert!(h.answer_clock_bar().unwrap().0 > 0.9, "the bar emptied while the options were read");
+    h.run_for(7.5);
     let (share, colour) = h.answer_clock_bar().unwrap();
     assert!((0.3..0.5).contains(&share), "after 7 of 12 s the bar shows {:.0} % left", share * 100.0);
     let amber = |c: Color| {
@@ -337,11 +344,23 @@ fn the_rating_scale_takes_a_clicked_cell_and_ok_and_an_option_is_chosen_by_click
         hovered.alpha() > 3.0 * rest.alpha(),
         "the hovered option does not light up: {hovered:?} vs {rest:?}"
     );
+    // The third button holds whichever option the session put third.
+    let third_shown = h.view().choices.as_ref().unwrap().order[2];
+    let third_text = {
+        let beat = h.view().choices.as_ref().unwrap().beat;
+        match &h.session().scenario().beats[beat] {
+            mestring::scenario::Beat::Choose { options, .. } => {
+                options[third_shown].text.show("en").to_string()
+            }
+            _ => unreachable!(),
+        }
+    };
+    assert!(h.panel_texts().contains(&format!("3  {third_text}")), "{:?}", h.panel_texts());
     assert!(h.click(PanelButton::Option(2)));
     h.frame();
     let transcript = h.transcript("en");
     assert!(transcript.contains("> rate 35"), "{transcript}");
-    assert!(transcript.contains("> choose 3"), "{transcript}");
+    assert!(transcript.contains(&format!("> choose {}", third_shown + 1)), "{transcript}");
 }
 
 #[test]
@@ -375,7 +394,7 @@ fn name_labels_follow_the_console_and_the_l_key() {
 
 // ---------------------------------------------------------------- whole runs, recorded
 
-/// Plays `scenario` at level 1 by pressing 1 (the first option) and Enter
+/// Plays `scenario` at level 1 by pressing 1 (the first option shown) and Enter
 /// (the rating's starting value) whenever something is asked, until the
 /// session ends and Enter closes the run; returns the recorded session.
 fn played_on_the_keyboard(scenario: &str, participant: &str) -> serde_json::Value {
@@ -415,7 +434,8 @@ fn plays_to_its_end_on_the_keyboard(scenario: &str, participant: &str) {
     let mut chosen = Vec::new();
     find(events, "Chosen", &mut chosen);
     assert!(!chosen.is_empty(), "{scenario}: no choice was made on the keyboard");
-    assert!(chosen.iter().all(|c| c["option"] == 0), "{scenario}: {chosen:?}");
+    // Key 1 is the option shown first, wherever it stands in the scenario.
+    assert!(chosen.iter().all(|c| c["shown_as"] == 0), "{scenario}: {chosen:?}");
     let mut rated = Vec::new();
     find(events, "Rated", &mut rated);
     assert!(rated.len() >= 3, "{scenario}: only {} ratings were given on the keyboard", rated.len());

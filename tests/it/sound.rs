@@ -211,13 +211,13 @@ fn after_the_session_ends_the_room_still_sounds_but_its_cues_stop() {
     assert!((db(all_after) - db(room_after)).abs() < 0.5, "after the stop the mix should be the room alone");
 }
 
-/// Five minutes of a participant who answers every rating at once and
+/// Eight minutes of a participant who answers every rating at once and
 /// never chooses: the flow goes on by its silence routes until it ends or
 /// stands at a choice that has none.
 fn ratings_answered_choices_never(scenario: &Arc<Scenario>, level: u8, seed: u64) -> Vec<Stamped<Output>> {
     let mut session = Session::new(Arc::clone(scenario), level, seed).unwrap();
     let mut outputs = Vec::new();
-    for at in (0..=300_000).step_by(10) {
+    for at in (0..=480_000).step_by(10) {
         let input = match session.open_rating() {
             Some(RatingKind::ExpectancyReview(_)) => {
                 Input::Rate(RatingAnswer::Review { happened: false, likelihood: 30 })

@@ -216,11 +216,11 @@ fn the_mouse_turns_the_view_and_clicking_an_option_chooses_it() {
     let session = &v["sessions"][0];
 
     // The first choice ("What do you say?", three options) was made with
-    // the mouse, on the option under the pointer: the last one.
+    // the mouse, on the option under the pointer: the last one shown.
     let mut chosen = Vec::new();
     find(&session["events"], "Chosen", &mut chosen);
     assert!(!chosen.is_empty(), "no choice was made by clicking:\n{log}");
-    assert_eq!(chosen[0]["option"], 2, "{:?}", chosen[0]);
+    assert_eq!(chosen[0]["shown_as"], 2, "{:?}", chosen[0]);
 
     // The drag turned the head: the recorded headings span up to 0.8 rad
     // (200 px at 0.004 rad each) a drag, less when the window misses the
