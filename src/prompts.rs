@@ -101,6 +101,8 @@ pub struct PlayerWords {
     pub time_up: String,
     pub silence_taken: String,
     pub complete: String,
+    /// What the participant reads in the calm phase after the run.
+    pub recovery: String,
     /// Buttons on the in-world rating panel.
     pub yes: String,
     /// The keys that answer yes or no, as the panel shows them.
@@ -132,6 +134,7 @@ pub fn player_words(lang: &str) -> &'static PlayerWords {
         time_up: w!(lang, "player-time-up"),
         silence_taken: w!(lang, "player-silence-taken"),
         complete: w!(lang, "player-complete"),
+        recovery: w!(lang, "player-recovery"),
         yes: w!(lang, "player-yes"),
         yes_no_keys: w!(lang, "player-yes-no-keys"),
         no: w!(lang, "player-no"),

@@ -144,6 +144,7 @@ fn log_line(lang: Lang, beats: &[Beat], at: crate::session::Millis, item: &Outpu
         Output::Paused { by } => w!(lang, "log-paused", by = by.name()),
         Output::Resumed { by } => w!(lang, "log-resumed", by = by.name()),
         Output::Marker { note } => w!(lang, "log-marker", note = note),
+        Output::RecoveryStarted { millis, .. } => w!(lang, "log-recovery", seconds = seconds(*millis)),
         Output::Ended { reason } => w!(lang, "log-ended", why = end_reason(lang, reason)),
         _ => return None,
     };

@@ -48,6 +48,8 @@ pub struct SessionView {
     /// The open rating prompt and the value the participant has set.
     pub rating: Option<(RatingKind, u8, Option<bool>)>,
     pub paused: bool,
+    /// The run is over and the calm phase (then the last SUDS) is on.
+    pub recovering: bool,
     pub ended: Option<EndReason>,
     pub level: u8,
 }
@@ -169,7 +171,7 @@ fn stop_on_exit(
     }
     let session = &mut running.session;
     let at = session.now();
-    drive::feed(session, &mut *log, at, Input::Stop { by: Actor::Clinician });
+    drive::stop_now(session, &mut *log, at, Actor::Clinician);
     show(&log, session, &mut view, &mut out);
 }
 
@@ -208,7 +210,16 @@ fn apply(view: &mut SessionView, output: &Output) {
         Output::Rated { .. } => view.rating = None,
         Output::Paused { .. } => view.paused = true,
         Output::Resumed { .. } => view.paused = false,
+        // The stop ends any pause; the calm phase has nothing to answer.
+        Output::RecoveryStarted { .. } => {
+            view.recovering = true;
+            view.paused = false;
+            view.line = None;
+            view.choices = None;
+            view.rating = None;
+        }
         Output::Ended { reason } => {
+            view.recovering = false;
             view.ended = Some(reason.clone());
             view.line = None;
             view.choices = None;

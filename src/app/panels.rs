@@ -288,6 +288,10 @@ fn show(
         }
         _ => None,
     });
+    // In the calm phase the subtitle bar says what is happening, until the
+    // last SUDS is asked.
+    let subtitle =
+        subtitle.or_else(|| (view.recovering && view.rating.is_none()).then(|| words.recovery.clone()));
     // The answer clock under the options is `answer_clock`'s.
     let offered = view.choices.as_ref().and_then(|offer| match s.beats.get(offer.beat) {
         Some(Beat::Choose { prompt, options, .. }) => Some((prompt, options, &offer.order)),

@@ -203,6 +203,8 @@ impl SessionReport {
         let mut choices = Vec::new();
         let mut silences = Vec::new();
         let mut ended: Option<(Millis, u64, EndReason)> = None;
+        // When the run itself ended and the calm phase after it began.
+        let mut calm_from: Option<Millis> = None;
         let mut level_end = s.level as u8;
         let mut end = s.duration_ms.max(0) as Millis;
         let mut mark = |at: Millis, kind: MarkKind, value: Option<u8>, seq: u64| {
@@ -288,6 +290,7 @@ impl SessionReport {
                         mark(*at, MarkKind::Resumed, None, seq);
                     }
                     Output::Marker { note } => mark(*at, MarkKind::Marker(note.clone()), None, seq),
+                    Output::RecoveryStarted { .. } => calm_from = Some(*at),
                     Output::Ended { reason } => {
                         end = end.max(*at);
                         ended = Some((*at, seq, reason.clone()));
@@ -314,8 +317,12 @@ impl SessionReport {
         if let Some((from, by_participant)) = paused_at {
             pauses.push(Span { from, to: ended_at.max(from), by_participant });
         }
-        let suds_then = suds.points.iter().rev().find(|p| p.at <= ended_at).map(|p| p.value);
-        let ending_text = lang.ending(&ending, ended_at, suds_then);
+        // The run ended where the calm phase began; its last SUDS comes after.
+        let run_end = calm_from.unwrap_or(ended_at);
+        let suds_then = suds.points.iter().rev().find(|p| p.at <= run_end).map(|p| p.value);
+        let after_calm =
+            calm_from.and_then(|from| suds.points.iter().rev().find(|p| p.at > from)).map(|p| p.value);
+        let ending_text = lang.ending(&ending, run_end, suds_then, after_calm);
 
         let mut missing = Vec::new();
         if suds.points.is_empty() && self_efficacy.is_empty() {

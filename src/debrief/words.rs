@@ -131,10 +131,19 @@ impl Lang {
     }
 
     /// How the session ended, never as a failure.
-    pub fn ending(self, ending: &Ending, at: Millis, suds_then: Option<u8>) -> String {
+    /// `suds_then` is the last SUDS of the run, `after_calm` the one after
+    /// the calm phase that follows every run.
+    pub fn ending(
+        self,
+        ending: &Ending,
+        at: Millis,
+        suds_then: Option<u8>,
+        after_calm: Option<u8>,
+    ) -> String {
         let when = self.duration(at);
         let last_suds = suds_then.map(|v| w!(self, "ending-last-suds", suds = v)).unwrap_or_default();
-        match ending {
+        let calm = after_calm.map(|v| w!(self, "ending-after-calm", suds = v)).unwrap_or_default();
+        let said = match ending {
             Ending::Completed => w!(self, "ending-completed", when = when),
             Ending::StoppedByParticipant => {
                 w!(self, "ending-stopped-by-participant", when = when, last_suds = last_suds)
@@ -144,7 +153,8 @@ impl Lang {
             }
             Ending::ScenarioFault => w!(self, "ending-scenario-fault", when = when, last_suds = last_suds),
             Ending::Interrupted => w!(self, "ending-interrupted", when = when),
-        }
+        };
+        format!("{said}{calm}")
     }
 
     /// What the RTW-SE score is, and the reference mean as orientation.
@@ -308,7 +318,7 @@ mod tests {
     #[test]
     fn a_stop_is_told_as_a_choice_never_as_a_failure() {
         for lang in [Lang::Nb, Lang::En] {
-            let s = lang.ending(&Ending::StoppedByParticipant, 252_000, Some(65)).to_lowercase();
+            let s = lang.ending(&Ending::StoppedByParticipant, 252_000, Some(65), Some(30)).to_lowercase();
             for word in ["fail", "mislyk", "gave up", "ga opp", "klarte ikke", "could not"] {
                 assert!(!s.contains(word), "{s}");
             }

@@ -68,6 +68,6 @@ pub fn finish(
         return ScriptOutcome::Ended;
     }
     let at = session.now();
-    drive::feed(session, observer, at, Input::Stop { by: Actor::Clinician });
+    drive::stop_now(session, observer, at, Actor::Clinician);
     ScriptOutcome::ScriptRanOut { line_count }
 }

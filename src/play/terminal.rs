@@ -112,6 +112,7 @@ impl<W: Write> Printer<W> {
             Output::Resumed { by } => self.say(&w!(l, "player-resumed-by", time = time, by = by.name())),
             Output::Marker { note } => self.say(&w!(l, "player-marker", time = time, note = note)),
             Output::Rejected { reason, .. } => self.say(&format!("  ({})", reason.say(l))),
+            Output::RecoveryStarted { .. } => self.say(&format!("\n[{time}] {}", words.recovery)),
             Output::Ended { reason } => {
                 let why = match reason {
                     EndReason::Completed { beat } => match scenario.beats.get(*beat) {
@@ -250,7 +251,7 @@ pub fn play_interactive(session: &mut Session, observer: &mut dyn Observer, spee
             },
             // Input closed (end of a pipe, or Ctrl-D): stop cleanly.
             Ok(None) | Err(mpsc::RecvTimeoutError::Disconnected) => {
-                feed(session, observer, now(), Input::Stop { by: Actor::Participant });
+                crate::session::drive::stop_now(session, observer, now(), Actor::Participant);
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 tick(session, observer, now());

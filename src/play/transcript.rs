@@ -230,15 +230,22 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
         Output::Rejected { input, reason } => {
             let _ = write!(s, "rejected {input}: {}", reason.describe());
         }
+        Output::RecoveryStarted { reason, millis } => {
+            let _ = write!(s, "recovery {} after {}", clock(*millis), end_words(scenario, reason));
+        }
         Output::Ended { reason } => {
-            let _ = match reason {
-                EndReason::Completed { beat } => write!(s, "ended completed at {}", beat_id(scenario, *beat)),
-                EndReason::Stopped { by } => write!(s, "ended stopped by {}", by.name()),
-                EndReason::ScenarioFault => write!(s, "ended scenario-fault"),
-            };
+            let _ = write!(s, "ended {}", end_words(scenario, reason));
         }
     }
     s
+}
+
+fn end_words(scenario: &Scenario, reason: &EndReason) -> String {
+    match reason {
+        EndReason::Completed { beat } => format!("completed at {}", beat_id(scenario, *beat)),
+        EndReason::Stopped { by } => format!("stopped by {}", by.name()),
+        EndReason::ScenarioFault => "scenario-fault".into(),
+    }
 }
 
 /// The first line where two transcripts differ: (1-based line, expected,

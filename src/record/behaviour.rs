@@ -131,6 +131,8 @@ pub fn summarise(faces: &[bool], samples: &[BehaviourSample], outputs: &[(Millis
     // the next beat's (or the end).
     let mut spans: Vec<(usize, Millis)> = Vec::new();
     let mut end = samples.last().map_or(0, |s| s.at + 1);
+    // The calm phase after the run belongs to no beat.
+    let mut calm = false;
     for (at, o) in outputs {
         match o {
             Output::Line { beat, .. }
@@ -138,7 +140,11 @@ pub fn summarise(faces: &[bool], samples: &[BehaviourSample], outputs: &[(Millis
             | Output::SilenceStarted { beat, .. } => {
                 spans.push((*beat, *at));
             }
-            Output::Ended { .. } => end = *at,
+            Output::RecoveryStarted { .. } => {
+                end = *at;
+                calm = true;
+            }
+            Output::Ended { .. } if !calm => end = *at,
             _ => {}
         }
     }

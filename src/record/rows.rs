@@ -227,19 +227,27 @@ fn output_row(s: &Scenario, output: &Output, row: &mut EventRow, level: &mut u8)
             row.note = Some(format!("{input}: {}", reason.describe()));
             "rejected"
         }
+        Output::RecoveryStarted { reason, millis } => {
+            end_reason(row, s, reason);
+            row.latency_ms = Some(*millis);
+            "recovery"
+        }
         Output::Ended { reason } => {
-            row.note = Some(match reason {
-                EndReason::Completed { beat } => {
-                    format!("completed at {}", beat_id(s, *beat).unwrap_or_default())
-                }
-                EndReason::Stopped { by } => {
-                    row.actor = Some(by.name().into());
-                    format!("stopped by {}", by.name())
-                }
-                EndReason::ScenarioFault => "scenario fault".into(),
-            });
+            end_reason(row, s, reason);
             "ended"
         }
     };
     row.kind = kind.into();
+}
+
+/// Why the run ended, in the note (and who stopped it, as the actor).
+fn end_reason(row: &mut EventRow, s: &Scenario, reason: &EndReason) {
+    row.note = Some(match reason {
+        EndReason::Completed { beat } => format!("completed at {}", beat_id(s, *beat).unwrap_or_default()),
+        EndReason::Stopped { by } => {
+            row.actor = Some(by.name().into());
+            format!("stopped by {}", by.name())
+        }
+        EndReason::ScenarioFault => "scenario fault".into(),
+    });
 }

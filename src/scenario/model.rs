@@ -41,6 +41,10 @@ pub struct Scenario {
     /// defaults in [`Progression`], see `Scenario::progression()`.
     #[serde(default)]
     pub progression: Option<Progression>,
+    /// How long the calm phase after the end lasts, before the last SUDS:
+    /// the people leave, the room goes quiet, and no run ends on a peak.
+    #[serde(default = "default_recovery_seconds")]
+    pub recovery_seconds: f32,
     /// The beat the flow starts at.
     pub start: String,
     pub beats: Vec<Beat>,
@@ -331,6 +335,14 @@ pub struct CueRule {
     /// watch check). Left out: someone present.
     #[serde(default)]
     pub by: Option<String>,
+}
+
+/// A minute: long enough for arousal to start settling and for the
+/// participant to notice it does, short enough to stay part of the run.
+pub const DEFAULT_RECOVERY_SECONDS: f32 = 60.0;
+
+fn default_recovery_seconds() -> f32 {
+    DEFAULT_RECOVERY_SECONDS
 }
 
 /// A clearly noticeable cue that still leaves room to step up.

@@ -64,6 +64,17 @@ pub fn feed(session: &mut Session, observer: &mut dyn Observer, at: Millis, inpu
     observer.outputs(&scenario, outputs);
 }
 
+/// Ends the session now, for a front end that is going away (a window
+/// closed, a script or a pipe run out): the stop begins the calm phase, and
+/// a second stop ends that too, so the record is complete.
+pub fn stop_now(session: &mut Session, observer: &mut dyn Observer, at: Millis, by: super::Actor) {
+    for _ in 0..2 {
+        if !session.has_ended() {
+            feed(session, observer, at, Input::Stop { by });
+        }
+    }
+}
+
 /// Lets time pass to `at`: whatever falls due on the way is shown, the
 /// tick itself is not an input anybody gave.
 pub fn tick(session: &mut Session, observer: &mut dyn Observer, at: Millis) {

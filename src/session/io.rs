@@ -88,6 +88,8 @@ pub enum Rejection {
     NoSuchLevel,
     SameLevel,
     BadIntensity,
+    /// The run is over and the session is in its end ratings or calm phase.
+    WindingDown,
 }
 
 impl Rejection {
@@ -111,6 +113,7 @@ impl Rejection {
             Rejection::NoSuchLevel => w!(lang, "rejected-no-such-level"),
             Rejection::SameLevel => w!(lang, "rejected-same-level"),
             Rejection::BadIntensity => w!(lang, "rejected-bad-intensity"),
+            Rejection::WindingDown => w!(lang, "rejected-winding-down"),
         }
     }
 }
@@ -228,6 +231,13 @@ pub enum Output {
     Rejected {
         input: String,
         reason: Rejection,
+    },
+    /// The run is over (`reason`) and the calm phase begins: the people
+    /// leave, the room goes quiet, and after `millis` of active time the
+    /// last SUDS is asked. `Ended` follows that answer.
+    RecoveryStarted {
+        reason: EndReason,
+        millis: Millis,
     },
     Ended {
         reason: EndReason,

@@ -60,9 +60,19 @@ enum Cursor {
         until: Millis,
     },
     Choosing(Choosing),
-    /// Asking queued ratings before the session ends at this End beat.
+    /// Asking queued ratings (those at the end) before the calm phase.
     Ending {
-        beat: usize,
+        reason: EndReason,
+    },
+    /// The calm phase: nobody in the room, no cues, until `until` (active
+    /// time); no run ends on a distress peak.
+    Recovering {
+        reason: EndReason,
+        until: Millis,
+    },
+    /// Asking the last SUDS, after the calm phase, before the end.
+    Closing {
+        reason: EndReason,
     },
     Ended,
 }
@@ -311,13 +321,15 @@ impl Session {
     /// The earliest pending timer, in active time.
     fn next_timer(&self) -> Option<Millis> {
         let cursor = match &self.cursor {
-            Cursor::Speaking { until, .. } | Cursor::Silent { until, .. } => Some(*until),
+            Cursor::Speaking { until, .. }
+            | Cursor::Silent { until, .. }
+            | Cursor::Recovering { until, .. } => Some(*until),
             Cursor::Choosing(c) if self.open_rating.is_none() => {
                 [c.time_up_at, c.silence_at, c.interrupt_at.map(|(t, _)| t)].into_iter().flatten().min()
             }
             _ => None,
         };
-        let flowing = !matches!(self.cursor, Cursor::Ended | Cursor::Ending { .. });
+        let flowing = !self.winding_down() && !self.has_ended();
         [
             cursor,
             self.periodic_due.iter().flatten().min().copied().filter(|_| flowing),
@@ -389,6 +401,10 @@ impl Session {
                 self.leave(beat);
             }
             Cursor::Silent { beat, until } if until <= active => self.leave(beat),
+            Cursor::Recovering { reason, until } if until <= active => {
+                self.queued_ratings.push_back(RatingKind::Suds);
+                self.cursor = Cursor::Closing { reason };
+            }
             Cursor::Choosing(mut c) if self.open_rating.is_none() => {
                 if let Some(t) = c.silence_at
                     && t <= active
@@ -509,11 +525,18 @@ impl Session {
                     }
                     self.enter(beat);
                 }
-                Cursor::Ending { beat } => {
+                Cursor::Ending { reason } => {
                     if self.ask_queued_rating() {
                         return;
                     }
-                    self.emit(Output::Ended { reason: EndReason::Completed { beat } });
+                    self.recover(reason);
+                    return;
+                }
+                Cursor::Closing { reason } => {
+                    if self.ask_queued_rating() {
+                        return;
+                    }
+                    self.emit(Output::Ended { reason });
                     self.finish();
                     return;
                 }
@@ -628,9 +651,47 @@ impl Session {
                         self.queued_ratings.push_back(ask.rating.clone());
                     }
                 }
-                self.cursor = Cursor::Ending { beat: index };
+                self.cursor = Cursor::Ending { reason: EndReason::Completed { beat: index } };
             }
         }
+    }
+
+    /// Whether the flow is over and the session is in its end ratings, its
+    /// calm phase or its last SUDS.
+    fn winding_down(&self) -> bool {
+        matches!(self.cursor, Cursor::Ending { .. } | Cursor::Recovering { .. } | Cursor::Closing { .. })
+    }
+
+    /// Starts the calm phase: the cues stop, the people leave, the room
+    /// goes quiet; after it, the last SUDS.
+    fn recover(&mut self, reason: EndReason) {
+        // A stop ends a pause too: the calm phase runs on active time.
+        if let Some(since) = self.paused_since.take() {
+            self.paused_total += self.now - since;
+        }
+        self.open_rating = None;
+        self.queued_ratings.clear();
+        // No chance cue and no periodic rating falls due any more.
+        self.cue_due.clear();
+        self.periodic_due.iter_mut().for_each(|due| *due = None);
+        for cue in std::mem::take(&mut self.active_cues) {
+            self.emit(Output::CueStopped { cue: cue.cue });
+        }
+        let scenario = Arc::clone(&self.scenario);
+        for c in 0..scenario.cast.len() {
+            if is_present(&scenario, self.level, c) {
+                let behaviour = behaviour_at(&scenario, self.level, c);
+                self.emit(Output::Cast { character: c, present: false, behaviour });
+            }
+        }
+        // The room stays a room, at the quietest background its author
+        // wrote, with nobody else about: silence itself would feel strange.
+        let noise = scenario.levels.iter().map(|l| l.noise).fold(f32::INFINITY, f32::min);
+        let noise = if noise.is_finite() { noise } else { 0.0 };
+        self.emit(Output::Ambience { noise, crowding: 0.0 });
+        let millis = to_millis(scenario.recovery_seconds);
+        self.emit(Output::RecoveryStarted { reason: reason.clone(), millis });
+        self.cursor = Cursor::Recovering { reason, until: self.active() + millis };
     }
 
     fn finish(&mut self) {
@@ -653,11 +714,17 @@ impl Session {
         }
         match &input {
             Input::Tick => {}
-            Input::Stop { by } => {
-                let by = *by;
-                self.emit(Output::Ended { reason: EndReason::Stopped { by } });
-                self.finish();
-            }
+            Input::Stop { by } => match self.cursor.clone() {
+                // A stop in the calm phase ends the session there and then.
+                Cursor::Recovering { reason, .. } | Cursor::Closing { reason } => {
+                    self.emit(Output::Ended { reason });
+                    self.finish();
+                }
+                // Stopping during the end ratings skips them; the run was
+                // still completed.
+                Cursor::Ending { reason } => self.recover(reason),
+                _ => self.recover(EndReason::Stopped { by: *by }),
+            },
             Input::Pause { by } => {
                 if self.is_paused() {
                     return self.reject(&input, Rejection::Paused);
@@ -676,6 +743,12 @@ impl Session {
             Input::Marker { note } => {
                 let note = note.clone();
                 self.emit(Output::Marker { note });
+            }
+            // Nothing brings the people or the cues back once the run is over.
+            Input::SetLevel { .. } | Input::TriggerCue { .. } | Input::Choose { .. }
+                if self.winding_down() =>
+            {
+                self.reject(&input, Rejection::WindingDown)
             }
             Input::SetLevel { level } => self.set_level(&input, *level),
             _ if self.is_paused() => self.reject(&input, Rejection::Paused),

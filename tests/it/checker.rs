@@ -126,6 +126,8 @@ fn duplicate_ids() {
 fn values_out_of_range() {
     let (src, report) = broken("gaze: 0.7)}", "gaze: 1.7)}");
     assert_finding(&src, &report, "out-of-range", "gaze: 1.7");
+    let (src, report) = broken("    start: ", "    recovery_seconds: 5.0,\n    start: ");
+    assert_finding(&src, &report, "out-of-range", "recovery_seconds: 5.0");
 }
 
 #[test]

@@ -154,12 +154,24 @@ fn interactive_play_reads_answers_and_q_stops() {
         writeln!(stdin, "{line}").unwrap();
         std::thread::sleep(std::time::Duration::from_millis(150));
     }
+    // The stop leads into the calm phase (a minute, 1.2 s at this speed);
+    // then the last SUDS is asked. Answer until it has been taken (an
+    // answer typed before the question comes is only turned away).
+    let waiting = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() && waiting.elapsed() < std::time::Duration::from_secs(60) {
+        let _ = writeln!(stdin, "20");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    drop(stdin);
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let shown = String::from_utf8_lossy(&o.stdout);
     assert!(shown.contains("How distressed are you right now?"), "{shown}");
+    assert!(shown.contains("The session is over. Stay seated"), "{shown}");
     let t = std::fs::read_to_string(&out).unwrap();
     assert!(t.contains("rated suds 30"), "{t}");
+    assert!(t.contains("recovery 01:00.000 after stopped by participant"), "{t}");
+    assert!(t.contains("rated suds 20"), "the last SUDS was not taken: {t}");
     assert!(t.contains("ended stopped by participant"), "{t}");
 }
 

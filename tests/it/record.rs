@@ -180,8 +180,8 @@ print(len(chosen), ','.join(r['option'] + ':' + r['tags'] + ':' + r['latency_ms'
     assert_eq!(lines[0], format!("{expected_rows} {}", mestring::record::rows::COLUMNS.join(",")));
     assert_eq!(
         lines[1],
-        "8 suds=40,self-efficacy:give-update=50,expectancy:criticised=70,suds=55,suds=30,\
-         self-efficacy:give-update=70,self-efficacy:answer-criticism=60,expectancy-review:criticised=40"
+        "9 suds=40,self-efficacy:give-update=50,expectancy:criticised=70,suds=55,suds=30,\
+         self-efficacy:give-update=70,self-efficacy:answer-criticism=60,expectancy-review:criticised=40,suds=20"
     );
     assert_eq!(lines[2], "3 1:assertive:3500,1:assertive;sets-boundary:6000,1:asks-for-help:2500");
 
@@ -328,8 +328,10 @@ fn behaviour_samples_are_recorded_imported_exported_and_summarised() {
     )
     .unwrap();
     let mut session = Session::new(std::sync::Arc::clone(&scenario), 1, 1).unwrap();
-    run_script(&mut session, &steps, &mut recorder);
+    let mut calm = CalmFrom(None);
+    run_script(&mut session, &steps, &mut mestring::session::drive::Both(&mut recorder, &mut calm));
     let end = session.now();
+    let calm = calm.0.expect("the run ends with a calm phase");
     // 30 Hz: Kari's face (index 0) for the first 20 s, then the table.
     let mut at = 0;
     while at < end {
@@ -362,7 +364,8 @@ fn behaviour_samples_are_recorded_imported_exported_and_summarised() {
     let session = &v["sessions"][0];
     assert_eq!(session["samples"].as_array().unwrap().len(), imported.samples);
     let kari = session["gaze"]["eye_contact"][0].as_f64().unwrap();
-    let expected = 20_000.0 / end as f64;
+    // Over the time she was there: in the calm phase after the run she has left.
+    let expected = 20_000.0 / calm as f64;
     assert!((kari - expected).abs() < 0.01, "eye contact with Kari {kari}, expected {expected}");
     // Looking at the table from 20 s to the end is one long gaze-away episode.
     let away = session["gaze"]["gaze_away"].as_array().unwrap();
@@ -595,4 +598,22 @@ fn past_runs_are_read_from_the_store_newest_last() {
         store.past_runs("P999", "team-meeting"),
         Err(mestring::record::StoreError::NoParticipant(..))
     ));
+}
+
+/// When the calm phase after the run began.
+struct CalmFrom(Option<u64>);
+
+impl mestring::session::drive::Observer for CalmFrom {
+    fn input(&mut self, _: &mestring::scenario::Scenario, _: u64, _: &mestring::session::Input) {}
+    fn outputs(
+        &mut self,
+        _: &mestring::scenario::Scenario,
+        outputs: &[mestring::session::Stamped<mestring::session::Output>],
+    ) {
+        for o in outputs {
+            if matches!(o.item, mestring::session::Output::RecoveryStarted { .. }) {
+                self.0 = Some(o.at);
+            }
+        }
+    }
 }

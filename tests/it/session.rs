@@ -179,7 +179,10 @@ fn a_pause_freezes_the_scenario_and_a_stop_always_works() {
     assert_eq!(s.next_deadline(), Some(line_done_at + 600_000));
     let outs = s.step(now + 600_600, Input::Pause { by: Actor::Clinician }).to_vec();
     assert!(matches!(outs[0].item, Output::Paused { by: Actor::Clinician }));
+    // A stop while paused leads into the calm phase; a second one ends it.
     let outs = s.step(now + 600_700, Input::Stop { by: Actor::Participant }).to_vec();
+    assert!(outs.iter().any(|o| matches!(o.item, Output::RecoveryStarted { .. })), "{outs:?}");
+    let outs = s.step(now + 600_800, Input::Stop { by: Actor::Participant }).to_vec();
     assert!(
         outs.iter()
             .any(|o| o.item == Output::Ended { reason: EndReason::Stopped { by: Actor::Participant } })
@@ -481,4 +484,133 @@ fn the_reading_allowance_grows_with_the_words_shown() {
     assert_eq!(reading_millis([&short].into_iter()), 300);
     // The language with more words decides (ten words in bokmål).
     assert_eq!(reading_millis([&short, &long].into_iter()), 300 + 3_000);
+}
+
+// ------------------------------------------------ a recovery at the end of every run
+
+/// What a participant who answers everything with the first option shown
+/// and a middling rating gives, from the start to the end.
+fn played_to_the_end(
+    scenario: Arc<Scenario>,
+    level: u8,
+    seed: u64,
+) -> Vec<mestring::session::Stamped<Output>> {
+    let mut s = Session::new(scenario, level, seed).unwrap();
+    let mut outs = s.step(0, Input::Tick).to_vec();
+    let mut n = 0;
+    while !s.has_ended() {
+        n += 1;
+        assert!(n < 10_000, "the session never ended");
+        let at = s.now() + 1_500;
+        let input = if let Some(kind) = s.open_rating() {
+            Input::Rate(answer_for(kind, 40))
+        } else if let Some(order) = s.offered_order() {
+            Input::Choose { option: order[0] }
+        } else {
+            let d = s.next_deadline().expect("a session that waits on nobody must have a timer");
+            outs.extend_from_slice(s.step(d, Input::Tick));
+            continue;
+        };
+        outs.extend_from_slice(s.step(at, input));
+    }
+    outs
+}
+
+/// The outputs from the calm phase on: it starts after the end ratings,
+/// everyone leaves and the room goes quiet, and after its length the
+/// last SUDS comes, then the end. Returns the calm phase's start.
+fn assert_recovery(what: &str, outs: &[mestring::session::Stamped<Output>], millis: Millis) -> Millis {
+    let start = outs
+        .iter()
+        .position(|o| matches!(o.item, Output::RecoveryStarted { .. }))
+        .unwrap_or_else(|| panic!("{what}: no calm phase"));
+    let began = outs[start].at;
+    let after = &outs[start..];
+    let asked = after
+        .iter()
+        .find(|o| matches!(o.item, Output::RatingAsked { rating: RatingKind::Suds }))
+        .unwrap_or_else(|| panic!("{what}: no last SUDS"));
+    assert_eq!(asked.at, began + millis, "{what}: the last SUDS came {} ms into the calm", asked.at - began);
+    let busy: Vec<_> =
+        after.iter().filter(|o| matches!(o.item, Output::CueStarted { .. } | Output::Line { .. })).collect();
+    assert!(busy.is_empty(), "{what}: a cue or a line in the calm phase: {busy:?}");
+    let last_two: Vec<_> = outs.iter().rev().take(2).map(|o| &o.item).collect();
+    assert!(
+        matches!(last_two[..], [Output::Ended { .. }, Output::Rated { rating: RatingKind::Suds, .. }]),
+        "{what}: the session did not end on the last SUDS: {last_two:?}"
+    );
+    // Before it: the end ratings; at its start, everyone leaves.
+    let cast_out = outs[..start]
+        .iter()
+        .rev()
+        .take_while(|o| !matches!(o.item, Output::Rated { .. } | Output::CueStopped { .. }))
+        .filter(|o| matches!(o.item, Output::Cast { present: false, .. }))
+        .count();
+    assert!(cast_out > 0, "{what}: nobody left the room at the end");
+    assert!(
+        outs[..start].iter().rev().take(cast_out + 1).any(|o| matches!(
+            o.item,
+            Output::Ambience { noise, crowding } if noise <= 0.1 && crowding == 0.0
+        )),
+        "{what}: the room did not go quiet"
+    );
+    began
+}
+
+#[test]
+fn every_level_of_every_shipped_scenario_ends_with_a_calm_phase_and_a_last_suds() {
+    for (id, scenario) in shipped() {
+        let millis = (scenario.recovery_seconds * 1000.0) as Millis;
+        for level in 1..=scenario.levels.len() as u8 {
+            let outs = played_to_the_end(Arc::clone(&scenario), level, 3);
+            let what = format!("{id} level {level}");
+            let calm = assert_recovery(&what, &outs, millis);
+            // The calm phase comes after the End beat's own ratings.
+            let end_ratings =
+                outs.iter().filter(|o| o.at < calm && matches!(o.item, Output::Rated { .. })).count();
+            assert!(end_ratings > 0, "{what}");
+            match outs.last().map(|o| &o.item) {
+                Some(Output::Ended { reason: EndReason::Completed { .. } }) => {}
+                other => panic!("{what}: ended {other:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_stop_leads_into_the_calm_phase_even_from_a_pause_and_a_second_stop_ends_it() {
+    let scenario = team_meeting();
+    let millis = (scenario.recovery_seconds * 1000.0) as Millis;
+    let mut s = at_first_choice(3, 4);
+    let t = s.now();
+    let mut outs = s.step(t + 1_000, Input::Pause { by: Actor::Participant }).to_vec();
+    outs.extend_from_slice(s.step(t + 5_000, Input::Stop { by: Actor::Participant }));
+    assert!(!s.has_ended() && !s.is_paused(), "a stop from the pause card starts the calm phase");
+    // Nothing brings the room back in the calm phase.
+    let rejected = s.step(t + 6_000, Input::SetLevel { level: 5 }).to_vec();
+    assert!(rejected.iter().any(|o| matches!(o.item, Output::Rejected { .. })), "{rejected:?}");
+    while s.open_rating().is_none() {
+        let d = s.next_deadline().expect("the calm phase has a timer");
+        outs.extend_from_slice(s.step(d, Input::Tick));
+    }
+    outs.extend_from_slice(s.step(s.now() + 3_000, Input::Rate(RatingAnswer::Scale(20))));
+    assert_recovery("a stop", &outs, millis);
+    assert!(matches!(
+        outs.last().map(|o| &o.item),
+        Some(Output::Ended { reason: EndReason::Stopped { by: Actor::Participant } })
+    ));
+
+    // A second stop in the calm phase ends there and then, as stopped.
+    let mut s = at_first_choice(3, 4);
+    let t = s.now();
+    s.step(t + 1_000, Input::Stop { by: Actor::Clinician });
+    let outs = s.step(t + 2_000, Input::Stop { by: Actor::Clinician }).to_vec();
+    assert!(s.has_ended());
+    assert!(
+        matches!(
+            outs.last().map(|o| &o.item),
+            Some(Output::Ended { reason: EndReason::Stopped { by: Actor::Clinician } })
+        ),
+        "{outs:?}"
+    );
 }

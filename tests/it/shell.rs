@@ -142,6 +142,19 @@ fn pausing_dims_the_view_holds_everyone_still_and_q_then_stops() {
     h.press(KeyCode::Escape);
     h.press(KeyCode::KeyQ);
     h.frame();
+    // The stop leads into the calm phase: the pause is over, the people
+    // leave, the subtitle bar says what happens next.
+    assert!(h.view().recovering && !h.view().paused, "{:?}", h.view());
+    assert!(h.view().ended.is_none());
+    h.run_for(3.0);
+    let texts = h.panel_texts();
+    assert!(texts.iter().any(|t| t.starts_with("The session is over. Stay seated")), "{texts:?}");
+    assert!(h.characters().iter().all(|c| !c.present), "someone stayed for the calm phase");
+    // After it, the last SUDS; its answer ends the session as the participant's stop.
+    assert!(h.run_until(90.0, |h| h.view().rating.is_some()), "no last SUDS after the calm phase");
+    assert_eq!(h.view().rating.as_ref().map(|r| r.0.clone()), Some(mestring::scenario::RatingKind::Suds));
+    h.press(KeyCode::Enter);
+    h.frame();
     assert_eq!(h.view().ended, Some(EndReason::Stopped { by: Actor::Participant }));
 }
 
@@ -193,7 +206,8 @@ fn in_the_headset_the_controller_chooses_rates_pauses_and_stops() {
     // Stopping is a second, deliberate press on the card.
     assert!(h.trigger_on(PanelButton::Pause(mestring::app::PauseAction::Stop)), "no stop on the pause card");
     h.frame();
-    assert_eq!(h.view().ended, Some(EndReason::Stopped { by: Actor::Participant }));
+    // The calm phase; closing during it ends the session as their stop.
+    assert!(h.view().recovering, "the stop did not lead into the calm phase");
     assert!(!h.panel_texts().iter().any(|t| t == "Stop here"), "the pause card stays after the stop");
     h.close();
     let v = exported(&data, "P410");

@@ -171,16 +171,17 @@ fn chance_cues_keep_coming_while_the_session_waits_for_the_participant() {
 }
 
 #[test]
-fn after_the_session_ends_the_room_still_sounds_but_its_cues_stop() {
+fn after_the_session_ends_the_room_goes_calm_but_still_sounds_and_its_cues_stop() {
     let (_, scenario) = shipped().into_iter().find(|(id, _)| id == "team-meeting").unwrap();
     let level = top_level(&scenario);
     let mut session = Session::new(Arc::clone(&scenario), level, 2).unwrap();
     let mut outputs = Vec::new();
-    for at in (0..=30_000).step_by(10) {
+    for at in (0..=30_010).step_by(10) {
         // A phone is ringing when the clinician stops the session.
         let input = match at {
             29_000 => Input::TriggerCue { cue: StressCue::PhoneRinging, intensity: 1.0 },
-            30_000 => Input::Stop { by: Actor::Clinician },
+            // The stop leads into the calm phase; a second one ends it.
+            30_000 | 30_010 => Input::Stop { by: Actor::Clinician },
             _ => Input::Tick,
         };
         outputs.extend_from_slice(session.step(at, input));
@@ -197,17 +198,21 @@ fn after_the_session_ends_the_room_still_sounds_but_its_cues_stop() {
     let room = render_outputs(&stage, &background, 60.0, 2).unwrap().mono();
     let ringing = rms(&cues[29 * SAMPLE_RATE as usize..30 * SAMPLE_RATE as usize]);
     let (cues_after, room_after) = (rms(&cues[after_stop..]), rms(&room[after_stop..]));
+    let room_before = rms(&room[20 * SAMPLE_RATE as usize..29 * SAMPLE_RATE as usize]);
     let all_after = rms(&everything[after_stop..]);
     println!(
-        "phone before the stop {:.1} dBFS; after the stop: cues {:.1} dBFS, room {:.1} dBFS, mix {:.1} dBFS",
+        "phone before the stop {:.1} dBFS; room {:.1} dBFS; after the stop: cues {:.1} dBFS, room {:.1} dBFS, mix {:.1} dBFS",
         db(ringing),
+        db(room_before),
         db(cues_after),
         db(room_after),
         db(all_after)
     );
     assert!(db(ringing) > -40.0, "the phone should ring before the stop");
     assert_eq!(cues_after, 0.0, "a cue sounded after the session ended");
-    assert!(db(room_after) > -50.0, "the background went quiet after the stop");
+    // The calm after the run: the quietest level's background, not silence.
+    assert!(db(room_after) > -90.0, "the room fell silent after the stop");
+    assert!(db(room_after) < db(room_before) - 6.0, "the room did not calm down after the stop");
     assert!((db(all_after) - db(room_after)).abs() < 0.5, "after the stop the mix should be the room alone");
 }
 

@@ -62,6 +62,7 @@ log-resumed = { $by ->
     }
 log-marker = note: { $note }
 log-ended = ended: { $why }
+log-recovery = calm phase: { $seconds } s, then the last SUDS
 
 end-completed = completed
 end-stopped-by-participant = stopped by the participant

@@ -125,6 +125,8 @@ ending-stopped-by-clinician = The clinician ended the session after { $when }.{ 
 ending-scenario-fault = The session stopped after { $when } because the scenario file led nowhere further. That is the file's doing, not yours.{ $last_suds }
 ending-interrupted = The record stops after { $when }: the program was cut off before the session ended. Everything up to then is here.
 ending-last-suds = { " " }Your last SUDS rating before the end: { $suds }.
+# SUDS once more, after the calm phase that ends every run.
+ending-after-calm = { " " }After the calm phase at the end: { $suds }.
 
 # The ending in a word or two, for tables.
 

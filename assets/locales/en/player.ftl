@@ -43,6 +43,7 @@ player-resumed-by = [{ $time }] { $by ->
     }
 player-marker = [{ $time }] marker: { $note }
 player-end = [{ $time }] == end: { $why } ==
+player-recovery = The session is over. Stay seated for a little while, breathe calmly and look around the room. In a moment you will be asked how you feel now.
 player-stopped-by = { $by ->
         [participant] you chose to stop here
        *[clinician] the clinician ended the session
@@ -70,3 +71,4 @@ rejected-wrong-answer = that kind of answer does not fit this rating
 rejected-no-such-level = the scenario has no such level
 rejected-same-level = the session is already at that level
 rejected-bad-intensity = cue intensity must be between 0 and 1
+rejected-winding-down = the session is over: nothing more can be changed in it

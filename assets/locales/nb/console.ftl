@@ -62,6 +62,7 @@ log-resumed = { $by ->
     }
 log-marker = merknad: { $note }
 log-ended = avsluttet: { $why }
+log-recovery = rolig avslutning: { $seconds } s, så siste ubehag (SUDS)
 
 end-completed = fullført
 end-stopped-by-participant = deltakeren stoppet

@@ -125,6 +125,8 @@ ending-stopped-by-clinician = Økten ble avsluttet av behandleren etter { $when 
 ending-scenario-fault = Økten stoppet etter { $when } fordi scenariofilen ikke førte videre. Det skyldes filen, ikke deg.{ $last_suds }
 ending-interrupted = Opptaket stopper etter { $when }: programmet ble avbrutt før økten var ferdig. Alt fram til da er med.
 ending-last-suds = { " " }Siste SUDS-vurdering før slutt: { $suds }.
+# SUDS once more, after the calm phase that ends every run.
+ending-after-calm = { " " }Etter den rolige avslutningen: { $suds }.
 
 # The ending in a word or two, for tables.
 

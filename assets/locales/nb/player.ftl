@@ -43,6 +43,7 @@ player-resumed-by = [{ $time }] { $by ->
     }
 player-marker = [{ $time }] merknad: { $note }
 player-end = [{ $time }] == slutt: { $why } ==
+player-recovery = Økta er over. Bli sittende en liten stund, pust rolig og se deg rundt i rommet. Om litt blir du spurt hvordan du har det nå.
 player-stopped-by = { $by ->
         [participant] du valgte å stoppe her
        *[clinician] behandleren avsluttet økten
@@ -70,3 +71,4 @@ rejected-wrong-answer = den typen svar passer ikke til denne vurderingen
 rejected-no-such-level = scenarioet har ikke det nivået
 rejected-same-level = økten er allerede på det nivået
 rejected-bad-intensity = styrken på et stressinnslag må være mellom 0 og 1
+rejected-winding-down = økta er over, og ingenting mer kan endres i den

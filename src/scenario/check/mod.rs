@@ -245,6 +245,7 @@ impl Checker<'_> {
                 "sessions last 15-30 minutes; one scenario run is usually 3-15".into(),
             );
         }
+        self.check_range(&[f("recovery_seconds")], s.recovery_seconds, 15.0, 600.0, "recovery_seconds");
         self.check_unique(
             "feared outcome",
             s.feared_outcomes
