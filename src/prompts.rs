@@ -65,7 +65,16 @@ pub fn rating_prompt(scenario: &Scenario, kind: &RatingKind, lang: &str) -> Rati
             scale,
         },
         RatingKind::ExpectancyReview(id) => RatingPrompt {
-            question: w!(l, "expectancy-review-question", outcome = outcome(id)),
+            // The author's own past-tense question, else the outcome quoted.
+            question: match scenario
+                .feared_outcomes
+                .iter()
+                .find(|o| &o.id == id)
+                .and_then(|o| o.review.as_ref())
+            {
+                Some(review) => w!(l, "expectancy-review-asked", question = review.show(lang)),
+                None => w!(l, "expectancy-review-question", outcome = outcome(id)),
+            },
             low: w!(l, "expectancy-low"),
             mid: None,
             high: w!(l, "expectancy-high"),

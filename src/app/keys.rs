@@ -7,7 +7,7 @@ use bevy::prelude::*;
 
 use super::AppSystems;
 use super::driver::{SessionInput, SessionView};
-use crate::session::scale::{answer, scale};
+use crate::session::scale::{answer, is_review, scale};
 use crate::session::{Actor, Input};
 
 pub(super) fn plugin(app: &mut App) {
@@ -74,7 +74,7 @@ fn keys(
     if keys.just_pressed(KeyCode::ArrowLeft) || keys.just_pressed(KeyCode::ArrowDown) {
         next.0 = scale.down(value);
     }
-    if happened.is_some() {
+    if is_review(&kind) {
         if keys.just_pressed(KeyCode::KeyY) || keys.just_pressed(KeyCode::KeyJ) {
             next.1 = Some(true);
         }
@@ -82,8 +82,11 @@ fn keys(
             next.1 = Some(false);
         }
     }
-    if keys.just_pressed(KeyCode::Enter) {
-        asks.write(SessionInput(Input::Rate(answer(next.0, next.1))));
+    // Enter on a review waits for its yes or no.
+    if keys.just_pressed(KeyCode::Enter)
+        && let Some(answer) = answer(&kind, next.0, next.1)
+    {
+        asks.write(SessionInput(Input::Rate(answer)));
     } else if next != (value, happened) {
         view.rating = Some((kind, next.0, next.1));
     }

@@ -303,6 +303,8 @@ fn show(
             (RatingKind::ExpectancyReview(_), Some(h)) => {
                 format!("\n{}: {}   {}", if *h { &words.yes } else { &words.no }, value, words.yes_no_keys)
             }
+            // Not answered yet: the keys that answer it, and no yes or no.
+            (RatingKind::ExpectancyReview(_), None) => format!("\n{}   {}", value, words.yes_no_keys),
             _ => format!("  {value}"),
         };
         (
@@ -374,7 +376,7 @@ fn show_rating_buttons(
             }
         }
     }
-    let review = rating.is_some_and(|r| r.2.is_some());
+    let review = rating.is_some_and(|r| crate::session::scale::is_review(&r.0));
     for (mut node, children, happened) in &mut answers {
         let label = match happened {
             Some(RatingHappened(true)) => &words.yes,

@@ -11,7 +11,7 @@ use super::driver::{SessionInput, SessionView};
 use super::panels::{ChoiceOption, PauseAction, RatingCell, RatingConfirm, RatingHappened, cell_value};
 use super::stage::ParticipantView;
 use super::{AppSystems, PointerOnConsole};
-use crate::session::scale::answer;
+use crate::session::scale::{answer, is_review};
 use crate::session::{Actor, Input};
 
 pub(super) fn plugin(app: &mut App) {
@@ -67,12 +67,13 @@ fn press(
             view.rating = Some((kind.clone(), cell_value(&kind, cell.0), review));
         }
         if let Some(happened) = happened
-            && review.is_some()
+            && is_review(&kind)
         {
             view.rating = Some((kind.clone(), value, Some(happened.0)));
         }
-        if confirm {
-            asks.write(SessionInput(Input::Rate(answer(value, review))));
+        // OK on a review waits for its yes or no.
+        if confirm && let Some(answer) = answer(&kind, value, review) {
+            asks.write(SessionInput(Input::Rate(answer)));
         }
     }
 }

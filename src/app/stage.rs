@@ -103,9 +103,10 @@ fn build_room(
     // Chairs at every seated place; each moves with its seat when the room
     // crowds in (see `cast::crowding`).
     let chair = kit.material(Color::srgb(0.2, 0.22, 0.26), 0.7);
-    let seat_mesh = kit.meshes.add(Cuboid::new(CHAIR_SIDE, 0.45, CHAIR_SIDE));
     let back_mesh = kit.meshes.add(Cuboid::new(CHAIR_SIDE, 0.5, 0.06));
     for (index, seat) in setting.seats.iter().enumerate().filter(|(_, s)| !s.standing) {
+        let height = if seat.high_chair { room::HIGH_CHAIR_SEAT_M } else { room::CHAIR_SEAT_M };
+        let seat_mesh = kit.meshes.add(Cuboid::new(CHAIR_SIDE, height, CHAIR_SIDE));
         kit.commands
             .spawn((
                 Transform::from_xyz(seat.at.0, 0.0, seat.at.1).with_rotation(facing(seat.facing)),
@@ -116,12 +117,12 @@ fn build_room(
                 c.spawn((
                     Mesh3d(seat_mesh.clone()),
                     MeshMaterial3d(chair.clone()),
-                    Transform::from_xyz(0.0, 0.225, 0.0),
+                    Transform::from_xyz(0.0, height / 2.0, 0.0),
                 ));
                 c.spawn((
                     Mesh3d(back_mesh.clone()),
                     MeshMaterial3d(chair.clone()),
-                    Transform::from_xyz(0.0, 0.7, -0.22),
+                    Transform::from_xyz(0.0, height + 0.25, -0.22),
                 ));
             });
     }

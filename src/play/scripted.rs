@@ -103,11 +103,13 @@ impl ScriptedParticipant {
 }
 
 /// What a participant who only ever presses 1 and Enter gives: the first
-/// option, or the open rating's starting value.
+/// option shown, or the open rating's starting value. On screen a review
+/// needs a yes or no first; a script's `answer` gives "not happened".
 pub fn default_answer(session: &Session) -> Option<Input> {
     if let Some(order) = session.offered_order() {
         return Some(Input::Choose { option: order.first().copied().unwrap_or(0) });
     }
-    let (value, happened) = starting_answer(session.open_rating()?);
-    Some(Input::Rate(answer(value, happened)))
+    let kind = session.open_rating()?;
+    let (value, happened) = starting_answer(kind);
+    answer(kind, value, happened.or(Some(false))).map(Input::Rate)
 }

@@ -25,6 +25,14 @@ pub const SEATED_HEAD_M: f32 = 1.2;
 /// Standing head height, metres: at a service counter, by the coffee machine.
 pub const STANDING_HEAD_M: f32 = 1.62;
 
+/// The seat of an ordinary chair and of a tall counter chair, metres.
+pub const CHAIR_SEAT_M: f32 = 0.45;
+pub const HIGH_CHAIR_SEAT_M: f32 = 0.72;
+
+/// Seated head height on a tall counter chair: the seated eye sits about
+/// 0.75 m over the seat for an adult, as on an ordinary chair.
+pub const HIGH_CHAIR_HEAD_M: f32 = SEATED_HEAD_M + HIGH_CHAIR_SEAT_M - CHAIR_SEAT_M;
+
 /// How far a walker's centre keeps from the walls, metres: a person's
 /// shoulders. A seat nearer the wall than this cannot be reached either.
 pub const WALL_GAP: f32 = 0.3;
@@ -63,9 +71,14 @@ pub struct Head {
 }
 
 impl Head {
-    /// The head of whoever takes `seat`: standing or seated.
+    /// The head of whoever takes `seat`: standing, seated, or seated on a
+    /// tall chair.
     pub fn of(seat: &Seat) -> Head {
-        let height = if seat.standing { STANDING_HEAD_M } else { SEATED_HEAD_M };
+        let height = match (seat.standing, seat.high_chair) {
+            (true, _) => STANDING_HEAD_M,
+            (false, true) => HIGH_CHAIR_HEAD_M,
+            (false, false) => SEATED_HEAD_M,
+        };
         Head { at: seat.at.into(), height, facing: seat.facing }
     }
 }
@@ -148,8 +161,16 @@ mod tests {
         let meeting = scenario("team-meeting.ron");
         let you = participant_head(&meeting.setting);
         assert_eq!(you, Head { at: Point::new(0.0, 1.6), height: 1.2, facing: 180.0 });
+        // "Du sitter i kundeskranken": seated, on a tall chair that clears
+        // the counter top (1.09 m) with the eyes.
         let counter = scenario("upset-customer.ron");
-        assert_eq!(participant_head(&counter.setting).height, STANDING_HEAD_M);
+        let head = participant_head(&counter.setting).height;
+        assert_eq!(head, HIGH_CHAIR_HEAD_M);
+        assert!(head > surface(PropKind::Counter).unwrap().height + 0.3 && head < STANDING_HEAD_M);
+        let mut standing = counter.setting.clone();
+        let you = standing.seats.iter_mut().find(|s| s.id == standing.participant_seat).unwrap();
+        (you.standing, you.high_chair) = (true, false);
+        assert_eq!(participant_head(&standing).height, STANDING_HEAD_M);
         let mut nowhere = meeting.setting.clone();
         nowhere.participant_seat = "gone".into();
         assert_eq!(participant_head(&nowhere), Head::default());

@@ -96,6 +96,10 @@ pub struct FearedOutcome {
     pub id: String,
     /// Stated so that "how likely is it that ..." reads naturally before it.
     pub text: Text,
+    /// The question afterwards, in the past tense: "Did someone criticise
+    /// you in front of the others?". Left out, the review quotes `text`.
+    #[serde(default)]
+    pub review: Option<Text>,
 }
 
 /// Where the scenario happens.
@@ -143,6 +147,10 @@ pub struct Seat {
     /// Standing places (a counter, a doorway) have no chair.
     #[serde(default)]
     pub standing: bool,
+    /// A tall chair, as behind a service counter: a seated person's eyes
+    /// clear the counter top.
+    #[serde(default)]
+    pub high_chair: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -59,18 +59,23 @@ pub fn scale(kind: &RatingKind) -> RatingScale {
 }
 
 /// What a prompt holds before the participant touches it: the scale's
-/// default and, for an expectancy review, "did it happen?" not yet
-/// answered as yes.
+/// default, and no yes or no: whether the feared outcome happened is the
+/// learning an expectancy review measures, so nothing answers it for them.
 pub fn starting_answer(kind: &RatingKind) -> (u8, Option<bool>) {
-    let happened = matches!(kind, RatingKind::ExpectancyReview(_)).then_some(false);
-    (scale(kind).default, happened)
+    (scale(kind).default, None)
 }
 
-/// The answer a prompt's value (and, for a review, its yes or no) gives.
-pub fn answer(value: u8, happened: Option<bool>) -> RatingAnswer {
-    match happened {
-        Some(happened) => RatingAnswer::Review { happened, likelihood: value },
-        None => RatingAnswer::Scale(value),
+pub fn is_review(kind: &RatingKind) -> bool {
+    matches!(kind, RatingKind::ExpectancyReview(_))
+}
+
+/// The answer a prompt's value and, for a review, its yes or no give;
+/// none while a review's yes or no is still open.
+pub fn answer(kind: &RatingKind, value: u8, happened: Option<bool>) -> Option<RatingAnswer> {
+    match (is_review(kind), happened) {
+        (true, Some(happened)) => Some(RatingAnswer::Review { happened, likelihood: value }),
+        (true, None) => None,
+        (false, _) => Some(RatingAnswer::Scale(value)),
     }
 }
 

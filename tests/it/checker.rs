@@ -745,3 +745,33 @@ fn a_character_on_the_phone_with_a_seat_or_nothing_to_speak_from_is_an_error() {
     let f = report.findings.iter().find(|f| f.code == "missing-seat").expect("missing-seat");
     assert_eq!(f.message, "Aisha has no seat");
 }
+
+#[test]
+fn a_reviewed_outcome_without_a_past_tense_question_is_a_warning() {
+    let review = "}, review: {\n            \"nb\": \"Kritiserte noen deg foran de andre?\",\n            \"en\": \"Did someone criticise you in front of the others?\",\n        }),";
+    let (src, report) = edited(&[(review, "}),")]);
+    assert_eq!(report.errors(), 0, "{:#?}", report.findings);
+    let message =
+        assert_warning(&src, &report, "no-review-question", "(rating: ExpectancyReview(\"criticised\")");
+    assert_eq!(message, "the feared outcome \"criticised\" is reviewed, but has no review question");
+}
+
+#[test]
+fn the_review_is_asked_in_the_authors_past_tense_words_with_nothing_chosen() {
+    use mestring::prompts::rating_prompt;
+    use mestring::scenario::RatingKind;
+    let scenario =
+        mestring::scenario::load_file(&repo().join("scenarios/team-meeting.ron")).unwrap().scenario;
+    let kind = RatingKind::ExpectancyReview("criticised".into());
+    assert_eq!(
+        rating_prompt(&scenario, &kind, "nb").question,
+        "Kritiserte noen deg foran de andre? Og hvor sannsynlig tror du nå at det skjer en annen gang?"
+    );
+    assert_eq!(
+        rating_prompt(&scenario, &kind, "en").question,
+        "Did someone criticise you in front of the others? And how likely do you now think it is to happen another time?"
+    );
+    // Nothing is answered for the participant.
+    assert_eq!(mestring::session::scale::starting_answer(&kind).1, None);
+    assert_eq!(mestring::session::scale::answer(&kind, 50, None), None);
+}

@@ -409,7 +409,7 @@ fn name_labels_follow_the_console_and_the_l_key() {
 // ---------------------------------------------------------------- whole runs, recorded
 
 /// Plays `scenario` at level 1 by pressing 1 (the first option shown) and Enter
-/// (the rating's starting value) whenever something is asked, until the
+/// (the rating's starting value; N first for a review) whenever something is asked, until the
 /// session ends and Enter closes the run; returns the recorded session.
 fn played_on_the_keyboard(scenario: &str, participant: &str) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
@@ -421,7 +421,14 @@ fn played_on_the_keyboard(scenario: &str, participant: &str) -> serde_json::Valu
         assert!(h.run_until(600.0, |h| h.asked() || h.view().ended.is_some()), "{scenario} stalls");
         if h.view().choices.is_some() {
             h.press(KeyCode::Digit1);
-        } else if h.view().rating.is_some() {
+        } else if let Some((kind, ..)) = h.view().rating.clone() {
+            // A review waits for its yes or no: Enter alone gives nothing.
+            if mestring::session::scale::is_review(&kind) {
+                h.press(KeyCode::Enter);
+                h.frame();
+                assert!(h.view().rating.is_some(), "{scenario}: Enter answered a review with no yes or no");
+                h.press(KeyCode::KeyN);
+            }
             h.press(KeyCode::Enter);
         }
         h.frame();

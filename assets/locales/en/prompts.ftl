@@ -13,9 +13,11 @@ self-efficacy-high = 100 = highly certain
 
 expectancy-question = How likely is it that { $outcome }?
 expectancy-review-question = What you feared: that { $outcome }. Did it happen? And how likely do you think it is now?
+# The author's past-tense question, then the likelihood now.
+expectancy-review-asked = { $question } And how likely do you now think it is to happen another time?
 expectancy-low = 0 % = will not happen
 expectancy-high = 100 % = will definitely happen
 
-cybersickness-question = How sick (nauseous, dizzy) do you feel right now?
-cybersickness-low = 0 = not sick at all
+cybersickness-question = How sick do you feel right now? Think of nausea, general discomfort and stomach problems, not of nervousness, boredom or tiredness.
+cybersickness-low = 0 = no sickness at all
 cybersickness-high = 20 = frank sickness

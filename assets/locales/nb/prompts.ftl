@@ -9,13 +9,15 @@ suds-high = 100 = verst tenkelig
 self-efficacy-question = Hvor sikker er du på at du kan { $statement }?
 self-efficacy-low = 0 = kan ikke i det hele tatt
 self-efficacy-mid = 50 = middels sikker
-self-efficacy-high = 100 = helt sikker
+self-efficacy-high = 100 = svært sikker
 
 expectancy-question = Hvor sannsynlig er det at { $outcome }?
 expectancy-review-question = Det du fryktet: at { $outcome }. Skjedde det? Og hvor sannsynlig tror du det er nå?
+# The author's past-tense question, then the likelihood now.
+expectancy-review-asked = { $question } Og hvor sannsynlig tror du nå at det skjer en annen gang?
 expectancy-low = 0 % = kommer ikke til å skje
 expectancy-high = 100 % = kommer helt sikkert til å skje
 
-cybersickness-question = Hvor uvel (kvalm, svimmel) kjenner du deg nå?
-cybersickness-low = 0 = ikke uvel
-cybersickness-high = 20 = svært uvel
+cybersickness-question = Hvor uvel kjenner du deg nå? Tenk på kvalme, mageproblemer og det å føle seg dårlig i kroppen, ikke på nervøsitet, kjedsomhet eller tretthet.
+cybersickness-low = 0 = ikke uvel i det hele tatt
+cybersickness-high = 20 = sterkt uvel

@@ -257,6 +257,9 @@ impl Checker<'_> {
             let path = [f("feared_outcomes"), P::Index(i)];
             self.check_id(&at(&path, &[f("id")]), &outcome.id, "feared outcome");
             self.check_text(&at(&path, &[f("text")]), &outcome.text);
+            if let Some(review) = &outcome.review {
+                self.check_text(&at(&path, &[f("review")]), review);
+            }
         }
     }
 }

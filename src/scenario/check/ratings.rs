@@ -176,6 +176,19 @@ impl Checker<'_> {
                     format!("{hint}; statements are listed in ratings.self_efficacy"),
                 );
             }
+            RatingKind::ExpectancyReview(id)
+                if s.feared_outcomes.iter().any(|o| &o.id == id && o.review.is_none()) =>
+            {
+                self.warning(
+                    "no-review-question",
+                    path,
+                    format!("the feared outcome \"{id}\" is reviewed, but has no review question"),
+                    "no review question",
+                    "give the outcome a `review`: the question afterwards, in the past tense, like \
+                     \"Did someone criticise you in front of the others?\""
+                        .into(),
+                );
+            }
             RatingKind::Expectancy(id) | RatingKind::ExpectancyReview(id)
                 if !s.feared_outcomes.iter().any(|o| &o.id == id) =>
             {

@@ -32,6 +32,15 @@ impl Checker<'_> {
             self.check_id(&at(&path, &[f("id")]), &seat.id, "seat");
             self.check_floor_point(&at(&path, &[f("at")]), seat.at);
             self.check_range(&at(&path, &[f("facing")]), seat.facing, -360.0, 360.0, "facing");
+            if seat.standing && seat.high_chair {
+                self.warning(
+                    "standing-high-chair",
+                    &at(&path, &[f("high_chair")]),
+                    format!("seat \"{}\" is a standing place, so its high_chair does nothing", seat.id),
+                    "standing place",
+                    "leave out `standing: true` for someone on a tall chair, or `high_chair` for someone standing".into(),
+                );
+            }
         }
         for (i, prop) in setting.props.iter().enumerate() {
             let path = at(&base, &[f("props"), P::Index(i)]);
