@@ -20,7 +20,7 @@ use super::driver::{RunningSession, SessionInput, SessionOutput, SessionView};
 use super::labels::{Labels, ShowLabels};
 use super::stage::ParticipantView;
 use super::{AppSystems, Loaded, PointerOnConsole, RecentreView};
-use crate::scenario::{Beat, StressCue};
+use crate::scenario::{Beat, FearedOutcome, StressCue};
 use crate::session::{Actor, EndReason, Input, Output, RatingAnswer};
 use crate::w;
 use crate::words::{Lang, names};
@@ -97,7 +97,7 @@ const RECENT: usize = 8;
 /// Keeps the outputs a clinician follows.
 fn note_outputs(mut outputs: MessageReader<SessionOutput>, mut console: ResMut<Console>) {
     for SessionOutput(o) in outputs.read() {
-        if log_line(Lang::En, &[], o.at, &o.item).is_some() {
+        if log_line(Lang::En, &[], &[], o.at, &o.item).is_some() {
             console.recent.push_front((o.at, o.item.clone()));
             console.recent.truncate(RECENT);
         }
@@ -106,7 +106,13 @@ fn note_outputs(mut outputs: MessageReader<SessionOutput>, mut console: ResMut<C
 
 /// One output as a line of the console's log, in plain words; `None` for
 /// outputs the clinician does not follow there.
-fn log_line(lang: Lang, beats: &[Beat], at: crate::session::Millis, item: &Output) -> Option<String> {
+fn log_line(
+    lang: Lang,
+    beats: &[Beat],
+    outcomes: &[FearedOutcome],
+    at: crate::session::Millis,
+    item: &Output,
+) -> Option<String> {
     let seconds = |ms: crate::session::Millis| lang.decimal(ms as f64 / 1000.0, 1);
     let line = match item {
         Output::Rated { rating, answer, latency } => {
@@ -141,6 +147,12 @@ fn log_line(lang: Lang, beats: &[Beat], at: crate::session::Millis, item: &Outpu
         }
         Output::LevelChanged { from, to } => w!(lang, "log-level", from = *from, to = *to),
         Output::SilenceTaken { .. } => w!(lang, "log-silence"),
+        Output::OutcomeHappened { outcome, beat } => w!(
+            lang,
+            "log-outcome",
+            outcome = outcomes.get(*outcome).map_or("?", |o| o.id.as_str()),
+            beat = beats.get(*beat).map_or("?", Beat::id)
+        ),
         Output::Paused { by } => w!(lang, "log-paused", by = by.name()),
         Output::Resumed { by } => w!(lang, "log-resumed", by = by.name()),
         Output::Marker { note } => w!(lang, "log-marker", note = note),
@@ -290,7 +302,7 @@ fn console_panel(
             ui.separator();
             ui.label(w!(l, "lately"));
             for (at, item) in &console.recent {
-                if let Some(line) = log_line(l, &s.beats, *at, item) {
+                if let Some(line) = log_line(l, &s.beats, &s.feared_outcomes, *at, item) {
                     ui.label(egui::RichText::new(line).monospace().small());
                 }
             }

@@ -98,11 +98,25 @@ pub struct Timeline {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Expectancy {
+    /// The feared outcome's id, and its text as the participant read it.
+    pub id: String,
     pub outcome: String,
     pub before: Option<Point>,
     pub happened: Option<bool>,
     pub after: Option<Point>,
+    /// Whether the report says what the record shows: the author gave
+    /// signs of the outcome, and one came or the run went to its end.
+    pub signed: bool,
+    /// The first sign in the record, if one came.
+    pub seen: Option<Seen>,
     pub sentence: String,
+}
+
+/// When the record shows a feared outcome happening.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Seen {
+    pub at: Millis,
+    pub seq: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -200,6 +214,7 @@ impl SessionReport {
         let mut pauses = Vec::new();
         let mut paused_at: Option<(Millis, bool)> = None;
         let mut expectancies: Vec<(String, Expectancy)> = Vec::new();
+        let mut seen_outcomes: Vec<(String, Seen)> = Vec::new();
         let mut choices = Vec::new();
         let mut silences = Vec::new();
         let mut ended: Option<(Millis, u64, EndReason)> = None;
@@ -236,10 +251,13 @@ impl SessionReport {
                             }
                             RatingKind::Expectancy(id) | RatingKind::ExpectancyReview(id) => {
                                 let e = entry(&mut expectancies, id, || Expectancy {
+                                    id: id.clone(),
                                     outcome: outcome(id),
                                     before: None,
                                     happened: None,
                                     after: None,
+                                    signed: false,
+                                    seen: None,
                                     sentence: String::new(),
                                 });
                                 if matches!(rating, RatingKind::Expectancy(_)) {
@@ -291,6 +309,11 @@ impl SessionReport {
                     }
                     Output::Marker { note } => mark(*at, MarkKind::Marker(note.clone()), None, seq),
                     Output::RecoveryStarted { .. } => calm_from = Some(*at),
+                    Output::OutcomeHappened { outcome, .. } => {
+                        if let Some(o) = scenario.feared_outcomes.get(*outcome) {
+                            seen_outcomes.push((o.id.clone(), Seen { at: *at, seq }));
+                        }
+                    }
                     Output::Ended { reason } => {
                         end = end.max(*at);
                         ended = Some((*at, seq, reason.clone()));
@@ -390,11 +413,19 @@ impl SessionReport {
 
         let expectancies = expectancies
             .into_iter()
-            .map(|(_, mut e)| {
+            .map(|(id, mut e)| {
+                // Only an outcome with signs can be looked for in the
+                // record, and "no sign of it" only said of a whole run.
+                let completed = matches!(ended, Some((_, _, EndReason::Completed { .. })));
+                let signed = scenario.feared_outcomes.iter().any(|o| o.id == id && !o.happens.is_empty());
+                e.seen = seen_outcomes.iter().find(|(o, _)| *o == id).map(|(_, s)| *s).filter(|_| signed);
+                let signed = e.seen.is_some() || (signed && completed);
+                e.signed = signed;
                 e.sentence = lang.expectancy(
                     &e.outcome,
                     e.before.map(|p| p.value),
                     e.happened.zip(e.after.map(|p| p.value)),
+                    signed.then_some(e.seen.map(|s| s.at)),
                 );
                 e
             })

@@ -117,13 +117,26 @@ impl Lang {
     }
 
     /// "You expected it 70 % likely that ... It did not happen. Now you rate it 30 %."
-    pub fn expectancy(self, outcome: &str, before: Option<u8>, review: Option<(bool, u8)>) -> String {
+    /// `seen` is what the record shows, where the outcome has signs: the
+    /// first sign's time, or `None` when none came.
+    pub fn expectancy(
+        self,
+        outcome: &str,
+        before: Option<u8>,
+        review: Option<(bool, u8)>,
+        seen: Option<Option<Millis>>,
+    ) -> String {
         let p = |v: u8| self.percent(f64::from(v));
-        let afterwards = match review {
+        let mut afterwards = match review {
             Some((true, a)) => w!(self, "expected-happened", chance = p(a)),
             Some((false, a)) => w!(self, "expected-did-not-happen", chance = p(a)),
             None => w!(self, "expected-not-rated-again"),
         };
+        match seen {
+            Some(Some(at)) => afterwards += &w!(self, "expected-seen", when = clock(at)),
+            Some(None) => afterwards += &w!(self, "expected-not-seen"),
+            None => {}
+        }
         match before {
             Some(b) => w!(self, "expected-rated", chance = p(b), outcome = outcome, afterwards = afterwards),
             None => w!(self, "expected-not-asked", outcome = outcome, afterwards = afterwards),

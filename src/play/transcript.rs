@@ -199,6 +199,10 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
         Output::SilenceStarted { beat, millis } => {
             let _ = write!(s, "wait {} {}", beat_id(scenario, *beat), clock(*millis));
         }
+        Output::OutcomeHappened { outcome, beat } => {
+            let id = scenario.feared_outcomes.get(*outcome).map_or("?", |o| o.id.as_str());
+            let _ = write!(s, "outcome {id} at {}", beat_id(scenario, *beat));
+        }
         Output::RatingAsked { rating } => {
             let _ = write!(s, "ask {}", rating_code(rating));
         }

@@ -179,6 +179,11 @@ fn output_row(s: &Scenario, output: &Output, row: &mut EventRow, level: &mut u8)
             row.latency_ms = Some(*after);
             "silence-taken"
         }
+        Output::OutcomeHappened { outcome, beat } => {
+            row.beat = beat_id(s, *beat);
+            row.note = s.feared_outcomes.get(*outcome).map(|o| o.id.clone());
+            "outcome"
+        }
         Output::SilenceStarted { beat, millis } => {
             row.beat = beat_id(s, *beat);
             row.latency_ms = Some(*millis);

@@ -100,6 +100,23 @@ pub struct FearedOutcome {
     /// you in front of the others?". Left out, the review quotes `text`.
     #[serde(default)]
     pub review: Option<Text>,
+    /// What in the run shows that it happened: reaching a beat (a line
+    /// only once it is said), or choosing an option with a tag. The record
+    /// notes the first, so the debrief can set what was feared beside
+    /// what happened, and the checker can tell whether the outcome is
+    /// still open at each level that asks about it.
+    #[serde(default)]
+    pub happens: Vec<Sign>,
+}
+
+/// A sign in the run that a feared outcome happened.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Sign {
+    /// The flow reaches this beat; for a line, the line is said (it is
+    /// skipped where its speaker is not present).
+    Reached(String),
+    /// The participant chooses an option with this tag.
+    Chose(ChoiceTag),
 }
 
 /// Where the scenario happens.
@@ -557,6 +574,18 @@ impl Beat {
         }
     }
 
+    /// The beats this one can lead to in a run at `level`: for a Branch,
+    /// only the ways open at that level.
+    pub fn successors_at(&self, level: u8) -> Vec<&str> {
+        match self {
+            Beat::Branch { routes, otherwise, .. } => branch_ways(routes, level)
+                .into_iter()
+                .map(|(way, _)| way.map_or(otherwise.as_str(), |j| routes[j].next.as_str()))
+                .collect(),
+            other => other.successors().into_iter().map(|(_, next)| next).collect(),
+        }
+    }
+
     /// Whether the flow stops at this beat for time or for the participant.
     /// A loop made only of beats that do not wait would spin forever.
     pub fn waits(&self) -> bool {
@@ -627,7 +656,41 @@ pub struct SilenceRoute {
 pub struct LevelRoute {
     /// Inclusive range of levels, e.g. `(3, 5)`.
     pub levels: (u8, u8),
+    /// How likely the route is taken at those levels, 0..1, drawn per run
+    /// from the session's seed. Left out: always. A route not taken hands
+    /// on to the next route, then to `otherwise`: a character's reaction
+    /// that may or may not come keeps a feared outcome open.
+    #[serde(default)]
+    pub chance: Option<f32>,
     pub next: String,
+}
+
+impl LevelRoute {
+    pub fn covers(&self, level: u8) -> bool {
+        (self.levels.0..=self.levels.1).contains(&level)
+    }
+}
+
+/// Where a Branch can lead at `level`, each with how likely it is: the
+/// route's index, or `None` for `otherwise`. Routes are tried in order,
+/// the first covering the level without a chance is certain, one with a
+/// chance is taken that often and otherwise hands on. The shares add up
+/// to 1; ways that cannot happen are left out.
+pub fn branch_ways(routes: &[LevelRoute], level: u8) -> Vec<(Option<usize>, f32)> {
+    let mut ways = Vec::new();
+    let mut left = 1.0_f32;
+    for (j, route) in routes.iter().enumerate().filter(|(_, r)| r.covers(level)) {
+        let p = route.chance.unwrap_or(1.0).clamp(0.0, 1.0);
+        if p > 0.0 {
+            ways.push((Some(j), left * p));
+        }
+        left *= 1.0 - p;
+        if left <= 0.0 {
+            return ways;
+        }
+    }
+    ways.push((None, left));
+    ways
 }
 
 /// What the participant is asked to rate.
@@ -667,6 +730,20 @@ pub struct SelfEfficacyStatement {
 pub struct RatingAsk {
     pub rating: RatingKind,
     pub when: RatingWhen,
+    /// Only in runs started at these levels, inclusive, e.g. `(2, 5)`: an
+    /// expectancy is worth asking only where the outcome can go either
+    /// way. Left out: at every level.
+    #[serde(default)]
+    pub levels: Option<(u8, u8)>,
+}
+
+impl RatingAsk {
+    /// Whether a run started at `level` asks this. The level the run
+    /// started at decides, not a level changed to later, so a review is
+    /// asked exactly where its expectancy was.
+    pub fn asked_in_run_from(&self, level: u8) -> bool {
+        self.levels.is_none_or(|(lo, hi)| (lo..=hi).contains(&level))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

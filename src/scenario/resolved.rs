@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::model::{Attitude, Beat, RatingWhen, Scenario};
+use super::model::{Attitude, Beat, RatingWhen, Scenario, Sign};
 use super::text::Text;
 
 /// Attitudes in a fixed order, for per-attitude tables.
@@ -49,6 +49,8 @@ pub struct Resolved {
     pub reading_millis: Vec<u64>,
     /// Per beat, the rating-schedule entries asked when it is left.
     pub after_beat: Vec<Vec<usize>>,
+    /// Per beat, the feared outcomes whose `Reached` sign it is.
+    pub signs: Vec<Vec<usize>>,
 }
 
 impl Resolved {
@@ -70,6 +72,7 @@ impl Resolved {
             line_millis: vec![[0; 4]; n],
             reading_millis: vec![0; n],
             after_beat: vec![Vec::new(); n],
+            signs: vec![Vec::new(); n],
         };
         for (i, b) in scenario.beats.iter().enumerate() {
             match b {
@@ -106,6 +109,15 @@ impl Resolved {
                 && let Some(i) = beat(id)
             {
                 r.after_beat[i].push(k);
+            }
+        }
+        for (o, outcome) in scenario.feared_outcomes.iter().enumerate() {
+            for sign in &outcome.happens {
+                if let Sign::Reached(id) = sign
+                    && let Some(i) = beat(id)
+                {
+                    r.signs[i].push(o);
+                }
             }
         }
         r

@@ -198,6 +198,12 @@ pub enum Output {
         beat: usize,
         millis: Millis,
     },
+    /// A sign that the feared outcome `outcome` (its index in the
+    /// scenario) happened, at `beat`: said once per run, at the first sign.
+    OutcomeHappened {
+        outcome: usize,
+        beat: usize,
+    },
     RatingAsked {
         rating: RatingKind,
     },

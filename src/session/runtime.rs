@@ -17,7 +17,7 @@ use super::cast::{behaviour_at, is_present, level_def};
 use super::io::*;
 use super::rng::SessionRng;
 use crate::scenario::resolved::{attitude_slot, to_millis};
-use crate::scenario::{Beat, RatingKind, RatingWhen, Scenario, StressCue};
+use crate::scenario::{Beat, RatingKind, RatingWhen, Scenario, Sign, StressCue, branch_ways};
 
 /// Upper bound on beats entered in one step without waiting. A checked
 /// scenario never comes near it; an unchecked one with an instant loop
@@ -26,6 +26,8 @@ const MAX_INSTANT_BEATS: usize = 10_000;
 
 /// Mixed into the seed for the stream that orders options.
 const ORDER_STREAM: u64 = 0x6f70_7469_6f6e_7321;
+/// Mixed into the seed for the stream that draws Branch routes by chance.
+const ROUTE_STREAM: u64 = 0x726f_7574_6573_2121;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -109,10 +111,16 @@ struct ActiveCue {
 pub struct Session {
     scenario: Arc<Scenario>,
     level: u8,
+    /// The level the run started at, which decides the ratings asked.
+    start_level: u8,
     rng: SessionRng,
     /// The order options are shown in, on a stream of its own: shuffling
     /// never shifts when a chance cue comes.
     order_rng: SessionRng,
+    /// Routes taken by chance, on a stream of their own for the same reason.
+    route_rng: SessionRng,
+    /// Per feared outcome, whether a sign of it has come.
+    happened: Vec<bool>,
     /// Session clock of the last input.
     now: Millis,
     /// Total paused time so far, and when the current pause began.
@@ -139,10 +147,13 @@ impl Session {
             scenario.resolved().start.ok_or_else(|| SessionError::NoStartBeat(scenario.start.clone()))?;
         Ok(Session {
             periodic_due: vec![None; scenario.ratings.schedule.len()],
+            happened: vec![false; scenario.feared_outcomes.len()],
             scenario,
             level,
+            start_level: level,
             rng: SessionRng::new(seed),
             order_rng: SessionRng::new(seed ^ ORDER_STREAM),
+            route_rng: SessionRng::new(seed ^ ROUTE_STREAM),
             now: 0,
             paused_total: 0,
             paused_since: None,
@@ -290,6 +301,9 @@ impl Session {
         self.schedule_cues();
         let scenario = Arc::clone(&self.scenario);
         for (i, ask) in scenario.ratings.schedule.iter().enumerate() {
+            if !ask.asked_in_run_from(self.start_level) {
+                continue;
+            }
             match &ask.when {
                 RatingWhen::AtStart => self.queued_ratings.push_back(ask.rating.clone()),
                 RatingWhen::Every(minutes) => {
@@ -501,7 +515,10 @@ impl Session {
     fn after_beat(&mut self, beat: usize) {
         let scenario = Arc::clone(&self.scenario);
         for &k in scenario.resolved().after_beat.get(beat).into_iter().flatten() {
-            self.queued_ratings.push_back(scenario.ratings.schedule[k].rating.clone());
+            let ask = &scenario.ratings.schedule[k];
+            if ask.asked_in_run_from(self.start_level) {
+                self.queued_ratings.push_back(ask.rating.clone());
+            }
         }
     }
 
@@ -564,6 +581,9 @@ impl Session {
             return;
         };
         let active = self.active();
+        if !matches!(beat, Beat::Say { .. }) {
+            self.note_signs(index);
+        }
         match beat {
             Beat::Say { .. } => {
                 let Some(speaker) = scenario.resolved().by[index] else {
@@ -576,6 +596,7 @@ impl Session {
                 let attitude = behaviour_at(&scenario, self.level, speaker).attitude;
                 let millis = scenario.resolved().line_millis[index][attitude_slot(attitude)];
                 self.emit(Output::Line { beat: index, by: speaker, attitude, millis });
+                self.note_signs(index);
                 self.cursor = Cursor::Speaking { beat: index, until: active + millis };
             }
             Beat::Choose { options, silence, keep_order, .. } => {
@@ -638,7 +659,23 @@ impl Session {
             }
             Beat::Branch { routes, .. } => {
                 let resolved = scenario.resolved();
-                let next = match routes.iter().position(|r| (r.levels.0..=r.levels.1).contains(&self.level)) {
+                let ways = branch_ways(routes, self.level);
+                // One draw per branch where chance decides, none where the
+                // level alone does.
+                let way = if ways.len() > 1 {
+                    let draw = self.route_rng.unit() as f32;
+                    let mut sum = 0.0;
+                    ways.iter()
+                        .find(|(_, p)| {
+                            sum += p;
+                            draw < sum
+                        })
+                        .or(ways.last())
+                        .and_then(|w| w.0)
+                } else {
+                    ways.first().and_then(|w| w.0)
+                };
+                let next = match way {
                     Some(j) => resolved.routes[index][j],
                     None => resolved.otherwise[index],
                 };
@@ -647,12 +684,26 @@ impl Session {
             Beat::End { .. } => {
                 self.after_beat(index);
                 for ask in &scenario.ratings.schedule {
-                    if ask.when == RatingWhen::AtEnd {
+                    if ask.when == RatingWhen::AtEnd && ask.asked_in_run_from(self.start_level) {
                         self.queued_ratings.push_back(ask.rating.clone());
                     }
                 }
                 self.cursor = Cursor::Ending { reason: EndReason::Completed { beat: index } };
             }
+        }
+    }
+
+    /// Notes the feared outcomes that reaching `beat` is a sign of.
+    fn note_signs(&mut self, beat: usize) {
+        let scenario = Arc::clone(&self.scenario);
+        for &o in scenario.resolved().signs.get(beat).into_iter().flatten() {
+            self.outcome_happened(o, beat);
+        }
+    }
+
+    fn outcome_happened(&mut self, outcome: usize, beat: usize) {
+        if !std::mem::replace(&mut self.happened[outcome], true) {
+            self.emit(Output::OutcomeHappened { outcome, beat });
         }
     }
 
@@ -799,6 +850,18 @@ impl Session {
         };
         let latency = self.active() - offered_at;
         self.emit(Output::Chosen { beat, option, shown_as, latency });
+        let scenario = Arc::clone(&self.scenario);
+        if let Some(Beat::Choose { options, .. }) = scenario.beats.get(beat) {
+            for (o, outcome) in scenario.feared_outcomes.iter().enumerate() {
+                let shown = outcome.happens.iter().any(|s| match s {
+                    Sign::Chose(tag) => options[option].tags.contains(tag),
+                    Sign::Reached(_) => false,
+                });
+                if shown {
+                    self.outcome_happened(o, beat);
+                }
+            }
+        }
         self.go_to(beat, next);
         self.run_flow();
     }

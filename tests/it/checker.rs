@@ -275,7 +275,8 @@ fn quoted_fixed_word_gets_a_hint() {
 
 #[test]
 fn cue_by_someone_absent_at_a_reachable_level_is_a_warning() {
-    // Per is only present from level 3, but this cue is in every level's flow.
+    // Per is only present from level 3, but this cue is in every level's
+    // flow where Ola's remark may not come: levels 1 and 2.
     let source = team_meeting_source().replacen(
         "otherwise: \"aisha-support\",",
         "otherwise: \"per-sighs\",\n        ),\n        Cue(id: \"per-sighs\", cue: Sigh, by: \"per\", next: \"aisha-support\"",
@@ -283,7 +284,7 @@ fn cue_by_someone_absent_at_a_reachable_level_is_a_warning() {
     );
     let loaded = load_bytes(&repo().join("scenarios/ok.ron"), source.as_bytes()).expect("warnings only");
     let f = loaded.report.findings.iter().find(|f| f.code == "speaker-absent").expect("a warning");
-    assert!(f.message.contains("\"per\" makes this cue") && f.message.contains("[1]"), "{}", f.message);
+    assert!(f.message.contains("\"per\" makes this cue") && f.message.contains("[1, 2]"), "{}", f.message);
     assert_eq!(f.line, line_of(&source, "by: \"per\", next"));
 }
 
@@ -748,8 +749,8 @@ fn a_character_on_the_phone_with_a_seat_or_nothing_to_speak_from_is_an_error() {
 
 #[test]
 fn a_reviewed_outcome_without_a_past_tense_question_is_a_warning() {
-    let review = "}, review: {\n            \"nb\": \"Kritiserte noen deg foran de andre?\",\n            \"en\": \"Did someone criticise you in front of the others?\",\n        }),";
-    let (src, report) = edited(&[(review, "}),")]);
+    let review = "}, review: {\n            \"nb\": \"Kritiserte noen deg foran de andre?\",\n            \"en\": \"Did someone criticise you in front of the others?\",\n        }, happens";
+    let (src, report) = edited(&[(review, "}, happens")]);
     assert_eq!(report.errors(), 0, "{:#?}", report.findings);
     let message =
         assert_warning(&src, &report, "no-review-question", "(rating: ExpectancyReview(\"criticised\")");
@@ -774,4 +775,63 @@ fn the_review_is_asked_in_the_authors_past_tense_words_with_nothing_chosen() {
     // Nothing is answered for the participant.
     assert_eq!(mestring::session::scale::starting_answer(&kind).1, None);
     assert_eq!(mestring::session::scale::answer(&kind, 50, None), None);
+}
+
+#[test]
+fn a_feared_outcome_the_script_makes_certain_where_it_is_asked_is_a_warning() {
+    let (src, report) = edited(&[(
+        "(levels: (4, 4), chance: Some(0.6), next: \"ola-remark\"),",
+        "(levels: (4, 4), next: \"ola-remark\"),",
+    )]);
+    assert_eq!(report.errors(), 0, "{:#?}", report.findings);
+    let message = assert_warning(&src, &report, "certain-outcome", "happens: [Reached(\"ola-remark\")]");
+    assert_eq!(
+        message,
+        "\"criticised\" is certain to happen at level(s) [4], where its likelihood is asked: every way \
+         through the flow there passes a sign of it"
+    );
+}
+
+#[test]
+fn a_feared_outcome_that_cannot_happen_where_it_is_asked_is_a_warning() {
+    let (src, report) = edited(&[(
+        "(rating: Expectancy(\"criticised\"), when: AtStart, levels: Some((2, 5))),",
+        "(rating: Expectancy(\"criticised\"), when: AtStart),",
+    )]);
+    assert_eq!(report.errors(), 0, "{:#?}", report.findings);
+    let message = assert_warning(&src, &report, "impossible-outcome", "happens: [Reached(\"ola-remark\")]");
+    assert_eq!(
+        message,
+        "\"criticised\" can never happen at level(s) [1], where its likelihood is asked: no way through \
+         the flow there passes a sign of it"
+    );
+}
+
+#[test]
+fn an_asked_outcome_without_signs_is_a_warning_and_a_sign_must_name_a_beat() {
+    let (src, report) = edited(&[(", happens: [Reached(\"ola-remark\")]", "")]);
+    let message = assert_warning(&src, &report, "unsigned-outcome", "(id: \"criticised\"");
+    assert_eq!(message, "\"criticised\" is asked about, but nothing in the flow is named as a sign of it");
+    let (src, report) =
+        edited(&[("happens: [Reached(\"ola-remark\")]", "happens: [Reached(\"ola-remarks\")]")]);
+    assert_finding(&src, &report, "unknown-beat", "Reached(\"ola-remarks\")");
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.hint.as_deref().is_some_and(|h| h.contains("did you mean \"ola-remark\""))),
+        "{:#?}",
+        report.findings
+    );
+}
+
+#[test]
+fn a_chance_and_an_asks_levels_must_be_in_range() {
+    let (src, report) = edited(&[("chance: Some(0.6)", "chance: Some(1.5)")]);
+    assert_finding(&src, &report, "out-of-range", "chance: Some(1.5)");
+    let (src, report) = edited(&[(
+        "(rating: Expectancy(\"criticised\"), when: AtStart, levels: Some((2, 5))),",
+        "(rating: Expectancy(\"criticised\"), when: AtStart, levels: Some((2, 7))),",
+    )]);
+    assert_finding(&src, &report, "out-of-range", "levels: Some((2, 7))");
 }

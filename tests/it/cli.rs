@@ -73,12 +73,16 @@ fn play_with_script_and_expect() {
     let script = repo().join("tests/golden/team-meeting-assertive.script");
     let blessed = repo().join("tests/golden/team-meeting-assertive.transcript");
     let out = dir.path().join("run.transcript");
+    // The golden's own seed: it decides the chance routes the script follows.
+    let seed = crate::golden::directive(&std::fs::read_to_string(&script).unwrap(), &script).3;
     let args = |expect: &str| {
         vec![
             "play".to_string(),
             "team-meeting".into(),
             "--level".into(),
             "3".into(),
+            "--seed".into(),
+            seed.to_string(),
             "--lang".into(),
             "en".into(),
             "--script".into(),

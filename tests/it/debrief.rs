@@ -18,7 +18,12 @@ use crate::{mestring_on as mestring, stderr_of as stderr};
 /// Records a `mestring play` session from a script (no behaviour samples:
 /// the terminal has no picture) and returns its id.
 fn played(data: &Path, code: &str, scenario: &str, level: u8, script: &str) -> String {
+    played_seeded(data, code, scenario, level, 1, script)
+}
+
+fn played_seeded(data: &Path, code: &str, scenario: &str, level: u8, seed: u64, script: &str) -> String {
     let _ = mestring(data, &["participants", "add", code]);
+    let seed = seed.to_string();
     let script_path = data.join(format!("{code}-{scenario}.script"));
     std::fs::write(&script_path, script).unwrap();
     let level = level.to_string();
@@ -30,6 +35,8 @@ fn played(data: &Path, code: &str, scenario: &str, level: u8, script: &str) -> S
             scenario,
             "--level",
             &level,
+            "--seed",
+            &seed,
             "--lang",
             "nb",
             "--script",
@@ -209,8 +216,36 @@ fn check_session_report(html: &str, session: &serde_json::Value) {
 
     // Expectancy: "before" is the first expectancy rating of its outcome,
     // "after" the review, with whether it happened.
+    let scenario = crate::shipped()
+        .into_iter()
+        .find(|(id, _)| session["scenario"] == id.as_str())
+        .map(|(_, s)| s)
+        .expect("a shipped scenario");
+    let sign_of = |id: &str| {
+        let o = scenario.feared_outcomes.iter().position(|o| o.id == id).unwrap();
+        let mut signs: Vec<(u64, u64)> = by_seq
+            .iter()
+            .filter(|(_, (_, e))| e["OutcomeHappened"]["outcome"].as_u64() == Some(o as u64))
+            .map(|(seq, (at, _))| (*seq, *at))
+            .collect();
+        signs.sort_unstable();
+        assert!(signs.len() <= 1, "{id} noted more than once: {signs:?}");
+        signs.first().copied()
+    };
     for (a, _) in figure(&tags, "expectancy") {
+        // What the record shows: the first sign's time, "none" for a run
+        // that ended without one, nothing where the outcome has no signs.
+        let sign = sign_of(&a["data-outcome"]);
+        match a["data-seen"].as_str() {
+            "" => {}
+            "none" => assert_eq!(sign, None, "{a:?}"),
+            at => assert_eq!(Some(at.parse::<u64>().unwrap()), sign.map(|s| s.1), "{a:?}"),
+        }
         for seq in seqs(&a["data-events"]) {
+            if out(seq).1.get("OutcomeHappened").is_some() {
+                assert_eq!(sign.map(|s| s.0), Some(seq), "{a:?}");
+                continue;
+            }
             let rated = &out(seq).1["Rated"];
             if let Some(outcome) = rated["rating"].get("Expectancy") {
                 let first = by_seq
@@ -768,4 +803,29 @@ fn a_self_efficacy_asked_only_at_the_end_is_shown_as_after_never_as_before() {
         let row = report.mastery.iter().find(|m| m.statement == statement).expect("the statement's row");
         assert!(row.before.is_none() && row.after.is_some(), "{statement}: {row:?}");
     }
+}
+
+#[test]
+fn the_report_sets_what_was_feared_beside_what_the_record_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // Level 3 of the team meeting: with seed 2 Ola's remark comes, with
+    // seed 1 chance keeps him quiet (the goldens team-meeting-assertive
+    // and team-meeting-no-remark play both).
+    let remark = played_seeded(&data, "P508", "team-meeting", 3, 2, &"answer\n".repeat(40));
+    let quiet = played_seeded(&data, "P508", "team-meeting", 3, 1, &"answer\n".repeat(40));
+    let store = Store::open(&data).unwrap();
+    for (id, said) in [
+        (&remark, "Registreringen av økten viser at det skjedde ved "),
+        (&quiet, "Registreringen av økten viser ikke noe tegn på det."),
+    ] {
+        let html = debrief::session_html(&store, id, None).unwrap();
+        check_session_report(&html, &exported(&data, id));
+        let tags = parse_tags(&html);
+        let expectancy = figure(&tags, "expectancy");
+        assert_eq!(expectancy.len(), 1, "{expectancy:?}");
+        assert!(expectancy[0].1.contains(said), "{:?} lacks {said:?}", expectancy[0].1);
+    }
+    let en = debrief::session_html(&store, &remark, Some(Lang::En)).unwrap();
+    assert!(en.contains("The record of the session shows it happening at "), "{en}");
 }

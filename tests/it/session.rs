@@ -327,7 +327,8 @@ fn response_latency_excludes_pauses() {
 
 #[test]
 fn a_periodic_rating_due_while_the_same_rating_is_open_is_not_asked_twice() {
-    let mut s = Session::new(team_meeting(), 1, 1).unwrap();
+    // Level 2, where the expectancy is asked too.
+    let mut s = Session::new(team_meeting(), 2, 1).unwrap();
     s.step(0, Input::Tick);
     assert_eq!(s.open_rating(), Some(&RatingKind::Suds));
     // The participant takes four minutes over the first SUDS; the 3-minute
@@ -495,6 +496,17 @@ fn played_to_the_end(
     level: u8,
     seed: u64,
 ) -> Vec<mestring::session::Stamped<Output>> {
+    played_choosing(scenario, level, seed, |order| order[0])
+}
+
+/// A run played to its end by a participant who answers every rating
+/// after 1.5 s and picks an option from the order shown with `pick`.
+fn played_choosing(
+    scenario: Arc<Scenario>,
+    level: u8,
+    seed: u64,
+    pick: impl Fn(&[usize]) -> usize,
+) -> Vec<mestring::session::Stamped<Output>> {
     let mut s = Session::new(scenario, level, seed).unwrap();
     let mut outs = s.step(0, Input::Tick).to_vec();
     let mut n = 0;
@@ -505,7 +517,7 @@ fn played_to_the_end(
         let input = if let Some(kind) = s.open_rating() {
             Input::Rate(answer_for(kind, 40))
         } else if let Some(order) = s.offered_order() {
-            Input::Choose { option: order[0] }
+            Input::Choose { option: pick(order) }
         } else {
             let d = s.next_deadline().expect("a session that waits on nobody must have a timer");
             outs.extend_from_slice(s.step(d, Input::Tick));
@@ -613,4 +625,101 @@ fn a_stop_leads_into_the_calm_phase_even_from_a_pause_and_a_second_stop_ends_it(
         ),
         "{outs:?}"
     );
+}
+
+/// The Done-when of exposure as published: wherever a run asks how likely
+/// a feared outcome is, the run can still go either way. Each level that
+/// asks is played with many seeds (the chance routes) and many ways of
+/// choosing (outcomes that follow from the participant's answers).
+#[test]
+fn every_asked_expectancy_of_every_shipped_scenario_can_go_either_way() {
+    for (id, scenario) in shipped() {
+        for (o, outcome) in scenario.feared_outcomes.iter().enumerate() {
+            let expectancy = RatingKind::Expectancy(outcome.id.clone());
+            for level in 1..=scenario.levels.len() as u8 {
+                let asks = scenario
+                    .ratings
+                    .schedule
+                    .iter()
+                    .any(|a| a.rating == expectancy && a.asked_in_run_from(level));
+                let (mut happened, mut not) = (0, 0);
+                for seed in 0..40u64 {
+                    // Seeds pick the chance routes; the same seed also picks
+                    // which place to choose from, so choices vary too.
+                    let outs = played_choosing(Arc::clone(&scenario), level, seed, |order| {
+                        order[(seed as usize / 2) % order.len()]
+                    });
+                    let asked = outs
+                        .iter()
+                        .any(|x| matches!(&x.item, Output::RatingAsked { rating } if *rating == expectancy));
+                    assert_eq!(
+                        asked, asks,
+                        "{id} level {level}: expectancy of {} asked: {asked}",
+                        outcome.id
+                    );
+                    let signs = outs
+                        .iter()
+                        .filter(|x| matches!(x.item, Output::OutcomeHappened { outcome: n, .. } if n == o))
+                        .count();
+                    assert!(signs <= 1, "{id} level {level}: {} noted {signs} times", outcome.id);
+                    if signs == 1 { happened += 1 } else { not += 1 }
+                }
+                if asks {
+                    assert!(
+                        happened > 0 && not > 0,
+                        "{id} level {level}: \"{}\" happened in {happened} of 40 runs; an expectancy asked there must be able to go either way",
+                        outcome.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_rating_asked_only_at_some_levels_is_asked_and_reviewed_exactly_there() {
+    let asked = |level: u8| -> Vec<RatingKind> {
+        played_to_the_end(team_meeting(), level, 5)
+            .into_iter()
+            .filter_map(|o| match o.item {
+                Output::RatingAsked {
+                    rating: r @ (RatingKind::Expectancy(_) | RatingKind::ExpectancyReview(_)),
+                } => Some(r),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        asked(1),
+        Vec::<RatingKind>::new(),
+        "nobody at level 1 criticises, so nothing is asked about it"
+    );
+    assert_eq!(
+        asked(2),
+        vec![RatingKind::Expectancy("criticised".into()), RatingKind::ExpectancyReview("criticised".into())]
+    );
+    // The level the run started at decides: a change to level 1 mid-run
+    // still brings the review of what was predicted.
+    let mut s = Session::new(team_meeting(), 2, 5).unwrap();
+    s.step(0, Input::Tick);
+    s.step(500, Input::SetLevel { level: 1 });
+    let mut reviewed = false;
+    let mut n = 0;
+    while !s.has_ended() {
+        n += 1;
+        assert!(n < 10_000);
+        let at = s.now() + 1_500;
+        let input = if let Some(kind) = s.open_rating() {
+            reviewed |= matches!(kind, RatingKind::ExpectancyReview(_));
+            Input::Rate(answer_for(kind, 40))
+        } else if let Some(order) = s.offered_order() {
+            Input::Choose { option: order[0] }
+        } else {
+            let d = s.next_deadline().unwrap();
+            s.step(d, Input::Tick);
+            continue;
+        };
+        s.step(at, input);
+    }
+    assert!(reviewed, "the review belongs with the expectancy asked at the start");
 }

@@ -63,6 +63,7 @@ log-resumed = { $by ->
 log-marker = note: { $note }
 log-ended = ended: { $why }
 log-recovery = calm phase: { $seconds } s, then the last SUDS
+log-outcome = what the participant feared happened: "{ $outcome }", at "{ $beat }"
 
 end-completed = completed
 end-stopped-by-participant = stopped by the participant

@@ -115,6 +115,9 @@ expected-not-asked = You were not asked before the session how likely it was tha
 expected-happened = { " " }It happened. Now you put the chance at { $chance }.
 expected-did-not-happen = { " " }It did not happen. Now you put the chance at { $chance }.
 expected-not-rated-again = { " " }It was not rated again afterwards.
+# What the session's record shows, for an outcome the scenario can see.
+expected-seen = { " " }The record of the session shows it happening at { $when }.
+expected-not-seen = { " " }The record of the session shows no sign of it.
 
 # How the session ended, never as a failure. $last_suds is ending-last-suds,
 # or nothing when no SUDS was given before the end.

@@ -63,6 +63,7 @@ log-resumed = { $by ->
 log-marker = merknad: { $note }
 log-ended = avsluttet: { $why }
 log-recovery = rolig avslutning: { $seconds } s, så siste ubehag (SUDS)
+log-outcome = det deltakeren fryktet, skjedde: «{ $outcome }», ved «{ $beat }»
 
 end-completed = fullført
 end-stopped-by-participant = deltakeren stoppet

@@ -115,6 +115,9 @@ expected-not-asked = Du ble ikke spurt før økten om hvor sannsynlig det var at
 expected-happened = { " " }Det skjedde. Nå anslår du sjansen til { $chance }.
 expected-did-not-happen = { " " }Det skjedde ikke. Nå anslår du sjansen til { $chance }.
 expected-not-rated-again = { " " }Etterpå ble det ikke vurdert på nytt.
+# Hva registreringen av økten viser, for et utfall scenarioet kan se.
+expected-seen = { " " }Registreringen av økten viser at det skjedde ved { $when }.
+expected-not-seen = { " " }Registreringen av økten viser ikke noe tegn på det.
 
 # How the session ended, never as a failure. $last_suds is ending-last-suds,
 # or nothing when no SUDS was given before the end.

@@ -26,7 +26,6 @@ impl Checker<'_> {
         if !s.beats.is_empty() && !self.beat_ids.contains(s.start.as_str()) {
             self.unknown_beat(&[f("start")], &s.start);
         }
-        let level_count = s.levels.len();
         for (i, beat) in s.beats.iter().enumerate() {
             let path = [f("beats"), P::Index(i)];
             self.check_id(&at(&path, &[f("id")]), beat.id(), "beat");
@@ -101,17 +100,10 @@ impl Checker<'_> {
                 Beat::Rate { rating, .. } => self.check_rating_kind(&at(&path, &[f("rating")]), rating),
                 Beat::Branch { routes, .. } => {
                     for (j, route) in routes.iter().enumerate() {
-                        let (lo, hi) = route.levels;
-                        if lo == 0 || lo > hi || usize::from(hi) > level_count {
-                            self.error(
-                                "out-of-range",
-                                &at(&path, &[f("routes"), P::Index(j), f("levels")]),
-                                format!("levels ({lo}, {hi}) is not a range of this scenario's levels"),
-                                "bad level range",
-                                format!(
-                                    "write (lowest, highest) with 1 <= lowest <= highest <= {level_count}"
-                                ),
-                            );
+                        let route_at = at(&path, &[f("routes"), P::Index(j)]);
+                        self.check_level_range(&at(&route_at, &[f("levels")]), route.levels);
+                        if let Some(chance) = route.chance {
+                            self.check_range(&at(&route_at, &[f("chance")]), chance, 0.0, 1.0, "chance");
                         }
                     }
                 }

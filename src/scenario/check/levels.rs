@@ -121,16 +121,7 @@ impl Checker<'_> {
             let edges: Vec<Vec<usize>> = s
                 .beats
                 .iter()
-                .map(|b| match b {
-                    Beat::Branch { routes, otherwise, .. } => {
-                        let next = routes
-                            .iter()
-                            .find(|r| (r.levels.0..=r.levels.1).contains(&level.level))
-                            .map_or(otherwise.as_str(), |r| r.next.as_str());
-                        index.get(next).copied().into_iter().collect()
-                    }
-                    other => other.successors().iter().filter_map(|(_, t)| index.get(t).copied()).collect(),
-                })
+                .map(|b| b.successors_at(level.level).iter().filter_map(|t| index.get(t).copied()).collect())
                 .collect();
             let reachable = reach(&[start], &edges);
             for (i, beat) in s.beats.iter().enumerate() {

@@ -17,6 +17,7 @@ use super::text::Text;
 mod cast;
 mod flow;
 mod levels;
+mod outcomes;
 mod ratings;
 mod setting;
 
@@ -100,6 +101,7 @@ impl Checker<'_> {
         self.check_progression();
         self.check_beats();
         self.check_flow();
+        self.check_outcomes();
         self.check_debrief();
         // Findings in file order read like a compiler's and make the
         // caret-by-caret output easy to follow.
@@ -205,6 +207,20 @@ impl Checker<'_> {
             format!("there are no {what} yet")
         } else {
             format!("known {what}: {}", ids.join(", "))
+        }
+    }
+
+    /// A `(lowest, highest)` range of the scenario's levels.
+    fn check_level_range(&mut self, path: &[P], (lo, hi): (u8, u8)) {
+        let level_count = self.scenario.levels.len();
+        if lo == 0 || lo > hi || usize::from(hi) > level_count {
+            self.error(
+                "out-of-range",
+                path,
+                format!("levels ({lo}, {hi}) is not a range of this scenario's levels"),
+                "bad level range",
+                format!("write (lowest, highest) with 1 <= lowest <= highest <= {level_count}"),
+            );
         }
     }
 

@@ -24,6 +24,9 @@ impl Checker<'_> {
         for (i, ask) in ratings.schedule.iter().enumerate() {
             let path = [f("ratings"), f("schedule"), P::Index(i)];
             self.check_rating_kind(&at(&path, &[f("rating")]), &ask.rating);
+            if let Some(levels) = ask.levels {
+                self.check_level_range(&at(&path, &[f("levels")]), levels);
+            }
             match &ask.when {
                 RatingWhen::Every(minutes) => {
                     self.check_range(&at(&path, &[f("when")]), *minutes, 0.5, 60.0, "minutes between ratings")

@@ -155,7 +155,8 @@ fn pausing_dims_the_scene() {
         let card = band.iter().filter(|p| p.iter().all(|&c| c > 215)).count();
         (mean, card)
     };
-    let start = "after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n";
+    // Level 1 asks two ratings at the start: SUDS and self-efficacy.
+    let start = "after 0.5 rate 40\nafter 0.5 rate 50\n";
     let (running, _) = shot("running", start);
     let (paused, card) = shot("paused", &format!("{start}after 0.5 pause\n"));
     // The veil and the dimmed room leave well under half the brightness.
