@@ -723,6 +723,11 @@ pub struct SelfEfficacyStatement {
     pub id: String,
     /// Completes "How certain are you that you can ...".
     pub can: Text,
+    /// The beats where the skill comes up (the choices that practise it):
+    /// the checker warns where the statement is rated at a level whose
+    /// flow never reaches one of them.
+    #[serde(default)]
+    pub practised_at: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

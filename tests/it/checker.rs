@@ -395,7 +395,7 @@ fn step_down_threshold_must_be_above_step_up_threshold() {
 #[test]
 fn policy_on_self_efficacy_the_scenario_never_asks() {
     let edits = without_ratings("SelfEfficacy");
-    assert_eq!(edits.len(), 3);
+    assert_eq!(edits.len(), 4);
     let edits: Vec<(&str, &str)> = edits.iter().map(|(a, b)| (a.as_str(), *b)).collect();
     let (src, report) = edited(&edits);
     assert_finding(&src, &report, "no-self-efficacy-rating", "self_efficacy_at_least: 70");
@@ -422,7 +422,10 @@ fn policy_on_suds_the_scenario_never_asks() {
 fn self_efficacy_asked_only_before_is_a_warning() {
     let edits = [
         ("            (rating: SelfEfficacy(\"give-update\"), when: AtEnd),\n", ""),
-        ("            (rating: SelfEfficacy(\"answer-criticism\"), when: AtEnd),\n", ""),
+        (
+            "            (rating: SelfEfficacy(\"answer-criticism\"), when: AtEnd, levels: Some((2, 5))),\n",
+            "",
+        ),
     ];
     let (src, report) = edited(&edits);
     assert_eq!(report.errors(), 0, "{:#?}", report.findings);
@@ -834,4 +837,40 @@ fn a_chance_and_an_asks_levels_must_be_in_range() {
         "(rating: Expectancy(\"criticised\"), when: AtStart, levels: Some((2, 7))),",
     )]);
     assert_finding(&src, &report, "out-of-range", "levels: Some((2, 7))");
+}
+
+#[test]
+fn a_statement_rated_only_once_in_a_run_is_a_warning() {
+    let (src, report) =
+        edited(&[("(rating: SelfEfficacy(\"answer-criticism\"), when: AtStart, levels: Some((2, 5))),", "")]);
+    assert_eq!(report.errors(), 0, "{:#?}", report.findings);
+    let message = assert_warning(&src, &report, "rated-once", "(id: \"answer-criticism\"");
+    assert_eq!(
+        message,
+        "\"answer-criticism\" is rated only once in a run at level(s) [2, 3, 4, 5]: a change shows only \
+         between a rating before the run and one after"
+    );
+}
+
+#[test]
+fn a_statement_rated_where_its_skill_never_comes_up_is_a_warning() {
+    // Asked at every level, but at level 1 nobody makes a remark to answer.
+    let (src, report) = edited(&[
+        (
+            "(rating: SelfEfficacy(\"answer-criticism\"), when: AtStart, levels: Some((2, 5))),",
+            "(rating: SelfEfficacy(\"answer-criticism\"), when: AtStart),",
+        ),
+        (
+            "(rating: SelfEfficacy(\"answer-criticism\"), when: AtEnd, levels: Some((2, 5))),",
+            "(rating: SelfEfficacy(\"answer-criticism\"), when: AtEnd),",
+        ),
+    ]);
+    assert_eq!(report.errors(), 0, "{:#?}", report.findings);
+    let message = assert_warning(&src, &report, "unpractised-statement", "(id: \"answer-criticism\"");
+    assert_eq!(
+        message,
+        "\"answer-criticism\" is rated at level(s) [1], where the flow never reaches a beat in its practised_at"
+    );
+    let (src, report) = edited(&[("practised_at: [\"reply\"]", "practised_at: [\"replay\"]")]);
+    assert_finding(&src, &report, "unknown-beat", "practised_at: [\"replay\"]");
 }

@@ -292,8 +292,14 @@ fn propose_reads_the_recorded_runs_and_says_why() {
     let o = with_data(&["propose", "--participant", "P999", "team-meeting"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("P999"), "{}", stderr(&o));
-    // Two completed runs at level 1 whose self-efficacy (60) stays under
-    // the meeting's step-up threshold (70): stay.
+    // Two completed runs at level 1, calm throughout, whose self-efficacy
+    // (60) stays under the meeting's step-up threshold (70): stay.
+    let script = dir.path().join("level-1.script");
+    std::fs::write(
+        &script,
+        "rate 30\nrate 50\nafter 3 choose 1\nafter 3 choose 1\nrate 30\nrate 60\nrate 20\n",
+    )
+    .unwrap();
     for _ in 0..2 {
         let o = with_data(&[
             "play",
@@ -303,7 +309,7 @@ fn propose_reads_the_recorded_runs_and_says_why() {
             "--participant",
             "P410",
             "--script",
-            "tests/golden/team-meeting-assertive.script",
+            script.to_str().unwrap(),
         ]);
         assert!(o.status.success(), "{}", stderr(&o));
     }

@@ -30,7 +30,7 @@ fn record_golden(data: &Path, dir: &Path, code: &str, script: &str, extra: &[&st
 /// A 30-minute session at the top level: start ratings, then the
 /// participant stays in the room (silent) while the meeting and its
 /// chance cues go on, until the clinician stops it.
-const LONG_SCRIPT: &str = "rate 40\nrate 50\nrate 70\nwait 1780\nstop by clinician\n";
+const LONG_SCRIPT: &str = "rate 40\nrate 50\nrate 50\nrate 70\nwait 1780\nstop by clinician\n";
 
 fn write_script(dir: &Path) -> std::path::PathBuf {
     let p = dir.join("long.script");
@@ -182,7 +182,8 @@ print(len(chosen), ','.join(r['option'] + ':' + r['tags'] + ':' + r['latency_ms'
     assert_eq!(lines[0], format!("{expected_rows} {}", mestring::record::rows::COLUMNS.join(",")));
     assert_eq!(
         lines[1],
-        "9 suds=40,self-efficacy:give-update=50,expectancy:criticised=70,suds=55,suds=30,\
+        "10 suds=40,self-efficacy:give-update=50,self-efficacy:answer-criticism=50,expectancy:criticised=70,\
+         suds=55,suds=30,\
          self-efficacy:give-update=70,self-efficacy:answer-criticism=60,expectancy-review:criticised=40,suds=20"
     );
     assert_eq!(lines[2], "3 1:assertive:3500,1:assertive;sets-boundary:6000,1:asks-for-help:2500");
@@ -492,7 +493,7 @@ fn record_run(store: &mut Store, code: &str, scenario_id: &str, level: u8, start
 
 /// The model path at level 3: SUDS peaks at 35; self-efficacy ends at 80
 /// for the update and 70 for answering criticism (50 before).
-const GOOD_RUN: &str = "rate 30\nrate 50\nrate 60\nafter 3.5 choose 1\nrate 35\nafter 6 choose 1\n\
+const GOOD_RUN: &str = "rate 30\nrate 50\nrate 50\nrate 60\nafter 3.5 choose 1\nrate 35\nafter 6 choose 1\n\
                         after 2.5 choose 1\nrate 20\nrate 80\nrate 70\nreview not-happened 20\n";
 
 #[test]

@@ -309,7 +309,12 @@ fn time_pressure_shows_as_a_bar_that_empties_and_turns_amber() {
     let quick = dir.path().join("quick.ron");
     std::fs::write(&quick, text.replace(welcome, "Say(id: \"welcome\", by: \"kari\", seconds: 0.5, text: {"))
         .unwrap();
-    let mut h = harness(quick.to_str().unwrap(), 5, "after 0 rate 40\nafter 0 rate 50\nafter 0 rate 70\n");
+    // The four start ratings at level 5, answered at once.
+    let mut h = harness(
+        quick.to_str().unwrap(),
+        5,
+        "after 0 rate 40\nafter 0 rate 50\nafter 0 rate 50\nafter 0 rate 70\n",
+    );
     assert!(h.run_until(5.0, |h| h.answer_clock_bar().is_some()), "no answer clock at level 5");
     let (full, calm) = h.answer_clock_bar().unwrap();
     assert!(full > 0.9, "the bar starts at {:.0} %", full * 100.0);

@@ -20,6 +20,7 @@ mod levels;
 mod outcomes;
 mod ratings;
 mod setting;
+mod statements;
 
 /// Checks a parsed scenario against its own source text.
 pub fn check(file: &Path, source: &str, scenario: &Scenario) -> FileReport {
@@ -102,6 +103,7 @@ impl Checker<'_> {
         self.check_beats();
         self.check_flow();
         self.check_outcomes();
+        self.check_statements();
         self.check_debrief();
         // Findings in file order read like a compiler's and make the
         // caret-by-caret output easy to follow.
@@ -208,6 +210,13 @@ impl Checker<'_> {
         } else {
             format!("known {what}: {}", ids.join(", "))
         }
+    }
+
+    /// Whether an error has been found: a broken flow (a wrong start, a
+    /// beat cut off) would make every judgement of what a run can reach
+    /// wrong, so those checks wait until the errors are mended.
+    fn has_errors(&self) -> bool {
+        self.sink.findings.iter().any(|f| f.is_error())
     }
 
     /// A `(lowest, highest)` range of the scenario's levels.

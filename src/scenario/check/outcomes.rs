@@ -28,9 +28,8 @@ impl Checker<'_> {
                 }
             }
         }
-        // A flow with errors (a wrong start, a beat cut off) would make every
-        // outcome look certain or impossible; those errors come first.
-        if self.sink.findings.iter().any(|f| f.is_error()) {
+        // With a broken flow every outcome would look certain or impossible.
+        if self.has_errors() {
             return;
         }
         let index: HashMap<&str, usize> = s.beats.iter().enumerate().map(|(i, b)| (b.id(), i)).collect();

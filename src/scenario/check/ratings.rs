@@ -20,6 +20,11 @@ impl Checker<'_> {
             let path = [f("ratings"), f("self_efficacy"), P::Index(i)];
             self.check_id(&at(&path, &[f("id")]), &statement.id, "self-efficacy statement");
             self.check_text(&at(&path, &[f("can")]), &statement.can);
+            for (k, beat) in statement.practised_at.iter().enumerate() {
+                if !self.beat_ids.contains(beat.as_str()) {
+                    self.unknown_beat(&at(&path, &[f("practised_at"), P::Index(k)]), beat);
+                }
+            }
         }
         for (i, ask) in ratings.schedule.iter().enumerate() {
             let path = [f("ratings"), f("schedule"), P::Index(i)];
