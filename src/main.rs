@@ -39,6 +39,7 @@ fn dispatch(command: Command, data_dir: &Path) -> Result<ExitCode, CliError> {
         Command::Participants { action } => records::participants(data_dir, action),
         Command::Sessions { participant } => records::sessions(data_dir, participant.as_deref()).map(done),
         Command::RtwSe { action } => records::rtw_se(data_dir, action).map(done),
+        Command::RtwExpect { action } => records::rtw_expect(data_dir, action).map(done),
         Command::Export { participant, session, format, out } => {
             records::export(data_dir, participant.as_deref(), session.as_deref(), format, &out).map(done)
         }

@@ -42,6 +42,11 @@ pub enum Command {
         #[command(subcommand)]
         action: RtwSeAction,
     },
+    /// The participant's expectation of returning to work (one question): add or list.
+    RtwExpect {
+        #[command(subcommand)]
+        action: RtwExpectAction,
+    },
     /// List recorded sessions.
     Sessions {
         #[arg(long)]
@@ -181,6 +186,21 @@ pub enum RtwSeAction {
         label: Option<String>,
     },
     /// A participant's questionnaires, oldest first, with their means.
+    List { participant: String },
+}
+
+#[derive(Subcommand)]
+pub enum RtwExpectAction {
+    /// Store one answer to "how long until you are back at work?": back,
+    /// under-1-month, 1-3-months, 3-6-months, over-6-months, not-back or dont-know
+    Add {
+        participant: String,
+        answer: String,
+        /// A label such as "start of programme".
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// The question in the participant's language, and their answers so far.
     List { participant: String },
 }
 

@@ -87,6 +87,7 @@ explained!(
     mestring::record::store::StoreError,
     mestring::record::code::CodeError,
     mestring::record::rtw_se::RtwSeError,
+    mestring::record::rtw_expectation::RtwExpectationError,
     mestring::record::journal::JournalError,
     mestring::record::export::ExportError,
     mestring::debrief::DebriefError,

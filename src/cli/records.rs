@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use mestring::progression::{self, Policy};
 use mestring::record::export::{self, Selection};
 use mestring::record::recorder::SessionInfo;
+use mestring::record::rtw_expectation::Expectation;
 use mestring::record::rtw_se::{REFERENCE_MEAN, RtwSe};
 use mestring::record::{Recorder, Store};
 use mestring::scenario::Scenario;
@@ -15,7 +16,7 @@ use mestring::scenario::Scenario;
 use mestring::w;
 use mestring::words::{Explain, Lang};
 
-use super::args::{ExportFormat, ParticipantAction, RtwSeAction};
+use super::args::{ExportFormat, ParticipantAction, RtwExpectAction, RtwSeAction};
 use super::{CliError, lang, load_scenario};
 
 /// Opens the store and imports what sessions that died left behind,
@@ -176,6 +177,37 @@ pub fn rtw_se(dir: &Path, action: RtwSeAction) -> Result<(), CliError> {
                 println!("{date:<12} {:<10} {:>5}", label.as_deref().unwrap_or("-"), l.decimal(mean, 2));
             }
             println!("{}", w!(l, "cli-rtw-se-reference", reference = l.decimal(REFERENCE_MEAN, 1)));
+        }
+    }
+    Ok(())
+}
+
+/// Stores one return-to-work expectation, or lists a participant's.
+pub fn rtw_expect(dir: &Path, action: RtwExpectAction) -> Result<(), CliError> {
+    let l = lang();
+    let store = open(dir)?;
+    match action {
+        RtwExpectAction::Add { participant, answer, label } => {
+            let answer = Expectation::parse(&answer)?;
+            let now = mestring::wallclock::now_unix_ms() as i64;
+            store.add_rtw_expectation(&participant, label.as_deref(), answer, now)?;
+            let code = participant.to_ascii_uppercase();
+            println!("{}", w!(l, "cli-rtw-expect-stored", code = code, answer = answer.words(l)));
+        }
+        RtwExpectAction::List { participant } => {
+            let rows = store.rtw_expectations(&participant)?;
+            // The question in the participant's own language, as they read it.
+            let theirs = store.participant_lang(&participant)?.unwrap_or(l);
+            println!("{}", mestring::record::rtw_expectation::question(theirs));
+            if rows.is_empty() {
+                eprintln!("{}", w!(l, "cli-no-rtw-expectations", code = participant));
+                return Ok(());
+            }
+            // The rows are data: the date as the store keeps it, the label as typed.
+            for (at, label, answer) in rows {
+                let (date, _) = mestring::wallclock::utc_date_time((at / 1000) as u64);
+                println!("{date:<12} {:<20} {}", label.as_deref().unwrap_or("-"), answer.words(theirs));
+            }
         }
     }
     Ok(())

@@ -125,8 +125,9 @@ pub fn programme_report(
         });
     }
     let rtw_se = store.rtw_se(&code)?;
+    let expectations = store.rtw_expectations(&code)?;
     let goals = store.goals(&code)?;
-    ProgrammeReport::of(&code, runs, &rtw_se, &goals, lang).map_err(DebriefError::Render)
+    ProgrammeReport::of(&code, runs, &rtw_se, &expectations, &goals, lang).map_err(DebriefError::Render)
 }
 
 pub fn programme_html(store: &Store, code: &str, lang: Option<Lang>) -> Result<String, DebriefError> {

@@ -1,11 +1,13 @@
 //! One participant's programme: every run in order, each scenario's
-//! progress over its runs, RTW-SE at the start and end, and the sub-goals.
+//! progress over its runs, RTW-SE and the expected time before returning
+//! to work at the start and end, and the sub-goals.
 
 use serde::Serialize;
 
 use super::chart::RunPoint;
 use super::session::{Point, SessionReport};
 use super::words::{Ending, Lang};
+use crate::record::rtw_expectation::{self, Expectation};
 use crate::record::rtw_se::REFERENCE_MEAN;
 use crate::record::store::GoalRow;
 use crate::w;
@@ -20,7 +22,19 @@ pub struct ProgrammeReport {
     pub reference_mean: f64,
     pub reference_text: String,
     pub rtw_se_intro: String,
+    /// The question of how long until return, and each answer to it.
+    pub rtw_question: String,
+    pub rtw_expectations: Vec<RtwExpectationRow>,
     pub goals: Vec<GoalView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RtwExpectationRow {
+    pub date: String,
+    pub label: Option<String>,
+    /// The answer's code, and its words in the report's language.
+    pub code: String,
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -85,6 +99,7 @@ impl ProgrammeReport {
         participant: &str,
         runs: Vec<Run>,
         rtw_se: &[(i64, Option<String>, f64)],
+        rtw_expectations: &[(i64, Option<String>, Expectation)],
         goals: &[GoalRow],
         lang: Lang,
     ) -> Result<ProgrammeReport, String> {
@@ -182,6 +197,16 @@ impl ProgrammeReport {
             reference_mean: REFERENCE_MEAN,
             reference_text: lang.decimal(REFERENCE_MEAN, 1),
             rtw_se_intro: lang.rtw_se_intro(REFERENCE_MEAN),
+            rtw_question: rtw_expectation::question(lang),
+            rtw_expectations: rtw_expectations
+                .iter()
+                .map(|(at, label, e)| RtwExpectationRow {
+                    date: lang.date(*at),
+                    label: label.clone(),
+                    code: e.code().to_string(),
+                    answer: e.words(lang),
+                })
+                .collect(),
             goals,
         })
     }

@@ -14,6 +14,7 @@ pub mod export;
 pub mod journal;
 pub mod recorder;
 pub mod rows;
+pub mod rtw_expectation;
 pub mod rtw_se;
 pub mod store;
 

@@ -453,3 +453,45 @@ fn a_participants_language_is_stored_with_them_and_their_runs_are_in_it() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("not \"sv\""), "{}", stderr(&o));
 }
+
+#[test]
+fn the_return_to_work_expectation_is_stored_listed_in_the_participants_language_and_shown_in_the_overview() {
+    let data = tempfile::tempdir().unwrap();
+    let on = |args: &[&str]| crate::mestring_on(data.path(), args);
+    assert!(on(&["participants", "add", "P020", "--lang", "nb"]).status.success());
+    let o = on(&["rtw-expect", "add", "p020", "2-months"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(
+            "\"2-months\" is not one of the answers: back, under-1-month, 1-3-months, 3-6-months, \
+             over-6-months, not-back, dont-know"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = on(&["rtw-expect", "list", "P020"]);
+    assert!(stderr(&o).contains("no return-to-work expectation stored for P020"), "{}", stderr(&o));
+    for (answer, label) in [("3-6-months", "start of programme"), ("1-3-months", "end of programme")] {
+        let o = on(&["rtw-expect", "add", "p020", answer, "--label", label]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    // The participant reads bokmål: the question and answers are theirs.
+    let list = String::from_utf8_lossy(&on(&["rtw-expect", "list", "P020"]).stdout).into_owned();
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines[0], "Hvor lang tid tror du det tar før du er tilbake i jobb?");
+    assert!(lines[1].contains("start of programme") && lines[1].ends_with("3 til 6 måneder"), "{list}");
+    assert!(lines[2].contains("end of programme") && lines[2].ends_with("1 til 3 måneder"), "{list}");
+    // The programme overview sets them out in order, by code and in words.
+    let out = data.path().join("overview.html");
+    let o = on(&["debrief", "--participant", "P020", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&out).unwrap();
+    let first = html.find("data-answer=\"3-6-months\"").expect("the first answer in the overview");
+    let second = html.find("data-answer=\"1-3-months\"").expect("the second answer in the overview");
+    assert!(first < second, "not in the order answered");
+    assert!(html.contains("Forventet tid før du er tilbake i jobb") && html.contains("1 til 3 måneder"));
+    // Erasing the participant erases the answers with everything else.
+    let o = on(&["participants", "remove", "P020", "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!on(&["rtw-expect", "list", "P020"]).status.success());
+}

@@ -530,6 +530,7 @@ fn debrief_screenshots(mestring: &Path) -> Result<(), String> {
     };
     m(&["participants", "add", "P001"])?;
     m(&["rtw-se", "add", "P001", "3,4,3,4,3,3,4,3,3,4,3", "--label", "start of programme"])?;
+    m(&["rtw-expect", "add", "P001", "3-6-months", "--label", "start of programme"])?;
     step("recording a team meeting in the desktop window (the clinician's golden script)");
     let run_args = with_data(&[
         "run",
@@ -594,6 +595,7 @@ fn debrief_screenshots(mestring: &Path) -> Result<(), String> {
         &format!("{}/ignored.html", work.display()),
     ])?;
     m(&["rtw-se", "add", "P001", "4,5,4,5,4,5,5,4,5,5,4", "--label", "end of programme"])?;
+    m(&["rtw-expect", "add", "P001", "1-3-months", "--label", "end of programme"])?;
 
     let out = root().join("docs/screenshots");
     let mut written = Vec::new();

@@ -92,6 +92,8 @@ cli-rtw-se-answered = answered
 cli-rtw-se-label = label
 cli-rtw-se-mean = mean
 cli-rtw-se-reference = (in the Norwegian validation, a mean of { $reference } or more went with full return to work)
+cli-rtw-expect-stored = stored the return-to-work expectation for { $code }: { $answer }
+cli-no-rtw-expectations = no return-to-work expectation stored for { $code } yet
 
 cli-no-sessions = no sessions recorded yet
 cli-sessions-session = session
@@ -173,6 +175,7 @@ error-rtw-se-count = the questionnaire has { $items } items; { $given ->
        *[other] { $given } answers were given
     }
 error-rtw-se-value = item { $item }: "{ $value }" is not an answer from 1 to 6
+error-rtw-expect-answer = "{ $given }" is not one of the answers: { $answers }
 
 error-export-write = cannot write the export: { $why }
 

@@ -21,3 +21,14 @@ expectancy-high = 100 % = will definitely happen
 cybersickness-question = How sick do you feel right now? Think of nausea, general discomfort and stomach problems, not of nervousness, boredom or tiredness.
 cybersickness-low = 0 = no sickness at all
 cybersickness-high = 20 = frank sickness
+
+# The return-to-work expectation: one question, in the project's own words
+# (a clinic using a published version puts its wording here).
+rtw-expect-question = How long do you think it will take before you are back at work?
+rtw-expect-back = I am back at work already
+rtw-expect-under-1-month = Less than a month
+rtw-expect-1-3-months = 1 to 3 months
+rtw-expect-3-6-months = 3 to 6 months
+rtw-expect-over-6-months = More than 6 months
+rtw-expect-not-back = I do not expect to go back to work
+rtw-expect-dont-know = I don't know

@@ -94,6 +94,8 @@ cli-rtw-se-answered = besvart
 cli-rtw-se-label = merkelapp
 cli-rtw-se-mean = snitt
 cli-rtw-se-reference = (i den norske valideringen hang et gjennomsnitt på { $reference } eller mer sammen med full retur til arbeid)
+cli-rtw-expect-stored = lagret forventningen om å komme tilbake i jobb for { $code }: { $answer }
+cli-no-rtw-expectations = ingen forventning om å komme tilbake i jobb er lagret for { $code } ennå
 
 cli-no-sessions = ingen økter er registrert ennå
 cli-sessions-session = økt
@@ -175,6 +177,7 @@ error-rtw-se-count = spørreskjemaet har { $items } spørsmål; { $given ->
        *[other] det ble gitt { $given } svar
     }
 error-rtw-se-value = spørsmål { $item }: «{ $value }» er ikke et svar fra 1 til 6
+error-rtw-expect-answer = «{ $given }» er ikke ett av svarene: { $answers }
 
 error-export-write = kan ikke skrive eksporten: { $why }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::{Result, Store, StoreError};
 use crate::nearest::Nearest;
 use crate::record::code;
+use crate::record::rtw_expectation::Expectation;
 use crate::record::rtw_se::RtwSe;
 use crate::words::Lang;
 
@@ -132,7 +133,8 @@ impl Store {
                 |r| r.get(0),
             )
             .map_err(db)?;
-        let questionnaires = tx.execute("DELETE FROM rtw_se WHERE participant = ?1", [&code]).map_err(db)?;
+        let questionnaires = tx.execute("DELETE FROM rtw_se WHERE participant = ?1", [&code]).map_err(db)?
+            + tx.execute("DELETE FROM rtw_expectation WHERE participant = ?1", [&code]).map_err(db)?;
         let sessions = tx.execute("DELETE FROM sessions WHERE participant = ?1", [&code]).map_err(db)?;
         tx.execute("DELETE FROM participants WHERE code = ?1", [&code]).map_err(db)?;
         tx.commit().map_err(db)?;
@@ -162,6 +164,46 @@ impl Store {
             )
             .map_err(|e| self.db_err(e))?;
         Ok(q.mean())
+    }
+
+    /// Stores one answer to the return-to-work expectation question.
+    pub fn add_rtw_expectation(
+        &self,
+        raw: &str,
+        label: Option<&str>,
+        answer: Expectation,
+        now_unix_ms: i64,
+    ) -> Result<()> {
+        let code = self.participant(raw)?;
+        self.conn
+            .execute(
+                "INSERT INTO rtw_expectation (participant, answered_unix_ms, label, answer) VALUES (?1, ?2, ?3, ?4)",
+                params![code, now_unix_ms, label, answer.code()],
+            )
+            .map_err(|e| self.db_err(e))?;
+        Ok(())
+    }
+
+    /// A participant's return-to-work expectations, oldest first: (when,
+    /// label, answer). A stored code this version does not know is left
+    /// out rather than read as another answer.
+    pub fn rtw_expectations(&self, raw: &str) -> Result<Vec<(i64, Option<String>, Expectation)>> {
+        let code = self.participant(raw)?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT answered_unix_ms, label, answer FROM rtw_expectation WHERE participant = ?1 \
+                 ORDER BY answered_unix_ms",
+            )
+            .map_err(|e| self.db_err(e))?;
+        let rows: Vec<(i64, Option<String>, String)> = stmt
+            .query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.db_err(e))?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(at, label, a)| Some((at, label, Expectation::parse(&a).ok()?)))
+            .collect())
     }
 
     /// A participant's RTW-SE questionnaires, oldest first: (when, label, mean).

@@ -92,6 +92,14 @@ const MIGRATIONS: &[&str] = &[
     // 6: the language a participant reads (NULL: not chosen, so a run
     // takes the scenario's first language).
     "ALTER TABLE participants ADD COLUMN lang TEXT;",
+    // 7: the participant's expectation of returning to work, one answer
+    // at a time, by its code (record::rtw_expectation).
+    "CREATE TABLE rtw_expectation (
+        participant TEXT NOT NULL REFERENCES participants(code) ON DELETE CASCADE,
+        answered_unix_ms INTEGER NOT NULL,
+        label TEXT,
+        answer TEXT NOT NULL
+     );",
 ];
 
 /// Creates the private folder `path`, failing as the store does.
