@@ -417,9 +417,9 @@ impl SessionReport {
                 // Only an outcome with signs can be looked for in the
                 // record, and "no sign of it" only said of a whole run.
                 let completed = matches!(ended, Some((_, _, EndReason::Completed { .. })));
-                let signed = scenario.feared_outcomes.iter().any(|o| o.id == id && !o.happens.is_empty());
-                e.seen = seen_outcomes.iter().find(|(o, _)| *o == id).map(|(_, s)| *s).filter(|_| signed);
-                let signed = e.seen.is_some() || (signed && completed);
+                let has_signs = scenario.feared_outcomes.iter().any(|o| o.id == id && !o.happens.is_empty());
+                e.seen = seen_outcomes.iter().find(|(o, _)| *o == id).map(|(_, s)| *s).filter(|_| has_signs);
+                let signed = e.seen.is_some() || (has_signs && completed);
                 e.signed = signed;
                 e.sentence = lang.expectancy(
                     &e.outcome,

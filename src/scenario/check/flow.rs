@@ -232,6 +232,17 @@ impl Checker<'_> {
     }
 }
 
+/// The beats reachable from `start` in a run at `level`: a Branch leads
+/// only along the ways open there.
+pub(super) fn reachable_at(s: &Scenario, index: &HashMap<&str, usize>, start: usize, level: u8) -> Vec<bool> {
+    let edges: Vec<Vec<usize>> = s
+        .beats
+        .iter()
+        .map(|b| b.successors_at(level).iter().filter_map(|t| index.get(t).copied()).collect())
+        .collect();
+    reach(&[start], &edges)
+}
+
 /// Nodes reachable from `starts` along `edges`.
 pub(super) fn reach(starts: &[usize], edges: &[Vec<usize>]) -> Vec<bool> {
     let mut seen = vec![false; edges.len()];

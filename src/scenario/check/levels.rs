@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::flow::reach;
+use super::flow::reachable_at;
 use super::{Checker, at, f};
 use crate::scenario::locate::PathPart as P;
 use crate::scenario::model::*;
@@ -118,12 +118,7 @@ impl Checker<'_> {
         let s = self.scenario;
         let mut absent_levels: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
         for level in &s.levels {
-            let edges: Vec<Vec<usize>> = s
-                .beats
-                .iter()
-                .map(|b| b.successors_at(level.level).iter().filter_map(|t| index.get(t).copied()).collect())
-                .collect();
-            let reachable = reach(&[start], &edges);
+            let reachable = reachable_at(s, index, start, level.level);
             for (i, beat) in s.beats.iter().enumerate() {
                 let by = match beat {
                     Beat::Say { by, .. } | Beat::Cue { by: Some(by), .. } => by,

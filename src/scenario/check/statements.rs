@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::flow::reach;
+use super::flow::reachable_at;
 use super::{Checker, f};
 use crate::scenario::locate::PathPart as P;
 use crate::scenario::model::*;
@@ -42,14 +42,7 @@ impl Checker<'_> {
                     once.push(level);
                 }
                 if !statement.practised_at.is_empty() {
-                    let edges: Vec<Vec<usize>> = s
-                        .beats
-                        .iter()
-                        .map(|b| {
-                            b.successors_at(level).iter().filter_map(|t| index.get(t).copied()).collect()
-                        })
-                        .collect();
-                    let reached = reach(&[start], &edges);
+                    let reached = reachable_at(s, &index, start, level);
                     let practised = statement
                         .practised_at
                         .iter()
