@@ -130,6 +130,14 @@ pub struct PlayerWords {
     pub stop_here: String,
     pub pause_hint_keys: String,
     pub pause_hint_headset: String,
+    /// The calming pause: the card's button, the guide's title, its two
+    /// words, and how to end the breathing early.
+    pub calm: String,
+    pub calm_title: String,
+    pub breathe_in: String,
+    pub breathe_out: String,
+    pub calm_hint_keys: String,
+    pub calm_hint_headset: String,
 }
 
 /// The player's words in the language of `lang`, built once per language:
@@ -157,5 +165,11 @@ pub fn player_words(lang: &str) -> &'static PlayerWords {
         stop_here: w!(lang, "pause-stop-here"),
         pause_hint_keys: w!(lang, "pause-hint-keys"),
         pause_hint_headset: w!(lang, "pause-hint-headset"),
+        calm: w!(lang, "pause-calm"),
+        calm_title: w!(lang, "calming-title"),
+        breathe_in: w!(lang, "calming-breathe-in"),
+        breathe_out: w!(lang, "calming-breathe-out"),
+        calm_hint_keys: w!(lang, "calming-hint-keys"),
+        calm_hint_headset: w!(lang, "calming-hint-headset"),
     })
 }

@@ -158,6 +158,18 @@ fn log_line(
         Output::Marker { note } => w!(lang, "log-marker", note = note),
         Output::RecoveryStarted { millis, .. } => w!(lang, "log-recovery", seconds = seconds(*millis)),
         Output::Ended { reason } => w!(lang, "log-ended", why = end_reason(lang, reason)),
+        Output::CalmingStarted { by } => w!(lang, "log-calming", by = by.name()),
+        Output::BreathingStarted { pace } => w!(
+            lang,
+            "log-breathing",
+            breaths = pace.breaths,
+            in_seconds = seconds(pace.in_millis),
+            out_seconds = seconds(pace.out_millis)
+        ),
+        Output::BreathingEnded { completed } => {
+            w!(lang, "log-breathing-ended", all = if *completed { "yes" } else { "no" })
+        }
+        Output::CalmingEnded => w!(lang, "log-calming-ended"),
         _ => return None,
     };
     Some(format!("{:>6} s  {line}", seconds(at)))
@@ -220,6 +232,7 @@ fn console_panel(
             ui.separator();
             let state = match (&view.ended, view.paused) {
                 (Some(reason), _) => w!(l, "session-ended", why = end_reason(l, reason)),
+                (None, _) if view.calming.is_some() => w!(l, "session-calming"),
                 (None, true) => w!(l, "session-paused"),
                 (None, false) => w!(l, "session-running"),
             };
@@ -266,6 +279,13 @@ fn console_panel(
                     console.confirm_stop = true;
                 }
             });
+            // The same button as the participant's: it begins a calming
+            // pause, and during the breathing ends it early.
+            let calm = if view.calming.is_some() { w!(l, "calming-end") } else { w!(l, "calming-start") };
+            let open = view.ended.is_none() && !view.recovering;
+            if ui.add_enabled(open, egui::Button::new(calm)).clicked() {
+                asks.write(SessionInput(Input::Calm { by }));
+            }
 
             ui.separator();
             ui.label(w!(l, "stress-cues"));

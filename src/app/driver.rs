@@ -16,6 +16,7 @@ use bevy::prelude::*;
 use super::AppSystems;
 use crate::play::ScriptedParticipant;
 use crate::scenario::{Attitude, RatingKind, Scenario};
+use crate::session::breathing::Pace;
 use crate::session::drive::{self, Observer};
 use crate::session::scale::starting_answer;
 use crate::session::{Actor, EndReason, Input, Millis, Output, Session, Stamped};
@@ -31,10 +32,15 @@ pub struct SessionInput(pub Input);
 
 impl SessionInput {
     /// What the participant's one pause button (Esc, the menu button) asks:
-    /// to go on when paused, else to pause.
+    /// to go on when paused, else to pause. In a calming pause it is the
+    /// way out of the breathing, as the calming button is.
     pub fn pause_button(view: &SessionView) -> SessionInput {
         let by = Actor::Participant;
-        SessionInput(if view.paused { Input::Resume { by } } else { Input::Pause { by } })
+        SessionInput(match view {
+            SessionView { calming: Some(_), .. } => Input::Calm { by },
+            SessionView { paused: true, .. } => Input::Resume { by },
+            _ => Input::Pause { by },
+        })
     }
 }
 
@@ -48,10 +54,21 @@ pub struct SessionView {
     /// The open rating prompt and the value the participant has set.
     pub rating: Option<(RatingKind, u8, Option<bool>)>,
     pub paused: bool,
+    /// A calming pause is on.
+    pub calming: Option<CalmingView>,
     /// The run is over and the calm phase (then the last SUDS) is on.
     pub recovering: bool,
     pub ended: Option<EndReason>,
     pub level: u8,
+}
+
+/// Where a calming pause stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CalmingView {
+    /// Its SUDS is asked (before or after the breathing).
+    Rating,
+    /// Breathing at `pace` since `since` (session clock).
+    Breathing { pace: Pace, since: Millis },
 }
 
 /// A Choose beat's options as shown: `order[place]` is the scenario's
@@ -185,7 +202,7 @@ fn show(log: &SessionLog, session: &Session, view: &mut SessionView, out: &mut M
     // rating stays; a new prompt (RatingAsked) starts from its default.
     let mut next = view.clone();
     for o in outputs.clone() {
-        apply(&mut next, &o.item);
+        apply(&mut next, o);
     }
     next.level = session.level();
     if next != *view {
@@ -195,8 +212,8 @@ fn show(log: &SessionLog, session: &Session, view: &mut SessionView, out: &mut M
 }
 
 /// What each output changes on screen.
-fn apply(view: &mut SessionView, output: &Output) {
-    match output {
+fn apply(view: &mut SessionView, output: &Stamped<Output>) {
+    match &output.item {
         Output::Line { beat, by, attitude, .. } => view.line = Some((*beat, *by, *attitude)),
         Output::LineDone { .. } | Output::LineSkipped { .. } => view.line = None,
         Output::ChoicesOffered { beat, order, .. } => {
@@ -210,10 +227,18 @@ fn apply(view: &mut SessionView, output: &Output) {
         Output::Rated { .. } => view.rating = None,
         Output::Paused { .. } => view.paused = true,
         Output::Resumed { .. } => view.paused = false,
+        Output::CalmingStarted { .. } | Output::BreathingEnded { .. } => {
+            view.calming = Some(CalmingView::Rating)
+        }
+        Output::BreathingStarted { pace } => {
+            view.calming = Some(CalmingView::Breathing { pace: *pace, since: output.at })
+        }
+        Output::CalmingEnded => view.calming = None,
         // The stop ends any pause; the calm phase has nothing to answer.
         Output::RecoveryStarted { .. } => {
             view.recovering = true;
             view.paused = false;
+            view.calming = None;
             view.line = None;
             view.choices = None;
             view.rating = None;

@@ -1,7 +1,8 @@
 //! Keyboard and mouse-free desktop controls, turned into session inputs:
-//! number keys choose, arrows and Enter rate, Esc pauses (always), Q
-//! stops while paused, and Enter closes the window once the session has
-//! ended. The session decides what is allowed.
+//! number keys choose, arrows and Enter rate, Esc pauses (always), B
+//! begins a calming pause (and ends its breathing early), Q stops while
+//! paused, and Enter closes the window once the session has ended. The
+//! session decides what is allowed.
 
 use bevy::prelude::*;
 
@@ -51,13 +52,18 @@ fn keys(
         asks.write(SessionInput::pause_button(&view));
         return;
     }
-    if view.paused {
+    if keys.just_pressed(KeyCode::KeyB) {
+        asks.write(SessionInput(Input::Calm { by: Actor::Participant }));
+        return;
+    }
+    // In a calming pause only its SUDS is answered, whatever waits behind it.
+    if view.paused && view.calming.is_none() {
         if keys.just_pressed(KeyCode::KeyQ) {
             asks.write(SessionInput(Input::Stop { by: Actor::Participant }));
         }
         return;
     }
-    if let Some(offer) = &view.choices {
+    if let Some(offer) = view.choices.as_ref().filter(|_| view.calming.is_none()) {
         // Key 1 is the option shown first, wherever it is in the scenario.
         if let Some(choose) = DIGITS.iter().position(|k| keys.just_pressed(*k)).and_then(|n| offer.choose(n))
         {

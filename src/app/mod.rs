@@ -30,7 +30,7 @@ mod world_panel;
 mod xr;
 
 pub use controller::ControllerPressed;
-pub use driver::{SessionInput, SessionOutput, SessionView};
+pub use driver::{CalmingView, SessionInput, SessionOutput, SessionView};
 pub use labels::ShowLabels;
 pub use panels::PauseAction;
 

@@ -1,16 +1,18 @@
 //! What the participant reads: a status bar (the scenario, and whether it
 //! is paused or over), the subtitle of the line being spoken, the options
-//! to choose from, the rating prompt with its scale, and the pause card
-//! (`pause`). Large, high-contrast text on calm panels, in the
+//! to choose from, the rating prompt with its scale, the pause card
+//! (`pause`) and the calming pause's breathing guide (`breathing`). Large, high-contrast text on calm panels, in the
 //! participant's language. What the level will do and which headset runtime
 //! runs are the clinician's business: they are on the console, not here.
 
 mod answer_clock;
+mod breathing;
 mod pause;
 
 pub use pause::PauseAction;
 
 pub(crate) use answer_clock::shown as answer_clock_shown;
+pub(crate) use breathing::circle_diameter as breathing_circle_diameter;
 
 use bevy::prelude::*;
 use bevy::text::FontSize;
@@ -67,7 +69,7 @@ struct RatingAnchors;
 struct PauseVeil;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((answer_clock::plugin, pause::plugin))
+    app.add_plugins((answer_clock::plugin, breathing::plugin, pause::plugin))
         .add_systems(Startup, spawn_panels)
         .add_systems(
             Update,
@@ -177,6 +179,44 @@ fn spawn_panels(mut commands: Commands) {
 /// The most options a Choose beat offers (keys 1 to 9).
 const MAX_OPTIONS: usize = 9;
 
+/// A card of its own root, centred over everything else and hidden until
+/// shown (the pause card, the breathing guide): `width` is a percentage of
+/// the view.
+fn centred_card(
+    commands: &mut Commands,
+    width: f32,
+    marker: impl Component,
+    content: impl FnOnce(&mut bevy::ecs::hierarchy::ChildSpawnerCommands),
+) {
+    commands
+        .spawn(Node {
+            position_type: PositionType::Absolute,
+            width: percent(100),
+            height: percent(100),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        })
+        .with_children(|screen| {
+            screen
+                .spawn((
+                    Node {
+                        display: Display::None,
+                        flex_direction: FlexDirection::Column,
+                        align_items: AlignItems::Center,
+                        row_gap: px(14),
+                        padding: UiRect::axes(px(28), px(20)),
+                        width: percent(width),
+                        border_radius: BorderRadius::all(px(12)),
+                        ..default()
+                    },
+                    BackgroundColor(PANEL),
+                    marker,
+                ))
+                .with_children(content);
+        });
+}
+
 fn panel(marker: impl Component) -> impl Bundle {
     (
         Node {
@@ -235,7 +275,7 @@ fn show_status(
     mut veil: Query<&mut Node, (With<PauseVeil>, Without<Children>)>,
 ) {
     if let Ok(mut veil) = veil.single_mut() {
-        veil.display = if view.paused { Display::Flex } else { Display::None };
+        veil.display = if view.paused && view.calming.is_none() { Display::Flex } else { Display::None };
     }
     let s = &loaded.scenario.scenario;
     let lang = loaded.options.lang.as_str();
@@ -246,6 +286,7 @@ fn show_status(
         let state = match (&view.ended, view.paused) {
             (Some(EndReason::Completed { .. }), _) => format!(" | {}{closes}", words.complete),
             (Some(_), _) => format!(" | {}{closes}", words.ended),
+            (None, _) if view.calming.is_some() => format!(" | {}", words.calm_title),
             (None, true) => format!(" | {}", words.paused),
             (None, false) => String::new(),
         };
@@ -316,13 +357,15 @@ fn show(
         )
     });
 
+    // In a calming pause only its SUDS is shown, over the breathing guide.
+    let calming = view.calming.is_some();
     for (mut node, children, is_subtitle, is_choices, is_rating) in &mut panels {
         // While paused the pause card is all there is; the rest waits.
-        let shown = !view.paused
+        let shown = (!view.paused || calming)
             && if is_subtitle {
-                subtitle.is_some()
+                subtitle.is_some() && !calming
             } else if is_choices {
-                offered.is_some()
+                offered.is_some() && !calming
             } else {
                 is_rating && rating.is_some()
             };

@@ -41,8 +41,9 @@ pub(super) fn plugin(app: &mut App) {
 
 fn fade(view: Res<SessionView>, time: Res<Time>, mut fade: ResMut<PauseFade>) {
     // A session that has ended is not paused: the recovery at the end is
-    // its own matter.
-    let target = if view.paused && view.ended.is_none() { 1.0 } else { 0.0 };
+    // its own matter. A calming pause dims and stills the room the same way.
+    let still = view.paused || view.calming.is_some();
+    let target = if still && view.ended.is_none() { 1.0 } else { 0.0 };
     let step = time.delta_secs() / FADE_SECONDS;
     let next = if fade.0 < target { (fade.0 + step).min(target) } else { (fade.0 - step).max(target) };
     fade.set_if_neq(PauseFade(next));

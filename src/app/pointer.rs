@@ -43,8 +43,9 @@ fn press(
         if *interaction != Interaction::Pressed {
             continue;
         }
-        // A paused session takes no answers, only the pause card's two.
-        if view.paused {
+        // A paused session takes no answers, only the pause card's three;
+        // a calming pause takes its SUDS (below) and nothing else.
+        if view.paused && view.calming.is_none() {
             let by = Actor::Participant;
             match pause {
                 Some(PauseAction::GoOn) => {
@@ -53,11 +54,15 @@ fn press(
                 Some(PauseAction::Stop) => {
                     asks.write(SessionInput(Input::Stop { by }));
                 }
+                Some(PauseAction::Calm) => {
+                    asks.write(SessionInput(Input::Calm { by }));
+                }
                 None => {}
             }
             continue;
         }
         if let Some(place) = option
+            && view.calming.is_none()
             && let Some(choose) = view.choices.as_ref().and_then(|offer| offer.choose(place.0))
         {
             asks.write(choose);

@@ -91,7 +91,7 @@ fn sample_gaze(
 ) {
     let Some(mut recording) = recording else { return };
     let now = running.session.now();
-    if recording.recorder.is_none() || now < recording.next_sample || running.session.is_paused() {
+    if recording.recorder.is_none() || now < recording.next_sample || running.session.is_still() {
         return;
     }
     recording.next_sample = now + 1000 / Millis::from(DEFAULT_SAMPLE_HZ);

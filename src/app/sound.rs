@@ -16,6 +16,7 @@ use super::driver::SessionOutput;
 use super::stage::ParticipantView;
 use crate::scenario::{Beat, StressCue};
 use crate::session::Output;
+use crate::sound::breathing::BreathingTone;
 use crate::sound::recorded::CueRecordings;
 use crate::sound::{CueHandle, ListenerPose, LiveSound, Position, SoundStage};
 
@@ -32,6 +33,13 @@ pub struct Hearing {
     line: Option<CueHandle>,
     /// The level's background, held while paused.
     ambience: (f32, f32),
+    /// Paused by the participant or the clinician (a calming pause ends
+    /// into the silence of a pause that is still on).
+    paused: bool,
+    /// In a calming pause.
+    calming: bool,
+    /// The calming pause's tone, while its breathing lasts.
+    breathing: Option<CueHandle>,
 }
 
 impl Hearing {
@@ -55,6 +63,9 @@ impl Hearing {
             cues: HashMap::new(),
             line: None,
             ambience: (0.0, 0.0),
+            paused: false,
+            calming: false,
+            breathing: None,
         }
     }
 
@@ -66,6 +77,21 @@ impl Hearing {
             line.stop();
         }
         self.live.set_ambience(0.0, 0.0);
+    }
+
+    fn stop_breathing(&mut self) {
+        if let Some(tone) = self.breathing.take() {
+            tone.stop();
+        }
+    }
+
+    /// Where the calming tone comes from: a little in front of the seat,
+    /// where the guide is.
+    fn before_the_seat(&self) -> Position {
+        let seat = self.stage.listener();
+        let yaw = seat.yaw_degrees.to_radians();
+        let ahead = 1.2 * seat.scale.recip().min(10.0);
+        Position::new(seat.at.x + ahead * yaw.sin(), seat.at.y, seat.at.z + ahead * yaw.cos())
     }
 }
 
@@ -158,9 +184,12 @@ fn hear(hearing: Option<NonSendMut<Hearing>>, outputs: &mut MessageReader<Sessio
     let hearing = &mut *hearing;
     for SessionOutput(o) in outputs.read() {
         match &o.item {
+            // A level changed in a pause is heard when the pause ends.
             Output::Ambience { noise, crowding } => {
                 hearing.ambience = (*noise, *crowding);
-                hearing.live.set_ambience(*noise, *crowding);
+                if !hearing.paused && !hearing.calming {
+                    hearing.live.set_ambience(*noise, *crowding);
+                }
             }
             Output::CueStarted { cue, intensity, by, millis } => {
                 // A cue of the same kind again replaces the one still
@@ -207,10 +236,43 @@ fn hear(hearing: Option<NonSendMut<Hearing>>, outputs: &mut MessageReader<Sessio
                 }
             }
             // A pause is quiet: the room holds still and goes silent.
-            Output::Paused { .. } | Output::Ended { .. } => hearing.hush(),
+            Output::Paused { .. } => {
+                hearing.paused = true;
+                hearing.hush();
+            }
+            Output::Ended { .. } => {
+                hearing.stop_breathing();
+                hearing.hush();
+            }
             Output::Resumed { .. } => {
+                hearing.paused = false;
                 let (noise, crowding) = hearing.ambience;
                 hearing.live.set_ambience(noise, crowding);
+            }
+            // A calming pause is quiet too, but for its soft tone.
+            Output::CalmingStarted { .. } => {
+                hearing.calming = true;
+                hearing.hush();
+            }
+            Output::BreathingStarted { pace } => {
+                hearing.stop_breathing();
+                let at = hearing.before_the_seat();
+                hearing.breathing = Some(hearing.live.play_at(BreathingTone::new(*pace), at));
+            }
+            Output::BreathingEnded { .. } => hearing.stop_breathing(),
+            // A stop ends any pause: the calm phase has its quiet room.
+            Output::RecoveryStarted { .. } => {
+                (hearing.paused, hearing.calming) = (false, false);
+                hearing.stop_breathing();
+                let (noise, crowding) = hearing.ambience;
+                hearing.live.set_ambience(noise, crowding);
+            }
+            Output::CalmingEnded => {
+                hearing.calming = false;
+                if !hearing.paused {
+                    let (noise, crowding) = hearing.ambience;
+                    hearing.live.set_ambience(noise, crowding);
+                }
             }
             _ => {}
         }

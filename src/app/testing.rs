@@ -154,7 +154,7 @@ impl Harness {
             runtime: "no runtime (the headless harness)".into(),
             system: "a headset in a test".into(),
         };
-        Harness::build_as(scenario, options, recording, FRAME, mode)
+        Harness::build_as(scenario, options, recording, FRAME, mode, None)
     }
 
     /// Steps the clock by `frame` each update instead of 30 Hz.
@@ -173,7 +173,19 @@ impl Harness {
         frame: Duration,
     ) -> Result<Harness, RunError> {
         let mode = headset::Mode::Desktop { why: headset::NoHeadset::Unattended, detail: None };
-        Harness::build_as(scenario, options, recording, frame, mode)
+        Harness::build_as(scenario, options, recording, frame, mode, None)
+    }
+
+    /// The run with its live sound, on a mixer that no device plays: the
+    /// test pulls from the returned source the samples the participant
+    /// would hear (the mixer makes them only as they are pulled).
+    pub fn with_hearing(
+        scenario: LoadedScenario,
+        options: RunOptions,
+    ) -> Result<(Harness, rodio::mixer::MixerSource), RunError> {
+        let (mixer, heard) = rodio::mixer::mixer(crate::sound::STEREO, crate::sound::sample_rate());
+        let mode = headset::Mode::Desktop { why: headset::NoHeadset::Unattended, detail: None };
+        Ok((Harness::build_as(scenario, options, None, FRAME, mode, Some(mixer))?, heard))
     }
 
     fn build_as(
@@ -182,11 +194,16 @@ impl Harness {
         recording: Option<(Store, Recorder)>,
         frame: Duration,
         mode: headset::Mode,
+        mixer: Option<rodio::mixer::Mixer>,
     ) -> Result<Harness, RunError> {
         let session = super::new_session(&scenario, &options)?;
         let mut app = headless_app(frame);
         let in_room = options.panels_in_room;
         super::prepare(&mut app, super::Prepared { session, scenario, options, mode, in_room, recording });
+        if let Some(mixer) = mixer {
+            let hearing = super::sound::Hearing::on_mixer(mixer, app.world().resource::<super::Loaded>());
+            app.add_plugins(super::sound::listen).insert_non_send(hearing);
+        }
         app.init_resource::<Presses>()
             .init_resource::<History>()
             .add_systems(PreUpdate, press_buttons.after(UiSystems::Focus))
@@ -432,6 +449,11 @@ impl Harness {
             .single(world)
             .copied()
             .unwrap_or_default()
+    }
+
+    /// The breathing guide's circle, when shown: its diameter in pixels.
+    pub fn breathing_circle(&mut self) -> Option<f32> {
+        super::panels::breathing_circle_diameter(self.app.world_mut())
     }
 
     /// The answer clock's bar, when shown: the share of time it shows

@@ -44,6 +44,7 @@ pub struct SessionReport {
     pub choices: Vec<ChoiceMade>,
     pub silences: Vec<Silence>,
     pub mastery: Vec<MasteryRow>,
+    pub calming: Vec<CalmingPause>,
     /// The run's self-efficacy as the progression policy reads it.
     pub run_self_efficacy: Option<u8>,
     pub reflection: Vec<SourceGroup>,
@@ -155,6 +156,21 @@ pub struct Silence {
     pub seq: u64,
 }
 
+/// A calming pause, with the SUDS asked before and after its breathing.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalmingPause {
+    pub at: Millis,
+    pub clock: String,
+    pub by_participant: bool,
+    pub before: Option<Point>,
+    pub after: Option<Point>,
+    /// Whether the breathing was taken to its last breath; `None` where
+    /// none began (the pause was let go at its first SUDS, or cut short).
+    pub all_breaths: Option<bool>,
+    pub seq: u64,
+    pub sentence: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct MasteryRow {
     pub statement: String,
@@ -217,6 +233,10 @@ impl SessionReport {
         let mut seen_outcomes: Vec<(String, Seen)> = Vec::new();
         let mut choices = Vec::new();
         let mut silences = Vec::new();
+        let mut calming: Vec<CalmingPause> = Vec::new();
+        // The calming pause under way, and whether its breathing has begun
+        // (which makes its next SUDS the one after).
+        let mut calming_now: Option<bool> = None;
         let mut ended: Option<(Millis, u64, EndReason)> = None;
         // When the run itself ended and the calm phase after it began.
         let mut calm_from: Option<Millis> = None;
@@ -237,6 +257,9 @@ impl SessionReport {
                         let point = Point { at: *at, value, seq };
                         match rating {
                             RatingKind::Suds => {
+                                if let (Some(breathed), Some(c)) = (calming_now, calming.last_mut()) {
+                                    if breathed { c.after = Some(point) } else { c.before = Some(point) }
+                                }
                                 suds.points.push(point);
                                 mark(*at, MarkKind::Suds, Some(value), seq);
                             }
@@ -308,6 +331,28 @@ impl SessionReport {
                         mark(*at, MarkKind::Resumed, None, seq);
                     }
                     Output::Marker { note } => mark(*at, MarkKind::Marker(note.clone()), None, seq),
+                    Output::CalmingStarted { by } => {
+                        let by_participant = *by == Actor::Participant;
+                        calming_now = Some(false);
+                        calming.push(CalmingPause {
+                            at: *at,
+                            clock: clock(*at),
+                            by_participant,
+                            before: None,
+                            after: None,
+                            all_breaths: None,
+                            seq,
+                            sentence: String::new(),
+                        });
+                        mark(*at, MarkKind::Calming { by_participant }, None, seq);
+                    }
+                    Output::BreathingStarted { .. } => calming_now = Some(true),
+                    Output::BreathingEnded { completed } => {
+                        if let Some(c) = calming.last_mut() {
+                            c.all_breaths = Some(*completed);
+                        }
+                    }
+                    Output::CalmingEnded => calming_now = None,
                     Output::RecoveryStarted { .. } => calm_from = Some(*at),
                     Output::OutcomeHappened { outcome, .. } => {
                         if let Some(o) = scenario.feared_outcomes.get(*outcome) {
@@ -441,8 +486,15 @@ impl SessionReport {
         }
         let run_self_efficacy = run_ratings.self_efficacy();
 
+        for c in &mut calming {
+            c.sentence = lang.moment(&Moment::Calming {
+                at: c.at,
+                before: c.before.map(|p| p.value),
+                after: c.after.map(|p| p.value),
+            });
+        }
         let reflection =
-            reflection(lang, scenario, &suds, &choices, &marks, &looking, &pauses, ending, &ended);
+            reflection(lang, scenario, &suds, &choices, &marks, &looking, &pauses, &calming, ending, &ended);
 
         SessionReport {
             lang,
@@ -474,6 +526,7 @@ impl SessionReport {
             choices,
             silences,
             mastery,
+            calming,
             run_self_efficacy,
             reflection,
             goal,
@@ -530,6 +583,7 @@ fn reflection(
     marks: &[Mark],
     looking: &[Looking],
     pauses: &[Span],
+    calming: &[CalmingPause],
     ending: Ending,
     ended: &Option<(Millis, u64, EndReason)>,
 ) -> Vec<SourceGroup> {
@@ -588,6 +642,12 @@ fn reflection(
                         }));
                         events.push(p.seq);
                         events.extend(after.map(|a| a.seq));
+                    }
+                    // Bringing one's own body down is this source's own
+                    // experience: each calming pause, with its SUDS.
+                    for c in calming {
+                        moments.push(c.sentence.clone());
+                        events.push(c.seq);
                     }
                     let own = pauses.iter().filter(|p| p.by_participant).count();
                     if own > 0 {

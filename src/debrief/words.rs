@@ -213,6 +213,8 @@ impl Lang {
             Paused { by_participant: true } => w!(self, "mark-paused-by-participant"),
             Paused { by_participant: false } => w!(self, "mark-paused-by-clinician"),
             Resumed => w!(self, "mark-resumed"),
+            Calming { by_participant: true } => w!(self, "mark-calming-by-participant"),
+            Calming { by_participant: false } => w!(self, "mark-calming-by-clinician"),
             Marker(n) => w!(self, "mark-marker", note = n),
             End => w!(self, "mark-end"),
         }
@@ -243,6 +245,10 @@ impl Lang {
                 w!(self, "moment-peak-last", at = clock(*at), value = *value)
             }
             Moment::Pauses(n) => w!(self, "moment-pauses", count = *n),
+            Moment::Calming { at, before: Some(before), after: Some(after) } => {
+                w!(self, "moment-calming", at = clock(*at), before = *before, after = *after)
+            }
+            Moment::Calming { at, .. } => w!(self, "moment-calming-unrated", at = clock(*at)),
             Moment::ClinicianPauses(n) => w!(self, "moment-clinician-pauses", count = *n),
         }
     }
@@ -281,6 +287,7 @@ pub enum MarkKind {
     Silence,
     Paused { by_participant: bool },
     Resumed,
+    Calming { by_participant: bool },
     Marker(String),
     End,
 }
@@ -288,14 +295,33 @@ pub enum MarkKind {
 /// Something in the record that speaks to one source of self-efficacy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Moment {
-    Choices { shown: usize, total: usize },
+    Choices {
+        shown: usize,
+        total: usize,
+    },
     Ended(Ending),
     NoModelling,
-    Looked { name: String, share: f64 },
-    Marker { at: Millis, note: String },
-    Peak { at: Millis, value: u8, after: Option<(Millis, u8)> },
+    Looked {
+        name: String,
+        share: f64,
+    },
+    Marker {
+        at: Millis,
+        note: String,
+    },
+    Peak {
+        at: Millis,
+        value: u8,
+        after: Option<(Millis, u8)>,
+    },
     Pauses(usize),
     ClinicianPauses(usize),
+    /// A calming pause, with the SUDS before and after its breathing.
+    Calming {
+        at: Millis,
+        before: Option<u8>,
+        after: Option<u8>,
+    },
 }
 
 /// A part of the record that is not there.

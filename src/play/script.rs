@@ -10,6 +10,7 @@
 //! after 4.5 choose 2      # picks the second option, 4.5 s after it appeared
 //! review not-happened 20  # expectancy review: did not happen, now 20 %
 //! pause / resume / stop   # by the participant; add "by clinician" for the clinician
+//! calm                    # the calming button: a calming pause, or its end
 //! level 3                 # the clinician steps the exposure to level 3
 //! cue phone-ringing 0.8   # the clinician triggers a cue
 //! marker looked away      # the clinician notes something
@@ -111,7 +112,7 @@ impl Explain for ScriptProblem {
                 lang,
                 "error-script-unknown-action",
                 word = word,
-                actions = "choose, rate, review, answer, pause, resume, stop, level, cue, marker, wait"
+                actions = "choose, rate, review, answer, pause, resume, stop, calm, level, cue, marker, wait"
             ),
         }
     }
@@ -191,6 +192,7 @@ fn parse_line(content: &str) -> Result<Step, ScriptProblem> {
         "pause" => Action::Do(Input::Pause { by: by(&rest)? }),
         "resume" => Action::Do(Input::Resume { by: by(&rest)? }),
         "stop" => Action::Do(Input::Stop { by: by(&rest)? }),
+        "calm" => Action::Do(Input::Calm { by: by(&rest)? }),
         "level" => Action::Do(Input::SetLevel { level: number(it.next(), "level")? }),
         "cue" => {
             let name = it.next().ok_or(ScriptProblem::CueMissing)?;
@@ -219,10 +221,11 @@ mod tests {
     #[test]
     fn parses_every_action_and_reports_bad_lines() {
         let steps = parse(
-            "# a comment\nrate 30\nafter 4.5 choose 2\nreview not-happened 20\npause by clinician\nresume\nlevel 3\ncue phone-ringing 0.8\nmarker looked away\nwait 10\nstop\n",
+            "# a comment\nrate 30\nafter 4.5 choose 2\nreview not-happened 20\npause by clinician\nresume\nlevel 3\ncue phone-ringing 0.8\nmarker looked away\nwait 10\nstop\ncalm by clinician\n",
         )
         .unwrap();
-        assert_eq!(steps.len(), 10);
+        assert_eq!(steps.len(), 11);
+        assert_eq!(steps[10].action, Action::Do(Input::Calm { by: Actor::Clinician }));
         assert_eq!(steps[0].after, DEFAULT_ANSWER_MILLIS);
         assert_eq!(steps[1], Step { action: Action::Do(Input::Choose { option: 1 }), after: 4500, line: 3 });
         assert_eq!(steps[3].action, Action::Do(Input::Pause { by: Actor::Clinician }));

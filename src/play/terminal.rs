@@ -113,6 +113,17 @@ impl<W: Write> Printer<W> {
             Output::Marker { note } => self.say(&w!(l, "player-marker", time = time, note = note)),
             Output::Rejected { reason, .. } => self.say(&format!("  ({})", reason.say(l))),
             Output::RecoveryStarted { .. } => self.say(&format!("\n[{time}] {}", words.recovery)),
+            Output::CalmingStarted { .. } => self.say(&format!("\n{}", w!(l, "player-calming", time = time))),
+            Output::BreathingStarted { pace } => self.say(&w!(
+                l,
+                "player-breathing",
+                time = time,
+                inhale = pace.in_millis / 1000,
+                exhale = pace.out_millis / 1000,
+                breaths = pace.breaths
+            )),
+            Output::BreathingEnded { .. } => self.say(&w!(l, "player-breathing-ended", time = time)),
+            Output::CalmingEnded => self.say(&w!(l, "player-calming-ended", time = time)),
             Output::Ended { reason } => {
                 let why = match reason {
                     EndReason::Completed { beat } => match scenario.beats.get(*beat) {
@@ -184,6 +195,7 @@ pub fn interpret(line: &str, session: &Session, lang: Lang) -> Result<Input, Str
         "p" | "pause" => return Ok(Input::Pause { by: Actor::Participant }),
         "r" | "resume" => return Ok(Input::Resume { by: Actor::Participant }),
         "q" | "quit" | "stop" => return Ok(Input::Stop { by: Actor::Participant }),
+        "b" | "breathe" | "pust" => return Ok(Input::Calm { by: Actor::Participant }),
         _ => {}
     }
     if let Some(rating) = session.open_rating() {

@@ -95,6 +95,7 @@ pub fn input_words(input: &Input) -> String {
         Input::SetLevel { level } => format!("level {level}"),
         Input::TriggerCue { cue, intensity } => format!("cue {} {intensity}", cue.name()),
         Input::Marker { note } => format!("marker {note:?}"),
+        Input::Calm { by } => format!("calm by {}", by.name()),
     }
 }
 
@@ -240,6 +241,22 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
         Output::Ended { reason } => {
             let _ = write!(s, "ended {}", end_words(scenario, reason));
         }
+        Output::CalmingStarted { by } => {
+            let _ = write!(s, "calming by {}", by.name());
+        }
+        Output::BreathingStarted { pace } => {
+            let _ = write!(
+                s,
+                "breathing {} x in {} out {}",
+                pace.breaths,
+                clock(pace.in_millis),
+                clock(pace.out_millis)
+            );
+        }
+        Output::BreathingEnded { completed } => {
+            let _ = write!(s, "breathing-ended {}", if *completed { "all-breaths" } else { "early" });
+        }
+        Output::CalmingEnded => s.push_str("calming-ended"),
     }
     s
 }

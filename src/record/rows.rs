@@ -71,7 +71,7 @@ pub fn event_row(scenario: &Scenario, record: &JournalRecord, level: &mut u8) ->
             match input {
                 Input::Choose { option } => row.option = Some(*option as i64 + 1),
                 Input::Rate(answer) => fill_answer(&mut row, answer),
-                Input::Pause { by } | Input::Resume { by } | Input::Stop { by } => {
+                Input::Pause { by } | Input::Resume { by } | Input::Stop { by } | Input::Calm { by } => {
                     row.actor = Some(by.name().into())
                 }
                 Input::SetLevel { level } => row.value = Some(i64::from(*level)),
@@ -241,6 +241,22 @@ fn output_row(s: &Scenario, output: &Output, row: &mut EventRow, level: &mut u8)
             end_reason(row, s, reason);
             "ended"
         }
+        Output::CalmingStarted { by } => {
+            row.actor = Some(by.name().into());
+            "calming"
+        }
+        // The pace, so a reader sees what the participant was guided to.
+        Output::BreathingStarted { pace } => {
+            row.value = Some(i64::from(pace.breaths));
+            row.latency_ms = Some(pace.total_millis());
+            row.note = Some(format!("in {} ms, out {} ms", pace.in_millis, pace.out_millis));
+            "breathing"
+        }
+        Output::BreathingEnded { completed } => {
+            row.note = Some(if *completed { "all breaths" } else { "ended early" }.into());
+            "breathing-ended"
+        }
+        Output::CalmingEnded => "calming-ended",
     };
     row.kind = kind.into();
 }

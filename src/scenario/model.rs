@@ -45,6 +45,10 @@ pub struct Scenario {
     /// the people leave, the room goes quiet, and no run ends on a peak.
     #[serde(default = "default_recovery_seconds")]
     pub recovery_seconds: f32,
+    /// The paced breathing of a calming pause, which the participant or
+    /// the clinician can start at any point of a run.
+    #[serde(default)]
+    pub breathing: Breathing,
     /// The beat the flow starts at.
     pub start: String,
     pub beats: Vec<Beat>,
@@ -368,6 +372,25 @@ pub const DEFAULT_RECOVERY_SECONDS: f32 = 60.0;
 
 fn default_recovery_seconds() -> f32 {
     DEFAULT_RECOVERY_SECONDS
+}
+
+/// The rhythm of a calming pause: breathe in for `in_seconds`, out for
+/// `out_seconds`, `breaths` times. The out-breath is the longer one, the
+/// way paced-breathing exercises slow the body down.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Breathing {
+    pub in_seconds: f32,
+    pub out_seconds: f32,
+    pub breaths: u32,
+}
+
+/// Four seconds in, six out, six times: a minute at six breaths a minute,
+/// the slow pace paced-breathing exercises commonly use.
+impl Default for Breathing {
+    fn default() -> Self {
+        Breathing { in_seconds: 4.0, out_seconds: 6.0, breaths: 6 }
+    }
 }
 
 /// A clearly noticeable cue that still leaves room to step up.

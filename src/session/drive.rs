@@ -98,11 +98,10 @@ pub fn run_to(session: &mut Session, observer: &mut dyn Observer, target: Millis
     tick(session, observer, target);
 }
 
-/// Whether the session waits for somebody: it has ended, is paused, asks
-/// the participant something, or has no timer running.
+/// Whether the session waits for somebody: it has ended, asks the
+/// participant something, or has no timer running (as while paused).
 pub fn is_waiting(session: &Session) -> bool {
     session.has_ended()
-        || session.is_paused()
         || session.offered_choice().is_some()
         || session.open_rating().is_some()
         || session.next_deadline().is_none()

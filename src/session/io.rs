@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::breathing::Pace;
 use crate::scenario::{Attitude, Behaviour, RatingKind, StressCue};
 
 /// Session clock in milliseconds since the session started, pauses included.
@@ -72,6 +73,11 @@ pub enum Input {
     Marker {
         note: String,
     },
+    /// The calming button, pressed by the participant or the clinician:
+    /// begins a calming pause, or, pressed again, brings it to its end.
+    Calm {
+        by: Actor,
+    },
 }
 
 /// Why an input was not taken. The session goes on as before.
@@ -90,6 +96,8 @@ pub enum Rejection {
     BadIntensity,
     /// The run is over and the session is in its end ratings or calm phase.
     WindingDown,
+    /// A calming pause is on: it ends by itself or with the calming button.
+    Calming,
 }
 
 impl Rejection {
@@ -114,6 +122,7 @@ impl Rejection {
             Rejection::SameLevel => w!(lang, "rejected-same-level"),
             Rejection::BadIntensity => w!(lang, "rejected-bad-intensity"),
             Rejection::WindingDown => w!(lang, "rejected-winding-down"),
+            Rejection::Calming => w!(lang, "rejected-calming"),
         }
     }
 }
@@ -248,6 +257,22 @@ pub enum Output {
     Ended {
         reason: EndReason,
     },
+    /// A calming pause begins: the run stands still, the scene dims, and
+    /// SUDS is asked before the breathing.
+    CalmingStarted {
+        by: Actor,
+    },
+    /// The paced breathing begins, at this pace, on the session clock.
+    BreathingStarted {
+        pace: Pace,
+    },
+    /// The breathing is over: all its breaths (`completed`), or ended
+    /// early by the calming button or a stop. SUDS is asked again.
+    BreathingEnded {
+        completed: bool,
+    },
+    /// The calming pause is over; the run goes on where it stood.
+    CalmingEnded,
 }
 
 /// Something with the session-clock time it happened at.

@@ -4,6 +4,7 @@
 //! session replays in milliseconds, and the terminal player and the
 //! headset share every rule.
 
+pub mod breathing;
 pub mod cast;
 pub mod drive;
 pub mod io;

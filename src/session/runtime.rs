@@ -13,6 +13,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
+use super::breathing::Pace;
 use super::cast::{behaviour_at, is_present, level_def};
 use super::io::*;
 use super::rng::SessionRng;
@@ -94,6 +95,26 @@ struct Choosing {
     interrupt_at: Option<(Millis, usize)>,
 }
 
+/// A calming pause: the run stands still while the participant rates
+/// SUDS, breathes at the scenario's pace, and rates SUDS again.
+#[derive(Debug, Clone)]
+struct CalmingPause {
+    phase: Calming,
+    /// A rating that was open when the pause began, asked again after it.
+    held: Option<OpenRating>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Calming {
+    /// Asking SUDS before the breathing.
+    Before,
+    /// Breathing until `until`, on the session clock: the run's own time
+    /// stands still meanwhile.
+    Breathing { until: Millis },
+    /// Asking SUDS after it.
+    After,
+}
+
 #[derive(Debug, Clone)]
 struct OpenRating {
     kind: RatingKind,
@@ -123,9 +144,13 @@ pub struct Session {
     happened: Vec<bool>,
     /// Session clock of the last input.
     now: Millis,
-    /// Total paused time so far, and when the current pause began.
-    paused_total: Millis,
-    paused_since: Option<Millis>,
+    /// Total time the run stood still so far (paused or in a calming
+    /// pause), and since when it stands still now.
+    still_total: Millis,
+    still_since: Option<Millis>,
+    /// Paused by the participant or the clinician.
+    paused: bool,
+    calming: Option<CalmingPause>,
     cursor: Cursor,
     started: bool,
     queued_ratings: VecDeque<RatingKind>,
@@ -155,8 +180,10 @@ impl Session {
             order_rng: SessionRng::new(seed ^ ORDER_STREAM),
             route_rng: SessionRng::new(seed ^ ROUTE_STREAM),
             now: 0,
-            paused_total: 0,
-            paused_since: None,
+            still_total: 0,
+            still_since: None,
+            paused: false,
+            calming: None,
             cursor: Cursor::Enter(start),
             started: false,
             queued_ratings: VecDeque::new(),
@@ -180,7 +207,17 @@ impl Session {
     }
 
     pub fn is_paused(&self) -> bool {
-        self.paused_since.is_some()
+        self.paused
+    }
+
+    /// Whether a calming pause is on (its SUDS or its breathing).
+    pub fn is_calming(&self) -> bool {
+        self.calming.is_some()
+    }
+
+    /// Whether the run's own time stands still: paused, or calming.
+    pub fn is_still(&self) -> bool {
+        self.still_since.is_some()
     }
 
     /// Whether the first step has started the session (level, cast, first
@@ -196,7 +233,7 @@ impl Session {
     /// The beat whose choices are on offer, if any.
     pub fn offered_choice(&self) -> Option<usize> {
         match &self.cursor {
-            Cursor::Choosing(c) if self.open_rating.is_none() => Some(c.beat),
+            Cursor::Choosing(c) if self.open_rating.is_none() && self.calming.is_none() => Some(c.beat),
             _ => None,
         }
     }
@@ -205,7 +242,7 @@ impl Session {
     /// the order they are shown (position 0 first).
     pub fn offered_order(&self) -> Option<&[usize]> {
         match &self.cursor {
-            Cursor::Choosing(c) if self.open_rating.is_none() => Some(&c.order),
+            Cursor::Choosing(c) if self.open_rating.is_none() && self.calming.is_none() => Some(&c.order),
             _ => None,
         }
     }
@@ -232,12 +269,16 @@ impl Session {
 
     /// Session-clock time of the next thing the session will do by itself,
     /// if nothing else comes in first. `None` while paused, ended, or
-    /// waiting only on the participant with no timer running.
+    /// waiting only on the participant with no timer running. In a calming
+    /// pause, the end of the breathing.
     pub fn next_deadline(&self) -> Option<Millis> {
-        if !self.started || self.is_paused() || self.has_ended() {
+        if let Some(CalmingPause { phase: Calming::Breathing { until }, .. }) = &self.calming {
+            return Some(*until);
+        }
+        if !self.started || self.is_still() || self.has_ended() {
             return None;
         }
-        self.next_timer().map(|active| active + self.paused_total)
+        self.next_timer().map(|active| active + self.still_total)
     }
 
     /// Applies one input at session-clock time `at` and returns what came
@@ -260,8 +301,24 @@ impl Session {
     // ------------------------------------------------------------ clocks
 
     fn active_at(&self, clock: Millis) -> Millis {
-        let paused_now = self.paused_since.map_or(0, |since| clock.saturating_sub(since));
-        clock.saturating_sub(self.paused_total + paused_now)
+        let still_now = self.still_since.map_or(0, |since| clock.saturating_sub(since));
+        clock.saturating_sub(self.still_total + still_now)
+    }
+
+    /// The run's own time stops (a pause or a calming pause begins).
+    fn hold_still(&mut self) {
+        self.still_since.get_or_insert(self.now);
+    }
+
+    /// The run's own time goes on, unless a pause or a calming pause
+    /// still holds it.
+    fn go_on_if_free(&mut self) {
+        if !self.paused
+            && self.calming.is_none()
+            && let Some(since) = self.still_since.take()
+        {
+            self.still_total += self.now - since;
+        }
     }
 
     fn active(&self) -> Millis {
@@ -283,6 +340,7 @@ impl Session {
             Input::SetLevel { .. } => "level",
             Input::TriggerCue { .. } => "cue",
             Input::Marker { .. } => "marker",
+            Input::Calm { .. } => "calm",
         };
         self.emit(Output::Rejected { input: name.to_string(), reason });
     }
@@ -357,7 +415,16 @@ impl Session {
 
     /// Plays out every timer due up to session-clock time `target`.
     fn advance_to(&mut self, target: Millis) {
-        if self.is_paused() || self.has_ended() {
+        if self.has_ended() {
+            return;
+        }
+        if let Some(CalmingPause { phase: Calming::Breathing { until }, .. }) = self.calming
+            && until <= target
+        {
+            self.now = until;
+            self.breathing_over(true);
+        }
+        if self.is_still() {
             return;
         }
         let target_active = self.active_at(target);
@@ -365,7 +432,7 @@ impl Session {
             if self.has_ended() {
                 break;
             }
-            self.now = due + self.paused_total;
+            self.now = due + self.still_total;
             self.fire_timers(due);
         }
     }
@@ -526,7 +593,7 @@ impl Session {
     fn run_flow(&mut self) {
         let mut steps = 0;
         loop {
-            if self.open_rating.is_some() || self.is_paused() {
+            if self.open_rating.is_some() || self.is_still() {
                 return;
             }
             steps += 1;
@@ -716,10 +783,16 @@ impl Session {
     /// Starts the calm phase: the cues stop, the people leave, the room
     /// goes quiet; after it, the last SUDS.
     fn recover(&mut self, reason: EndReason) {
-        // A stop ends a pause too: the calm phase runs on active time.
-        if let Some(since) = self.paused_since.take() {
-            self.paused_total += self.now - since;
+        // A stop ends a pause and a calming pause too: the calm phase runs
+        // on active time.
+        if let Some(calm) = self.calming.take() {
+            if matches!(calm.phase, Calming::Breathing { .. }) {
+                self.emit(Output::BreathingEnded { completed: false });
+            }
+            self.emit(Output::CalmingEnded);
         }
+        self.paused = false;
+        self.go_on_if_free();
         self.open_rating = None;
         self.queued_ratings.clear();
         // No chance cue and no periodic rating falls due any more.
@@ -776,18 +849,25 @@ impl Session {
                 Cursor::Ending { reason } => self.recover(reason),
                 _ => self.recover(EndReason::Stopped { by: *by }),
             },
+            // A calming pause comes to its end by itself, or by a second
+            // press; a pause on top of it would only confuse the two.
+            Input::Pause { .. } | Input::Resume { .. } if self.is_calming() => {
+                self.reject(&input, Rejection::Calming)
+            }
             Input::Pause { by } => {
                 if self.is_paused() {
                     return self.reject(&input, Rejection::Paused);
                 }
-                self.paused_since = Some(self.now);
+                self.paused = true;
+                self.hold_still();
                 self.emit(Output::Paused { by: *by });
             }
             Input::Resume { by } => {
-                let Some(since) = self.paused_since.take() else {
+                if !self.is_paused() {
                     return self.reject(&input, Rejection::NotPaused);
-                };
-                self.paused_total += self.now - since;
+                }
+                self.paused = false;
+                self.go_on_if_free();
                 self.emit(Output::Resumed { by: *by });
                 self.run_flow();
             }
@@ -796,12 +876,18 @@ impl Session {
                 self.emit(Output::Marker { note });
             }
             // Nothing brings the people or the cues back once the run is over.
-            Input::SetLevel { .. } | Input::TriggerCue { .. } | Input::Choose { .. }
+            Input::SetLevel { .. } | Input::TriggerCue { .. } | Input::Choose { .. } | Input::Calm { .. }
                 if self.winding_down() =>
             {
                 self.reject(&input, Rejection::WindingDown)
             }
             Input::SetLevel { level } => self.set_level(&input, *level),
+            // A calming pause may begin while paused: it is a way to spend
+            // the pause, and the pause goes on after it.
+            Input::Calm { by } => self.calm(&input, *by),
+            // In a calming pause only its own SUDS is answered.
+            Input::Rate(answer) if self.is_calming() => self.rate(&input, *answer),
+            _ if self.is_calming() => self.reject(&input, Rejection::Calming),
             _ if self.is_paused() => self.reject(&input, Rejection::Paused),
             Input::Choose { option } => self.choose(&input, *option),
             Input::Rate(answer) => self.rate(&input, *answer),
@@ -877,6 +963,70 @@ impl Session {
         let rating = open.kind.clone();
         self.open_rating = None;
         self.emit(Output::Rated { rating, answer, latency });
+        match self.calming.as_ref().map(|c| c.phase) {
+            Some(Calming::Before) => self.breathe(),
+            Some(Calming::After) => self.calming_over(),
+            Some(Calming::Breathing { .. }) | None => self.run_flow(),
+        }
+    }
+
+    // ------------------------------------------------------------ calming
+
+    /// The calming button: the first press begins a calming pause; in its
+    /// first SUDS a second press lets it go (pressed by mistake), during
+    /// the breathing it ends the breathing early, and the last SUDS is
+    /// asked all the same.
+    fn calm(&mut self, input: &Input, by: Actor) {
+        match self.calming.as_ref().map(|c| c.phase) {
+            None => {
+                self.hold_still();
+                let held = self.open_rating.take();
+                self.calming = Some(CalmingPause { phase: Calming::Before, held });
+                self.emit(Output::CalmingStarted { by });
+                self.ask_now(RatingKind::Suds);
+            }
+            Some(Calming::Before) => {
+                self.open_rating = None;
+                self.calming_over();
+            }
+            Some(Calming::Breathing { .. }) => self.breathing_over(false),
+            Some(Calming::After) => self.reject(input, Rejection::Calming),
+        }
+    }
+
+    fn ask_now(&mut self, kind: RatingKind) {
+        self.emit(Output::RatingAsked { rating: kind.clone() });
+        self.open_rating = Some(OpenRating { kind, asked_at: self.active() });
+    }
+
+    fn breathe(&mut self) {
+        let pace = Pace::of(&self.scenario.breathing);
+        let until = self.now + pace.total_millis();
+        if let Some(calm) = &mut self.calming {
+            calm.phase = Calming::Breathing { until };
+        }
+        self.emit(Output::BreathingStarted { pace });
+    }
+
+    /// The breathing is over, all of it (`completed`) or ended early; the
+    /// last SUDS of the pause follows.
+    fn breathing_over(&mut self, completed: bool) {
+        if let Some(calm) = &mut self.calming {
+            calm.phase = Calming::After;
+        }
+        self.emit(Output::BreathingEnded { completed });
+        self.ask_now(RatingKind::Suds);
+    }
+
+    /// The run goes on where it stood, with any rating it was asking.
+    fn calming_over(&mut self) {
+        let Some(calm) = self.calming.take() else { return };
+        self.emit(Output::CalmingEnded);
+        if let Some(held) = calm.held {
+            self.emit(Output::RatingAsked { rating: held.kind.clone() });
+            self.open_rating = Some(held);
+        }
+        self.go_on_if_free();
         self.run_flow();
     }
 }

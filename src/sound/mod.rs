@@ -1,6 +1,7 @@
 //! Sound: stress cues synthesised from seeded noise and tones, placed in the
 //! room, mixed offline to a WAV file or played live through rodio's mixer.
 //!
+//! - `breathing`: the calming pause's tone, swelling and ebbing with the breath.
 //! - `cues`: one synthesised mono source per [`StressCue`](crate::scenario::StressCue).
 //! - `space`: listener pose and source position to a gain per ear.
 //! - `live`: sources for the shell's audio thread: a cue that follows the
@@ -15,6 +16,7 @@
 //! builds and tests without sound hardware, and the same seed gives the
 //! same samples bit for bit.
 
+pub mod breathing;
 pub mod cues;
 mod dsp;
 pub mod live;

@@ -128,6 +128,14 @@ fn values_out_of_range() {
     assert_finding(&src, &report, "out-of-range", "gaze: 1.7");
     let (src, report) = broken("    start: ", "    recovery_seconds: 5.0,\n    start: ");
     assert_finding(&src, &report, "out-of-range", "recovery_seconds: 5.0");
+    let (src, report) =
+        broken("    start: ", "    breathing: (in_seconds: 4.0, out_seconds: 30.0),\n    start: ");
+    assert_finding(&src, &report, "out-of-range", "breathing: (in_seconds: 4.0, out_seconds: 30.0)");
+    assert!(
+        report.findings.iter().any(|f| f.message.contains("out_seconds is 30")),
+        "{:#?}",
+        report.findings
+    );
 }
 
 #[test]

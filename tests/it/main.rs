@@ -1,5 +1,6 @@
 //! The one integration-test binary: modules per area, sharing helpers.
 
+mod calming;
 mod checker;
 mod cli;
 mod debrief;

@@ -143,15 +143,17 @@ fn arb_input() -> impl Strategy<Value = Input> {
             intensity,
         }),
         ".{0,20}".prop_map(|note| Input::Marker { note }),
+        Just(Input::Calm { by: Actor::Participant }),
+        Just(Input::Calm { by: Actor::Clinician }),
     ]
 }
 
-fn team_meeting() -> Arc<Scenario> {
+pub(crate) fn team_meeting() -> Arc<Scenario> {
     shipped().into_iter().find(|(id, _)| id == "team-meeting").unwrap().1
 }
 
 /// Answers open start ratings until the first line is under way.
-fn past_start_ratings(s: &mut Session) {
+pub(crate) fn past_start_ratings(s: &mut Session) {
     s.step(0, Input::Tick);
     let mut at = 0;
     while s.open_rating().is_some() {
@@ -370,7 +372,7 @@ fn a_glance_at_the_watch_never_comes_from_someone_on_the_phone() {
 
 /// The first Choose beat the flow reaches at `level` with `seed`, with the
 /// session standing at it.
-fn at_first_choice(level: u8, seed: u64) -> Session {
+pub(crate) fn at_first_choice(level: u8, seed: u64) -> Session {
     let mut s = Session::new(team_meeting(), level, seed).unwrap();
     past_start_ratings(&mut s);
     while s.offered_choice().is_none() {

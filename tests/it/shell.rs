@@ -18,7 +18,7 @@ use mestring::session::{Actor, EndReason, Input};
 
 use crate::{find, repo};
 
-fn load(scenario: &str) -> LoadedScenario {
+pub(crate) fn load(scenario: &str) -> LoadedScenario {
     let path = if scenario.ends_with(".ron") {
         scenario.into()
     } else {
@@ -44,15 +44,15 @@ pub(crate) fn options(level: u8, script: &str) -> RunOptions {
 }
 
 /// Answers the team meeting's three start ratings, as the window tests did.
-const START_RATINGS: &str = "after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n";
+pub(crate) const START_RATINGS: &str = "after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n";
 
-fn harness(scenario: &str, level: u8, script: &str) -> Harness {
+pub(crate) fn harness(scenario: &str, level: u8, script: &str) -> Harness {
     Harness::new(load(scenario), options(level, script)).unwrap()
 }
 
 /// A recorded run of `scenario` for `participant` in a fresh store under
 /// `data`.
-fn recorded(data: &Path, scenario: &str, participant: &str, options: RunOptions) -> Harness {
+pub(crate) fn recorded(data: &Path, scenario: &str, participant: &str, options: RunOptions) -> Harness {
     let (loaded, store, recorder) = recording(data, scenario, participant, &options);
     Harness::recorded(loaded, options, store, recorder).unwrap()
 }
@@ -110,9 +110,14 @@ fn pausing_dims_the_view_holds_everyone_still_and_q_then_stops() {
     assert!(h.view().paused, "Esc did not pause");
     assert!(h.veil_shown(), "the view is not dimmed while paused");
     let texts = h.panel_texts();
-    for shown in
-        ["Team meeting: status update | paused", "Paused", "Go on", "Stop here", "Esc goes on, Q stops"]
-    {
+    for shown in [
+        "Team meeting: status update | paused",
+        "Paused",
+        "Go on",
+        "Breathe calmly",
+        "Stop here",
+        "Esc goes on, B breathes calmly, Q stops",
+    ] {
         assert!(texts.iter().any(|t| t == shown), "{shown:?} is not on the pause card: {texts:?}");
     }
     assert!(texts.iter().any(|t| t.contains("Both are perfectly fine")), "{texts:?}");

@@ -9,6 +9,7 @@
 //!   bless   re-record the golden transcripts after an intended change
 //!   bench   run the criterion benchmarks of the scenario core
 //!   screenshots  regenerate docs/screenshots/ and docs/levels.md from the current code
+//!                (`screenshots debrief` or `screenshots calming`: only those pictures)
 //!
 //! Plain std on purpose: this must build in seconds on a fresh machine,
 //! before anything else is installed.
@@ -56,9 +57,14 @@ fn main() -> ExitCode {
         Some("screenshots") if args.get(1).is_some_and(|a| a == "debrief") => {
             setup().and_then(|()| built_mestring()).and_then(|m| debrief_screenshots(&m))
         }
+        Some("screenshots") if args.get(1).is_some_and(|a| a == "calming") => {
+            setup().and_then(|()| built_mestring()).and_then(|m| calming_screenshots(&m))
+        }
         Some("screenshots") => screenshots(),
         _ => {
-            eprintln!("usage: cargo xtask <setup | demo | test | lint | ci | bless | bench | screenshots>");
+            eprintln!(
+                "usage: cargo xtask <setup | demo | test | lint | ci | bless | bench | screenshots [debrief | calming]>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -507,7 +513,51 @@ fn screenshots() -> Result<(), String> {
     let gallery = root().join("docs/levels.md");
     std::fs::write(&gallery, page).map_err(|e| format!("cannot write {}: {e}", gallery.display()))?;
     eprintln!("{shots} screenshots in docs/screenshots/, shown in docs/levels.md");
+    calming_screenshots(&mestring)?;
     debrief_screenshots(&mestring)
+}
+
+/// The breathing guide of a calming pause, in nb and en: the team meeting
+/// at level 2, the start ratings, the calming button, its first SUDS, and
+/// the picture a few seconds into the breathing (near a full in-breath).
+fn calming_screenshots(mestring: &Path) -> Result<(), String> {
+    let out = root().join("docs/screenshots");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let script = out.join("calming.script");
+    let answers = "after 0.4 rate 50\n".repeat(3);
+    std::fs::write(&script, format!("{answers}after 2 calm\nafter 1 rate 60\n"))
+        .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
+    let mut written = Vec::new();
+    for lang in ["en", "nb"] {
+        step(&format!("screenshot of the calming pause in {lang}"));
+        let png = out.join(format!("calming-pause-{lang}.png"));
+        with_display(
+            mestring,
+            &[
+                "run",
+                "team-meeting",
+                "--level",
+                "2",
+                "--lang",
+                lang,
+                "--script",
+                script.to_str().unwrap_or_default(),
+                // Start ratings (1.2 s), the press (2 s), its SUDS (1 s), and
+                // 3.5 s of the first in-breath: the circle nearly full.
+                "--exit-after",
+                "7.7",
+                "--screenshot",
+                png.to_str().unwrap_or_default(),
+            ],
+        )?;
+        written.push(png.to_string_lossy().into_owned());
+    }
+    let _ = std::fs::remove_file(&script);
+    let mut quantise = vec!["--quality=70-90", "--speed", "3", "--strip", "--force", "--ext", ".png"];
+    quantise.extend(written.iter().map(String::as_str));
+    run("pngquant", &quantise)?;
+    eprintln!("calming-pause-en.png and calming-pause-nb.png in docs/screenshots/");
+    Ok(())
 }
 
 /// Screenshots of the debrief reports in docs/: a session recorded from a

@@ -25,6 +25,7 @@ headset-session =
     }, { $frames } frames shown
 session-running = running
 session-paused = paused
+session-calming = in a calming pause
 session-ended = ended ({ $why })
 session-state = { $scenario }: { $state }, { $seconds } s
 level-of = Level { $level } of { $levels }
@@ -33,6 +34,8 @@ step-up = Step up
 pause = Pause
 resume = Resume
 stop = Stop…
+calming-start = Calming pause (B)
+calming-end = End the breathing (B)
 really-stop = Really stop
 keep-going = Keep going
 stress-cues = Stress cues
@@ -61,6 +64,16 @@ log-resumed = { $by ->
        *[clinician] the clinician resumed the session
     }
 log-marker = note: { $note }
+log-calming = { $by ->
+        [participant] the participant began a calming pause
+       *[clinician] the clinician began a calming pause
+    }
+log-breathing = paced breathing: { $breaths } breaths, { $in_seconds } s in, { $out_seconds } s out
+log-breathing-ended = { $all ->
+        [yes] breathing done, all breaths
+       *[no] breathing ended early
+    }
+log-calming-ended = the calming pause is over; the session goes on
 log-ended = ended: { $why }
 log-recovery = calm phase: { $seconds } s, then the last SUDS
 log-outcome = what the participant feared happened: "{ $outcome }", at "{ $beat }"

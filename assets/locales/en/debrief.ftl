@@ -167,6 +167,8 @@ mark-silence = silence
 mark-paused-by-participant = pause (you)
 mark-paused-by-clinician = pause (clinician)
 mark-resumed = went on
+mark-calming-by-participant = calming pause (you)
+mark-calming-by-clinician = calming pause (clinician)
 mark-marker = marker: { $note }
 mark-end = end
 
@@ -189,6 +191,8 @@ moment-no-modelling = No modelling run (watching a peer do it) is on record for 
 moment-marker = Marker at { $at }: { $note }
 moment-peak = SUDS was highest at { $at } ({ $value }). The next time you were asked, at { $next_at }, it was { $next_value }.
 moment-peak-last = SUDS was highest at { $at } ({ $value }); you were not asked again after that.
+moment-calming = At { $at } you took a calming pause: SUDS { $before } before the breathing, { $after } after it.
+moment-calming-unrated = At { $at } you took a calming pause.
 moment-pauses =
     { $count ->
         [one] You took one pause along the way.

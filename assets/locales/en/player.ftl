@@ -2,7 +2,7 @@
 # in-world rating panel, the status bar and the pause card. Nothing here may
 # word stopping as a failure.
 
-player-controls = (p = pause, r = resume, q = stop, at any time)
+player-controls = (p = pause, r = resume, q = stop, b = calming pause, at any time)
 player-choose = type the number of your answer
 player-seconds-left =
     ({ $seconds ->
@@ -26,8 +26,14 @@ pause-body =
     You can go on when you are ready, or stop here. Both are perfectly fine.
 pause-go-on = Go on
 pause-stop-here = Stop here
-pause-hint-keys = Esc goes on, Q stops
+pause-hint-keys = Esc goes on, B breathes calmly, Q stops
 pause-hint-headset = The menu button goes on. Point at a button and pull the trigger.
+pause-calm = Breathe calmly
+calming-title = Calming pause
+calming-breathe-in = Breathe in
+calming-breathe-out = Breathe out
+calming-hint-keys = Follow the circle: in as it grows, out as it shrinks. B or Esc ends the breathing early.
+calming-hint-headset = Follow the circle: in as it grows, out as it shrinks. The menu button ends the breathing early.
 
 # The terminal player's running commentary. $time is the session clock.
 player-cue = [{ $time }] * { $cue }
@@ -42,6 +48,10 @@ player-resumed-by = [{ $time }] { $by ->
        *[clinician] the clinician resumed the session
     }
 player-marker = [{ $time }] marker: { $note }
+player-calming = [{ $time }] Calming pause: everything is on hold.
+player-breathing = [{ $time }] Breathe in for { $inhale } seconds and out for { $exhale }, { $breaths } times. (b ends it early)
+player-breathing-ended = [{ $time }] The breathing is done.
+player-calming-ended = [{ $time }] The calming pause is over; the session goes on where it stood.
 player-end = [{ $time }] == end: { $why } ==
 player-recovery = The session is over. Stay seated for a little while, breathe calmly and look around the room. In a moment you will be asked how you feel now.
 player-stopped-by = { $by ->
@@ -72,3 +82,4 @@ rejected-no-such-level = the scenario has no such level
 rejected-same-level = the session is already at that level
 rejected-bad-intensity = cue intensity must be between 0 and 1
 rejected-winding-down = the session is over: nothing more can be changed in it
+rejected-calming = a calming pause is on: it ends by itself, or with the calming button

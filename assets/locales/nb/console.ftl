@@ -25,6 +25,7 @@ headset-session =
     }, { $frames } bilder vist
 session-running = i gang
 session-paused = på pause
+session-calming = i en pustepause
 session-ended = avsluttet ({ $why })
 session-state = { $scenario }: { $state }, { $seconds } s
 level-of = Nivå { $level } av { $levels }
@@ -33,6 +34,8 @@ step-up = Gå opp
 pause = Pause
 resume = Fortsett
 stop = Avslutt …
+calming-start = Pustepause (B)
+calming-end = Avslutt pusteøvelsen (B)
 really-stop = Ja, avslutt
 keep-going = Fortsett økten
 stress-cues = Stressinnslag
@@ -61,6 +64,16 @@ log-resumed = { $by ->
        *[clinician] behandleren fortsatte økten
     }
 log-marker = merknad: { $note }
+log-calming = { $by ->
+        [participant] deltakeren begynte en pustepause
+       *[clinician] behandleren begynte en pustepause
+    }
+log-breathing = rolig pust: { $breaths } pust, { $in_seconds } s inn, { $out_seconds } s ut
+log-breathing-ended = { $all ->
+        [yes] pusteøvelsen er ferdig, alle pustene
+       *[no] pusteøvelsen ble avsluttet før tiden
+    }
+log-calming-ended = pustepausen er over; økten fortsetter
 log-ended = avsluttet: { $why }
 log-recovery = rolig avslutning: { $seconds } s, så siste ubehag (SUDS)
 log-outcome = det deltakeren fryktet, skjedde: «{ $outcome }», ved «{ $beat }»

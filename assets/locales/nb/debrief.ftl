@@ -167,6 +167,8 @@ mark-silence = stillhet
 mark-paused-by-participant = pause (du)
 mark-paused-by-clinician = pause (behandler)
 mark-resumed = fortsatte
+mark-calming-by-participant = pustepause (du)
+mark-calming-by-clinician = pustepause (behandler)
 mark-marker = merknad: { $note }
 mark-end = slutt
 
@@ -189,6 +191,8 @@ moment-no-modelling = Ingen modelløkt (å se en kollega gjøre det) er tatt opp
 moment-marker = Merknad ved { $at }: { $note }
 moment-peak = SUDS var høyest ved { $at } ({ $value }). Neste gang du ble spurt, ved { $next_at }, var den { $next_value }.
 moment-peak-last = SUDS var høyest ved { $at } ({ $value }); du ble ikke spurt igjen etter det.
+moment-calming = Ved { $at } tok du en pustepause: SUDS { $before } før pusteøvelsen, { $after } etter den.
+moment-calming-unrated = Ved { $at } tok du en pustepause.
 moment-pauses =
     { $count ->
         [one] Du tok én pause underveis.

@@ -2,7 +2,7 @@
 # in-world rating panel, the status bar and the pause card. Nothing here may
 # word stopping as a failure.
 
-player-controls = (p = pause, r = fortsett, q = avslutt, når som helst)
+player-controls = (p = pause, r = fortsett, q = avslutt, b = pustepause, når som helst)
 player-choose = skriv nummeret på svaret
 player-seconds-left =
     ({ $seconds ->
@@ -26,8 +26,14 @@ pause-body =
     Du kan fortsette når du er klar, eller avslutte her. Begge deler er helt greit.
 pause-go-on = Fortsett
 pause-stop-here = Avslutt her
-pause-hint-keys = Esc fortsetter, Q avslutter
+pause-hint-keys = Esc fortsetter, B gir en pustepause, Q avslutter
 pause-hint-headset = Menyknappen fortsetter. Pek på en knapp og trykk på avtrekkeren.
+pause-calm = Pust rolig
+calming-title = Pustepause
+calming-breathe-in = Pust inn
+calming-breathe-out = Pust ut
+calming-hint-keys = Følg sirkelen: pust inn mens den vokser, og ut mens den krymper. B eller Esc avslutter pusteøvelsen før tiden.
+calming-hint-headset = Følg sirkelen: pust inn mens den vokser, og ut mens den krymper. Menyknappen avslutter pusteøvelsen før tiden.
 
 # The terminal player's running commentary. $time is the session clock.
 player-cue = [{ $time }] * { $cue }
@@ -42,6 +48,10 @@ player-resumed-by = [{ $time }] { $by ->
        *[clinician] behandleren fortsatte økten
     }
 player-marker = [{ $time }] merknad: { $note }
+player-calming = [{ $time }] Pustepause: alt står stille.
+player-breathing = [{ $time }] Pust inn i { $inhale } sekunder og ut i { $exhale }, { $breaths } ganger. (b avslutter før tiden)
+player-breathing-ended = [{ $time }] Pusteøvelsen er ferdig.
+player-calming-ended = [{ $time }] Pustepausen er over; økta fortsetter der den stod.
 player-end = [{ $time }] == slutt: { $why } ==
 player-recovery = Økta er over. Bli sittende en liten stund, pust rolig og se deg rundt i rommet. Om litt blir du spurt hvordan du har det nå.
 player-stopped-by = { $by ->
@@ -72,3 +82,4 @@ rejected-no-such-level = scenarioet har ikke det nivået
 rejected-same-level = økten er allerede på det nivået
 rejected-bad-intensity = styrken på et stressinnslag må være mellom 0 og 1
 rejected-winding-down = økta er over, og ingenting mer kan endres i den
+rejected-calming = en pustepause pågår: den slutter av seg selv, eller med pusteknappen

@@ -9,7 +9,7 @@
 
 use bevy::prelude::*;
 
-use super::{PANEL, TEXT, button, set_text, sized, text};
+use super::{TEXT, button, centred_card, set_text, sized, text};
 use crate::app::driver::SessionView;
 use crate::app::{AppSystems, Loaded};
 use crate::prompts::player_words;
@@ -21,6 +21,8 @@ pub enum PauseAction {
     GoOn,
     /// End it here, as the participant's own stop.
     Stop,
+    /// A calming pause: SUDS, paced breathing, SUDS.
+    Calm,
 }
 
 #[derive(Component)]
@@ -39,44 +41,17 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn spawn_card(mut commands: Commands) {
-    // A root of its own, centred over everything else: while paused it is
-    // the only panel shown.
-    commands
-        .spawn(Node {
-            position_type: PositionType::Absolute,
-            width: percent(100),
-            height: percent(100),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            ..default()
-        })
-        .with_children(|screen| {
-            screen
-                .spawn((
-                    Node {
-                        display: Display::None,
-                        flex_direction: FlexDirection::Column,
-                        align_items: AlignItems::Center,
-                        row_gap: px(14),
-                        padding: UiRect::axes(px(28), px(20)),
-                        width: percent(70),
-                        border_radius: BorderRadius::all(px(12)),
-                        ..default()
-                    },
-                    BackgroundColor(PANEL),
-                    PauseCard,
-                ))
-                .with_children(|card| {
-                    card.spawn((text(34.0, TEXT), PauseText::Title));
-                    card.spawn((text(24.0, TEXT), PauseText::Body));
-                    card.spawn(Node { column_gap: px(24), ..default() }).with_children(|row| {
-                        for action in [PauseAction::GoOn, PauseAction::Stop] {
-                            row.spawn(button(action, sized(220.0))).with_child(text(26.0, TEXT));
-                        }
-                    });
-                    card.spawn((text(20.0, TEXT), PauseText::Hint));
-                });
+    // While paused it is the only panel shown.
+    centred_card(&mut commands, 70.0, PauseCard, |card| {
+        card.spawn((text(34.0, TEXT), PauseText::Title));
+        card.spawn((text(24.0, TEXT), PauseText::Body));
+        card.spawn(Node { column_gap: px(24), ..default() }).with_children(|row| {
+            for action in [PauseAction::GoOn, PauseAction::Calm, PauseAction::Stop] {
+                row.spawn(button(action, sized(220.0))).with_child(text(26.0, TEXT));
+            }
         });
+        card.spawn((text(20.0, TEXT), PauseText::Hint));
+    });
 }
 
 /// Shown while paused and not ended; worded for how the participant
@@ -90,7 +65,8 @@ fn show_card(
     buttons: Query<(&PauseAction, &Children)>,
     mut texts: Query<&mut Text, Without<super::Status>>,
 ) {
-    let shown = view.paused && view.ended.is_none();
+    // A calming pause begun from the card has the screen to itself.
+    let shown = view.paused && view.ended.is_none() && view.calming.is_none();
     if let Ok(mut card) = card.single_mut() {
         card.display = if shown { Display::Flex } else { Display::None };
     }
@@ -112,6 +88,7 @@ fn show_card(
         let label = match action {
             PauseAction::GoOn => &words.go_on,
             PauseAction::Stop => &words.stop_here,
+            PauseAction::Calm => &words.calm,
         };
         if let Some(child) = children.first() {
             set_text(&mut texts, *child, label.to_string());

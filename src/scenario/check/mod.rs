@@ -271,6 +271,22 @@ impl Checker<'_> {
             );
         }
         self.check_range(&[f("recovery_seconds")], s.recovery_seconds, 15.0, 600.0, "recovery_seconds");
+        let breathing = [f("breathing")];
+        self.check_range(
+            &at(&breathing, &[f("in_seconds")]),
+            s.breathing.in_seconds,
+            2.0,
+            10.0,
+            "in_seconds",
+        );
+        self.check_range(
+            &at(&breathing, &[f("out_seconds")]),
+            s.breathing.out_seconds,
+            2.0,
+            12.0,
+            "out_seconds",
+        );
+        self.check_range(&at(&breathing, &[f("breaths")]), s.breathing.breaths as f32, 1.0, 30.0, "breaths");
         self.check_unique(
             "feared outcome",
             s.feared_outcomes
