@@ -51,8 +51,9 @@ pub struct SessionView {
     pub line: Option<(usize, usize, Attitude)>,
     /// The choice on offer.
     pub choices: Option<Offer>,
-    /// The open rating prompt and the value the participant has set.
-    pub rating: Option<(RatingKind, u8, Option<bool>)>,
+    /// The open rating prompt, the value the participant has set (none yet
+    /// on a review) and, for a review, their yes or no.
+    pub rating: Option<(RatingKind, Option<u8>, Option<bool>)>,
     pub paused: bool,
     /// A calming pause is on.
     pub calming: Option<CalmingView>,

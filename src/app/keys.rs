@@ -75,10 +75,10 @@ fn keys(
     let scale = scale(&kind);
     let mut next = (value, happened);
     if keys.just_pressed(KeyCode::ArrowRight) || keys.just_pressed(KeyCode::ArrowUp) {
-        next.0 = scale.up(value);
+        next.0 = Some(scale.up_from(value));
     }
     if keys.just_pressed(KeyCode::ArrowLeft) || keys.just_pressed(KeyCode::ArrowDown) {
-        next.0 = scale.down(value);
+        next.0 = Some(scale.down_from(value));
     }
     if is_review(&kind) {
         if keys.just_pressed(KeyCode::KeyY) || keys.just_pressed(KeyCode::KeyJ) {
@@ -88,7 +88,7 @@ fn keys(
             next.1 = Some(false);
         }
     }
-    // Enter on a review waits for its yes or no.
+    // Enter on a review waits for its yes or no and its likelihood.
     if keys.just_pressed(KeyCode::Enter)
         && let Some(answer) = answer(&kind, next.0, next.1)
     {

@@ -340,6 +340,8 @@ fn show(
     });
     let rating = view.rating.as_ref().map(|(kind, value, happened)| {
         let p = rating_prompt(s, kind, lang);
+        // A review's likelihood is not set until the participant sets it.
+        let value = value.map_or_else(|| "–".to_string(), |v| v.to_string());
         let review = match (kind, happened) {
             (RatingKind::ExpectancyReview(_), Some(h)) => {
                 format!("\n{}: {}   {}", if *h { &words.yes } else { &words.no }, value, words.yes_no_keys)
@@ -348,13 +350,7 @@ fn show(
             (RatingKind::ExpectancyReview(_), None) => format!("\n{}   {}", value, words.yes_no_keys),
             _ => format!("  {value}"),
         };
-        (
-            kind,
-            *value,
-            *happened,
-            format!("{}{review}", p.question),
-            format!("{}  ...  {}   (<- -> Enter)", p.low, p.high),
-        )
+        (kind, format!("{}{review}", p.question), format!("{}  ...  {}   (<- -> Enter)", p.low, p.high))
     });
 
     // In a calming pause only its SUDS is shown, over the breathing guide.
@@ -374,7 +370,7 @@ fn show(
             set(*child, subtitle.clone().unwrap_or_default());
         }
         if is_rating && let (Some(child), Some(r)) = (children.first(), &rating) {
-            set(*child, r.3.clone());
+            set(*child, r.1.clone());
         }
     }
     for (entity, is_prompt, is_anchors) in &labelled {
@@ -382,7 +378,7 @@ fn show(
             let prompt = offered.map(|(p, ..)| p.iter().map(|t| t.show(lang)).collect::<Vec<_>>().join("\n"));
             set(entity, prompt.unwrap_or_default());
         } else if is_anchors {
-            set(entity, rating.as_ref().map(|r| r.4.clone()).unwrap_or_default());
+            set(entity, rating.as_ref().map(|r| r.2.clone()).unwrap_or_default());
         }
     }
     // Button n shows the option the session put at place n.
@@ -447,7 +443,7 @@ fn paint_buttons(
     let rating = view.rating.as_ref();
     for (interaction, mut background, cell, happened) in &mut buttons {
         let selected = match (rating, cell, happened) {
-            (Some((kind, value, _)), Some(cell), _) => cell_value(kind, cell.0) == *value,
+            (Some((kind, value, _)), Some(cell), _) => Some(cell_value(kind, cell.0)) == *value,
             (Some((_, _, Some(h))), _, Some(happened)) => *h == happened.0,
             _ => false,
         };

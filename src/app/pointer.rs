@@ -69,14 +69,14 @@ fn press(
         }
         let Some((kind, value, review)) = view.rating.clone() else { continue };
         if let Some(cell) = cell {
-            view.rating = Some((kind.clone(), cell_value(&kind, cell.0), review));
+            view.rating = Some((kind.clone(), Some(cell_value(&kind, cell.0)), review));
         }
         if let Some(happened) = happened
             && is_review(&kind)
         {
             view.rating = Some((kind.clone(), value, Some(happened.0)));
         }
-        // OK on a review waits for its yes or no.
+        // OK on a review waits for its yes or no and its likelihood.
         if confirm && let Some(answer) = answer(&kind, value, review) {
             asks.write(SessionInput(Input::Rate(answer)));
         }

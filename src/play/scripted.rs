@@ -104,12 +104,14 @@ impl ScriptedParticipant {
 
 /// What a participant who only ever presses 1 and Enter gives: the first
 /// option shown, or the open rating's starting value. On screen a review
-/// needs a yes or no first; a script's `answer` gives "not happened".
+/// needs a yes or no and a likelihood first; a script's `answer` gives
+/// "not happened" at the scale's middle.
 pub fn default_answer(session: &Session) -> Option<Input> {
     if let Some(order) = session.offered_order() {
         return Some(Input::Choose { option: order.first().copied().unwrap_or(0) });
     }
     let kind = session.open_rating()?;
     let (value, happened) = starting_answer(kind);
-    answer(kind, value, happened.or(Some(false))).map(Input::Rate)
+    answer(kind, value.or(Some(crate::session::scale(kind).default)), happened.or(Some(false)))
+        .map(Input::Rate)
 }

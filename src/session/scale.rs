@@ -36,6 +36,17 @@ impl RatingScale {
         value.saturating_sub(self.key_step)
     }
 
+    /// One key step up from what the prompt holds: from nothing set yet,
+    /// the first press puts the value in the middle, where it can be seen.
+    pub fn up_from(&self, value: Option<u8>) -> u8 {
+        value.map_or(self.default, |v| self.up(v))
+    }
+
+    /// One key step down from what the prompt holds (see `up_from`).
+    pub fn down_from(&self, value: Option<u8>) -> u8 {
+        value.map_or(self.default, |v| self.down(v))
+    }
+
     /// The value of a cell on a pointer scale of `cells` equal parts
     /// (cell 0 is the bottom, `cells` the top), on the scale's steps.
     pub fn at_cell(&self, cell: u8, cells: u8) -> u8 {
@@ -59,10 +70,12 @@ pub fn scale(kind: &RatingKind) -> RatingScale {
 }
 
 /// What a prompt holds before the participant touches it: the scale's
-/// default, and no yes or no: whether the feared outcome happened is the
-/// learning an expectancy review measures, so nothing answers it for them.
-pub fn starting_answer(kind: &RatingKind) -> (u8, Option<bool>) {
-    (scale(kind).default, None)
+/// default, except for an expectancy review, which holds nothing: whether
+/// the feared outcome happened, and how likely it seems now, are the
+/// learning the review measures, so nothing answers either for them.
+pub fn starting_answer(kind: &RatingKind) -> (Option<u8>, Option<bool>) {
+    let value = (!is_review(kind)).then_some(scale(kind).default);
+    (value, None)
 }
 
 pub fn is_review(kind: &RatingKind) -> bool {
@@ -70,12 +83,12 @@ pub fn is_review(kind: &RatingKind) -> bool {
 }
 
 /// The answer a prompt's value and, for a review, its yes or no give;
-/// none while a review's yes or no is still open.
-pub fn answer(kind: &RatingKind, value: u8, happened: Option<bool>) -> Option<RatingAnswer> {
-    match (is_review(kind), happened) {
-        (true, Some(happened)) => Some(RatingAnswer::Review { happened, likelihood: value }),
-        (true, None) => None,
-        (false, _) => Some(RatingAnswer::Scale(value)),
+/// none while the value, or a review's yes or no, is still open.
+pub fn answer(kind: &RatingKind, value: Option<u8>, happened: Option<bool>) -> Option<RatingAnswer> {
+    match (is_review(kind), value, happened) {
+        (true, Some(likelihood), Some(happened)) => Some(RatingAnswer::Review { happened, likelihood }),
+        (true, ..) | (false, None, _) => None,
+        (false, Some(value), _) => Some(RatingAnswer::Scale(value)),
     }
 }
 
@@ -106,6 +119,23 @@ mod tests {
             assert_eq!(s.down(0), 0);
             assert!(s.key_step.is_multiple_of(s.step), "{kind:?}");
         }
+    }
+
+    #[test]
+    fn a_review_starts_with_nothing_set_and_answers_only_once_both_are_given() {
+        let review = RatingKind::ExpectancyReview("x".into());
+        assert_eq!(starting_answer(&review), (None, None));
+        assert_eq!(starting_answer(&RatingKind::Suds), (Some(50), None));
+        assert_eq!(answer(&review, None, Some(false)), None);
+        assert_eq!(answer(&review, Some(20), None), None);
+        assert_eq!(
+            answer(&review, Some(20), Some(false)),
+            Some(RatingAnswer::Review { happened: false, likelihood: 20 })
+        );
+        // The first arrow press shows the middle; the next ones move it.
+        let s = scale(&review);
+        assert_eq!((s.up_from(None), s.down_from(None)), (50, 50));
+        assert_eq!((s.up_from(Some(50)), s.down_from(Some(50))), (55, 45));
     }
 
     #[test]

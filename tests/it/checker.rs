@@ -783,9 +783,11 @@ fn the_review_is_asked_in_the_authors_past_tense_words_with_nothing_chosen() {
         rating_prompt(&scenario, &kind, "en").question,
         "Did someone criticise you in front of the others? And how likely do you now think it is to happen another time?"
     );
-    // Nothing is answered for the participant.
-    assert_eq!(mestring::session::scale::starting_answer(&kind).1, None);
-    assert_eq!(mestring::session::scale::answer(&kind, 50, None), None);
+    // Nothing is answered for the participant: neither whether it
+    // happened nor how likely it is now.
+    assert_eq!(mestring::session::scale::starting_answer(&kind), (None, None));
+    assert_eq!(mestring::session::scale::answer(&kind, Some(50), None), None);
+    assert_eq!(mestring::session::scale::answer(&kind, None, Some(false)), None);
 }
 
 #[test]

@@ -346,11 +346,11 @@ fn the_rating_scale_takes_a_clicked_cell_and_ok_and_an_option_is_chosen_by_click
     let mut h = harness("team-meeting", 1, "");
     assert!(h.run_until(5.0, |h| h.view().rating.is_some()), "no start rating");
     assert!(h.click(PanelButton::Cell(3)));
-    assert_eq!(h.view().rating.as_ref().map(|r| r.1), Some(30), "the third cell of SUDS is 30");
+    assert_eq!(h.view().rating.as_ref().map(|r| r.1), Some(Some(30)), "the third cell of SUDS is 30");
     // Arrow keys move it by the scale's key step (5 for SUDS).
     h.press(KeyCode::ArrowRight);
     h.frame();
-    assert_eq!(h.view().rating.as_ref().map(|r| r.1), Some(35));
+    assert_eq!(h.view().rating.as_ref().map(|r| r.1), Some(Some(35)));
     assert!(h.click(PanelButton::Confirm));
     h.frame();
     while h.run_until(30.0, |h| h.asked()) && h.view().rating.is_some() {
@@ -431,12 +431,25 @@ fn played_on_the_keyboard(scenario: &str, participant: &str) -> serde_json::Valu
         if h.view().choices.is_some() {
             h.press(KeyCode::Digit1);
         } else if let Some((kind, ..)) = h.view().rating.clone() {
-            // A review waits for its yes or no: Enter alone gives nothing.
+            // A review waits for its yes or no and its likelihood, neither
+            // set beforehand: Enter without both gives nothing.
             if mestring::session::scale::is_review(&kind) {
                 h.press(KeyCode::Enter);
                 h.frame();
                 assert!(h.view().rating.is_some(), "{scenario}: Enter answered a review with no yes or no");
                 h.press(KeyCode::KeyN);
+                h.frame();
+                h.press(KeyCode::Enter);
+                h.frame();
+                assert!(h.view().rating.is_some(), "{scenario}: Enter answered a review with no likelihood");
+                let texts = h.panel_texts();
+                assert!(
+                    texts.iter().any(|t| t.contains("No: –")),
+                    "{scenario}: a likelihood is preset: {texts:?}"
+                );
+                // The first arrow shows the middle of the scale.
+                h.press(KeyCode::ArrowUp);
+                h.frame();
             }
             h.press(KeyCode::Enter);
         }
