@@ -24,6 +24,7 @@ fn header(id: &str, source: &str) -> SessionHeader {
         lang: "en".into(),
         started_unix_ms: 0,
         scenario_source: source.into(),
+        kind: mestring::session::RunKind::Practice,
     }
 }
 

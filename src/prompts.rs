@@ -138,6 +138,8 @@ pub struct PlayerWords {
     pub breathe_out: String,
     pub calm_hint_keys: String,
     pub calm_hint_headset: String,
+    /// The status bar in a modelling run.
+    pub modelling: String,
 }
 
 /// The player's words in the language of `lang`, built once per language:
@@ -171,5 +173,6 @@ pub fn player_words(lang: &str) -> &'static PlayerWords {
         breathe_out: w!(lang, "calming-breathe-out"),
         calm_hint_keys: w!(lang, "calming-hint-keys"),
         calm_hint_headset: w!(lang, "calming-hint-headset"),
+        modelling: w!(lang, "player-modelling-status"),
     })
 }

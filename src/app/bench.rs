@@ -201,8 +201,9 @@ fn prepare_autopilot(
         console: false,
         close_at_end: false,
         window_size: None,
+        kind: crate::session::RunKind::Practice,
     };
-    let session = super::new_session(&scenario, &options)?;
+    let (session, scenario) = super::new_session(scenario, &options)?;
     super::prepare(app, super::Prepared { session, scenario, options, mode, in_room, recording: None });
     app.insert_resource(Autopilot { seed, level, scenario: shared, sessions: 1 })
         .add_systems(Update, next_session.in_set(AppSystems::Input));

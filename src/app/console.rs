@@ -170,6 +170,10 @@ fn log_line(
             w!(lang, "log-breathing-ended", all = if *completed { "yes" } else { "no" })
         }
         Output::CalmingEnded => w!(lang, "log-calming-ended"),
+        Output::PeerAnswer { option, beat, .. } => {
+            let id = beats.get(*beat).map_or("?", Beat::id);
+            w!(lang, "log-peer-answer", option = option + 1, beat = id)
+        }
         _ => return None,
     };
     Some(format!("{:>6} s  {line}", seconds(at)))
@@ -238,6 +242,9 @@ fn console_panel(
             };
             let seconds = (session.now() / 1000).to_string();
             ui.label(w!(l, "session-state", scenario = s.id.as_str(), state = state, seconds = seconds));
+            if let Some(peer) = s.peer.as_ref().filter(|_| session.is_modelling()) {
+                ui.label(w!(l, "session-modelling", peer = peer.name.as_str()));
+            }
 
             ui.separator();
             let level = view.level;

@@ -49,6 +49,10 @@ impl SessionInput {
 pub struct SessionView {
     /// The line being spoken: beat, speaker, attitude.
     pub line: Option<(usize, usize, Attitude)>,
+    /// In a modelling run, the answer the peer is saying: beat, option, peer.
+    pub answer: Option<(usize, usize, usize)>,
+    /// A modelling run: the peer answers, the participant watches.
+    pub modelling: bool,
     /// The choice on offer.
     pub choices: Option<Offer>,
     /// The open rating prompt, the value the participant has set (none yet
@@ -216,7 +220,16 @@ fn show(log: &SessionLog, session: &Session, view: &mut SessionView, out: &mut M
 fn apply(view: &mut SessionView, output: &Stamped<Output>) {
     match &output.item {
         Output::Line { beat, by, attitude, .. } => view.line = Some((*beat, *by, *attitude)),
-        Output::LineDone { .. } | Output::LineSkipped { .. } => view.line = None,
+        Output::LineDone { .. } | Output::LineSkipped { .. } => {
+            view.line = None;
+            view.answer = None;
+        }
+        Output::Modelling { .. } => view.modelling = true,
+        // The peer speaks their answer as anyone speaks a line.
+        Output::PeerAnswer { beat, option, by, .. } => {
+            view.line = Some((*beat, *by, Attitude::Friendly));
+            view.answer = Some((*beat, *option, *by));
+        }
         Output::ChoicesOffered { beat, order, .. } => {
             view.choices = Some(Offer { beat: *beat, order: order.clone() })
         }

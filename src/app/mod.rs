@@ -62,12 +62,24 @@ pub struct RunOptions {
     pub close_at_end: bool,
     /// The desktop window's size in logical pixels (default 1280 × 720).
     pub window_size: Option<(u32, u32)>,
+    /// A practice run, or a modelling run: a peer in the participant's
+    /// seat gives the model answers while the participant watches from the
+    /// side.
+    pub kind: crate::session::RunKind,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
-    NoSuchLevel { level: u8, max: usize },
-    NoSuchLanguage { lang: String, have: String },
+    NoSuchLevel {
+        level: u8,
+        max: usize,
+    },
+    NoSuchLanguage {
+        lang: String,
+        have: String,
+    },
+    /// A modelling run of a scenario without a peer.
+    NoPeer(String),
     Exit(u8),
 }
 
@@ -80,6 +92,7 @@ impl crate::words::Explain for RunError {
             RunError::NoSuchLanguage { lang: wanted, have } => {
                 crate::w!(lang, "error-no-such-language", lang = wanted, have = have)
             }
+            RunError::NoPeer(id) => crate::w!(lang, "error-no-peer", scenario = id),
             RunError::Exit(code) => crate::w!(lang, "error-window-exit", code = *code),
         }
     }
@@ -181,7 +194,7 @@ pub fn run(
     options: RunOptions,
     recording: Option<(crate::record::Store, crate::record::Recorder)>,
 ) -> Result<(), RunError> {
-    let session = new_session(&scenario, &options)?;
+    let (session, scenario) = new_session(scenario, &options)?;
     if let Some(path) = &options.screenshot {
         // The exit system waits for this file to appear: an old one must not
         // count as the new screenshot.
@@ -228,16 +241,26 @@ pub fn run(
 }
 
 /// The session a run asks for, refused before any window opens when the
-/// scenario lacks the level or the language.
-fn new_session(scenario: &LoadedScenario, options: &RunOptions) -> Result<crate::session::Session, RunError> {
+/// scenario lacks the level, the language or (for a modelling run) a
+/// peer; and the scenario as the run shows it (a modelling run's with its
+/// peer among the cast).
+fn new_session(
+    mut scenario: LoadedScenario,
+    options: &RunOptions,
+) -> Result<(crate::session::Session, LoadedScenario), RunError> {
+    use crate::session::{Session, SessionError};
     let s = &scenario.scenario;
-    // The session knows which levels exist; its refusal is the level check.
-    let session = crate::session::Session::new(std::sync::Arc::new(s.clone()), options.level, options.seed)
-        .map_err(|_| RunError::NoSuchLevel { level: options.level, max: s.levels.len() })?;
     if !s.languages.contains(&options.lang) {
         return Err(RunError::NoSuchLanguage { lang: options.lang.clone(), have: s.languages.join(", ") });
     }
-    Ok(session)
+    // The session knows which levels exist; its refusal is the level check.
+    let (shown, session) =
+        Session::of_kind(s, options.level, options.seed, options.kind).map_err(|e| match e {
+            SessionError::NoPeer(id) => RunError::NoPeer(id),
+            _ => RunError::NoSuchLevel { level: options.level, max: s.levels.len() },
+        })?;
+    scenario.scenario = (*shown).clone();
+    Ok((session, scenario))
 }
 
 /// What `prepare` builds a run from.

@@ -287,6 +287,7 @@ fn show_status(
             (Some(EndReason::Completed { .. }), _) => format!(" | {}{closes}", words.complete),
             (Some(_), _) => format!(" | {}{closes}", words.ended),
             (None, _) if view.calming.is_some() => format!(" | {}", words.calm_title),
+            (None, false) if view.modelling => format!(" | {}", words.modelling),
             (None, true) => format!(" | {}", words.paused),
             (None, false) => String::new(),
         };
@@ -329,6 +330,14 @@ fn show(
         }
         _ => None,
     });
+    // A modelling peer's answer is their line.
+    let subtitle = subtitle.or_else(|| {
+        let (beat, option, by) = view.answer?;
+        let Some(Beat::Choose { options, .. }) = s.beats.get(beat) else { return None };
+        let name =
+            s.cast.get(by).map(|c| crate::words::names::speaker(Lang::of(lang), c)).unwrap_or_default();
+        Some(format!("{name}: «{}»", options.get(option)?.text.show(lang)))
+    });
     // In the calm phase the subtitle bar says what is happening, until the
     // last SUDS is asked.
     let subtitle =
@@ -361,7 +370,8 @@ fn show(
             && if is_subtitle {
                 subtitle.is_some() && !calming
             } else if is_choices {
-                offered.is_some() && !calming
+                // A modelling run's options are the peer's to answer.
+                offered.is_some() && !calming && !view.modelling
             } else {
                 is_rating && rating.is_some()
             };

@@ -13,6 +13,7 @@ use bevy::prelude::*;
 use super::Loaded;
 use crate::room::{self, CHAIR_SIDE};
 use crate::scenario::{PropKind, Setting};
+use crate::session::RunKind;
 
 /// A chair, standing at the seat with this index in the setting.
 #[derive(Component)]
@@ -39,9 +40,13 @@ pub fn facing(degrees: f32) -> Quat {
     Quat::from_rotation_y(degrees.to_radians())
 }
 
-/// Where the participant's eyes are, and which way they face.
-pub fn participant_place(setting: &Setting) -> (Vec3, Quat) {
-    let head = room::participant_head(setting);
+/// Where the participant's eyes are, and which way they face: in their
+/// seat, or in a modelling run at the side, watching the peer in it.
+pub fn participant_place(setting: &Setting, kind: RunKind) -> (Vec3, Quat) {
+    let head = match kind {
+        RunKind::Practice => room::participant_head(setting),
+        RunKind::Modelling => room::watcher_head(setting),
+    };
     (Vec3::new(head.at.x, head.height, head.at.z), facing(head.facing))
 }
 
@@ -164,7 +169,7 @@ fn build_room(
         }
     }
 
-    let (eye, rotation) = participant_place(setting);
+    let (eye, rotation) = participant_place(setting, loaded.options.kind);
     // A camera looks along its -z; a facing angle names +z, so turn it
     // round, then tilt a little down: the centre of the view rests on the
     // face of whoever sits across the table, as a seated person looks.

@@ -196,7 +196,7 @@ impl Harness {
         mode: headset::Mode,
         mixer: Option<rodio::mixer::Mixer>,
     ) -> Result<Harness, RunError> {
-        let session = super::new_session(&scenario, &options)?;
+        let (session, scenario) = super::new_session(scenario, &options)?;
         let mut app = headless_app(frame);
         let in_room = options.panels_in_room;
         super::prepare(&mut app, super::Prepared { session, scenario, options, mode, in_room, recording });

@@ -68,7 +68,7 @@ fn hang_card(
         RenderTarget::Image(image.clone().into()),
         PanelCamera,
     ));
-    let (eye, facing) = participant_place(&loaded.scenario.scenario.setting);
+    let (eye, facing) = participant_place(&loaded.scenario.scenario.setting, loaded.options.kind);
     // The seat faces +z turned by `facing`; the card's front (+z) must
     // face back at the participant.
     let forward = facing * Vec3::Z;

@@ -237,7 +237,7 @@ fn recentre(
         return;
     }
     let (Some(head), Ok(mut root)) = (head_in_space(&views), root.single_mut()) else { return };
-    let (eye, facing) = participant_place(&loaded.scenario.scenario.setting);
+    let (eye, facing) = participant_place(&loaded.scenario.scenario.setting, loaded.options.kind);
     let (head_yaw, _, _) = head.rotation.to_euler(EulerRot::YXZ);
     // A head looks along its -z; the seat's facing names +z.
     let seat_heading = facing * Quat::from_rotation_y(std::f32::consts::PI);

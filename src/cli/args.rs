@@ -258,6 +258,10 @@ pub struct PlayArgs {
     /// With --script: simulated seconds per real second (default: as fast as possible).
     #[arg(long)]
     pub pace: Option<f64>,
+    /// A modelling run: the scenario's peer gives the model answers, and
+    /// the participant follows what they say.
+    #[arg(long)]
+    pub modelling: bool,
 }
 
 #[cfg(feature = "shell")]
@@ -302,6 +306,10 @@ pub struct RunArgs {
     /// The window's size in pixels, e.g. 960x540 (default 1280x720).
     #[arg(long, value_parser = parse_window_size)]
     pub window_size: Option<(u32, u32)>,
+    /// A modelling run: the scenario's peer sits in the participant's seat
+    /// and gives the model answers, and the participant watches from the side.
+    #[arg(long)]
+    pub modelling: bool,
 }
 
 /// `WIDTHxHEIGHT`, each at least 320 × 240 and at most 7680 × 4320.

@@ -130,6 +130,20 @@ pub fn load_scenario(name: &str) -> Result<scenario::LoadedScenario, CliError> {
     }
 }
 
+/// What kind of run `--modelling` asks for, refused at once (before any
+/// journal is started) when the scenario has no peer to model it.
+pub fn run_kind(
+    modelling: bool,
+    scenario: &scenario::Scenario,
+) -> Result<mestring::session::RunKind, CliError> {
+    use mestring::session::{RunKind, SessionError};
+    match (modelling, &scenario.peer) {
+        (false, _) => Ok(RunKind::Practice),
+        (true, Some(_)) => Ok(RunKind::Modelling),
+        (true, None) => Err(SessionError::NoPeer(scenario.id.clone()).into()),
+    }
+}
+
 /// The language shown when none is asked for.
 fn first_language(scenario: &scenario::Scenario) -> String {
     scenario.languages.first().cloned().unwrap_or_else(|| "en".into())

@@ -35,7 +35,9 @@ pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
             w!(l, "error-no-such-language", lang = &lang, have = scenario.languages.join(", ")).into()
         );
     }
-    let mut session = Session::new(Arc::clone(&scenario), args.level, args.seed)?;
+    let kind = super::run_kind(args.modelling, &scenario)?;
+    // A modelling run plays the scenario with its peer among the cast.
+    let (scenario, mut session) = Session::of_kind(&scenario, args.level, args.seed, kind)?;
     if !(args.speed.is_finite() && (0.1..=100.0).contains(&args.speed)) {
         return Err(w!(l, "cli-speed-out-of-range").into());
     }
@@ -56,7 +58,7 @@ pub fn play(args: PlayArgs, data_dir: &Path) -> Result<ExitCode, CliError> {
     let mut recording = match &args.participant {
         None => None,
         Some(participant) => Some(records::start_recording(
-            &records::Recording { participant, level: args.level, seed: args.seed, lang: &lang },
+            &records::Recording { participant, level: args.level, seed: args.seed, lang: &lang, kind },
             data_dir,
             &scenario,
             &source_path,

@@ -307,6 +307,7 @@ pub struct Recording<'a> {
     pub level: u8,
     pub seed: u64,
     pub lang: &'a str,
+    pub kind: mestring::session::RunKind,
 }
 
 /// Opens the store and the session's journal for a named participant.
@@ -331,6 +332,7 @@ pub fn start_recording(
         seed: what.seed,
         lang: what.lang,
         started_unix_ms: mestring::wallclock::now_unix_ms(),
+        kind: what.kind,
     };
     let recorder = Recorder::start(&store.journal_dir(), &info).map_err(|e| {
         w!(

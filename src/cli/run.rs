@@ -23,13 +23,15 @@ pub fn run(args: RunArgs, data_dir: &Path) -> Result<(), CliError> {
         console,
         close_at_end,
         window_size,
+        modelling,
     } = args;
     let loaded = load_scenario(&scenario)?;
     let lang = session_language(&loaded.scenario, lang, participant.as_deref(), data_dir)?;
+    let kind = super::run_kind(modelling, &loaded.scenario)?;
     let recording = match &participant {
         None => None,
         Some(participant) => {
-            let what = records::Recording { participant, level, seed, lang: &lang };
+            let what = records::Recording { participant, level, seed, lang: &lang, kind };
             Some(records::start_recording(&what, data_dir, &loaded.scenario, &loaded.path)?)
         }
     };
@@ -46,6 +48,7 @@ pub fn run(args: RunArgs, data_dir: &Path) -> Result<(), CliError> {
         console,
         close_at_end,
         window_size,
+        kind,
     };
     mestring::app::run(loaded, options, recording)?;
     Ok(())

@@ -57,6 +57,10 @@ pub fn session_report(store: &Store, id: &str, lang: Option<Lang>) -> Result<Ses
     let scenario = store.scenario_of(id)?;
     let (goal, previous_goal) = goals_around(store, &s)?;
     let learned = store.learned(id)?;
+    let modelled_before = match &s.participant {
+        Some(code) => modelled_before(&store.sessions(Some(code))?, &s),
+        None => 0,
+    };
     let record = Record {
         session: &s,
         events: &events,
@@ -65,8 +69,23 @@ pub fn session_report(store: &Store, id: &str, lang: Option<Lang>) -> Result<Ses
         goal,
         previous_goal,
         learned,
+        modelled_before,
     };
     Ok(SessionReport::of(record, lang))
+}
+
+/// How many modelling runs of `s`'s scenario came before it among
+/// `sessions` (one participant's, in order).
+fn modelled_before(
+    sessions: &[crate::record::store::SessionRow],
+    s: &crate::record::store::SessionRow,
+) -> usize {
+    let modelling = crate::session::RunKind::Modelling.name();
+    sessions
+        .iter()
+        .take_while(|x| x.id != s.id)
+        .filter(|x| x.scenario == s.scenario && x.kind == modelling)
+        .count()
 }
 
 /// This session's goal, and the one set at the participant's session before.
@@ -116,6 +135,7 @@ pub fn programme_report(
             goal: None,
             previous_goal: None,
             learned: None,
+            modelled_before: modelled_before(&sessions, s),
         };
         let levels = scenario.levels.len().min(usize::from(u8::MAX)) as u8;
         runs.push(Run {

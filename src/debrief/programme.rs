@@ -10,6 +10,7 @@ use super::words::{Ending, Lang};
 use crate::record::rtw_expectation::{self, Expectation};
 use crate::record::rtw_se::REFERENCE_MEAN;
 use crate::record::store::GoalRow;
+use crate::session::RunKind;
 use crate::w;
 
 #[derive(Debug, Clone, Serialize)]
@@ -48,8 +49,9 @@ pub struct RunRow {
     pub level_end: u8,
     pub ending: Ending,
     pub ending_text: String,
-    /// Practice today: modelling runs are not recorded yet.
+    /// Practice, or a modelling run (watching the peer).
     pub kind: String,
+    pub modelling: bool,
     pub peak_suds: Option<Point>,
     pub self_efficacy: Option<u8>,
     /// The events the run's figures come from.
@@ -122,7 +124,11 @@ impl ProgrammeReport {
                     level_end: rep.level_end,
                     ending: rep.ending,
                     ending_text: lang.ending_short(&rep.ending),
-                    kind: w!(lang, "debrief-practice"),
+                    kind: match rep.kind {
+                        RunKind::Practice => w!(lang, "debrief-practice"),
+                        RunKind::Modelling => w!(lang, "debrief-modelling"),
+                    },
+                    modelling: rep.kind == RunKind::Modelling,
                     peak_suds: peak,
                     self_efficacy: rep.run_self_efficacy,
                     events,
@@ -153,7 +159,9 @@ impl ProgrammeReport {
                     RunPoint {
                         peak_suds: r.peak_suds.map(|p| p.value),
                         self_efficacy: r.self_efficacy,
-                        level_completed: (r.ending == Ending::Completed).then_some(r.level_end),
+                        // Only the participant's own run completes a level.
+                        level_completed: (r.ending == Ending::Completed && !r.modelling)
+                            .then_some(r.level_end),
                     }
                 })
                 .collect();

@@ -11,11 +11,8 @@ use crate::record::journal::{HeadSource, JournalRecord};
 use crate::record::rows::EventRow;
 use crate::record::store::{GoalRow, SampleRow, SessionRow};
 use crate::scenario::{Beat, EfficacySource, RatingKind, RatingWhen, Scenario};
-use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer};
+use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, RunKind};
 use crate::w;
-
-/// Tags that show an approach rather than avoidance, counted as mastery.
-const APPROACH_TAGS: &[&str] = &["assertive", "sets-boundary", "asks-for-help", "shares-openly"];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SessionReport {
@@ -31,6 +28,9 @@ pub struct SessionReport {
     pub duration: String,
     /// Headset, desktop window or terminal, in the report's language.
     pub shown_in: String,
+    /// A practice run, or a modelling run (the peer gave the answers).
+    pub kind: RunKind,
+    pub kind_text: String,
     pub ending: Ending,
     pub ending_text: String,
     /// The events that say how it ended (the `ended` event, if any).
@@ -53,6 +53,8 @@ pub struct SessionReport {
     pub previous_goal: Option<GoalRow>,
     /// What the participant said they learned, as noted at the debrief.
     pub learned: Option<String>,
+    /// The participant's modelling runs of this scenario before this run.
+    pub modelled_before: usize,
 }
 
 /// A rating at a time, with the event it came from.
@@ -196,11 +198,24 @@ pub struct Record<'a> {
     pub goal: Option<GoalRow>,
     pub previous_goal: Option<GoalRow>,
     pub learned: Option<String>,
+    pub modelled_before: usize,
 }
 
 impl SessionReport {
     pub fn of(record: Record, lang: Lang) -> SessionReport {
-        let Record { session: s, events, samples, scenario, goal, previous_goal, learned } = record;
+        let Record { session: s, events, samples, scenario, goal, previous_goal, learned, modelled_before } =
+            record;
+        let kind = RunKind::from_name(&s.kind).unwrap_or_default();
+        let peer = scenario.peer.as_ref().map_or_else(String::new, |p| p.name.clone());
+        let kind_text = match kind {
+            RunKind::Practice => w!(lang, "run-practice"),
+            RunKind::Modelling => w!(lang, "run-modelling", peer = peer.as_str()),
+        };
+        let vicarious = match kind {
+            RunKind::Modelling => Moment::Watched { peer: peer.clone(), level: s.level as u8 },
+            RunKind::Practice if modelled_before > 0 => Moment::ModelledBefore(modelled_before),
+            RunKind::Practice => Moment::NoModelling,
+        };
         let code = lang.code();
         let records: Vec<(u64, JournalRecord)> =
             events.iter().filter_map(|e| Some((e.seq, serde_json::from_str(&e.detail).ok()?))).collect();
@@ -493,8 +508,9 @@ impl SessionReport {
                 after: c.after.map(|p| p.value),
             });
         }
-        let reflection =
-            reflection(lang, scenario, &suds, &choices, &marks, &looking, &pauses, &calming, ending, &ended);
+        let reflection = reflection(
+            lang, scenario, &suds, &choices, &marks, &looking, &pauses, &calming, &vicarious, ending, &ended,
+        );
 
         SessionReport {
             lang,
@@ -508,6 +524,8 @@ impl SessionReport {
             duration_ms: end,
             duration: lang.duration(end),
             shown_in: shown_in(lang, s.head_from.as_deref()),
+            kind,
+            kind_text,
             ending,
             ending_text,
             ending_events: ended.as_ref().map(|(_, seq, _)| vec![*seq]).unwrap_or_default(),
@@ -532,6 +550,7 @@ impl SessionReport {
             goal,
             previous_goal,
             learned,
+            modelled_before,
         }
     }
 
@@ -584,6 +603,7 @@ fn reflection(
     looking: &[Looking],
     pauses: &[Span],
     calming: &[CalmingPause],
+    vicarious: &Moment,
     ending: Ending,
     ended: &Option<(Millis, u64, EndReason)>,
 ) -> Vec<SourceGroup> {
@@ -608,7 +628,13 @@ fn reflection(
                 EfficacySource::Mastery => {
                     let shown: Vec<&ChoiceMade> = choices
                         .iter()
-                        .filter(|c| c.tags.iter().any(|t| APPROACH_TAGS.contains(&t.as_str())))
+                        .filter(|c| {
+                            c.tags.iter().any(|t| {
+                                crate::scenario::ChoiceTag::ALL
+                                    .iter()
+                                    .any(|k| k.name() == t && k.is_approach())
+                            })
+                        })
                         .collect();
                     if !choices.is_empty() {
                         moments
@@ -618,7 +644,7 @@ fn reflection(
                     moments.push(lang.moment(&Moment::Ended(ending)));
                     events.extend(ended.as_ref().map(|(_, seq, _)| *seq));
                 }
-                EfficacySource::Vicarious => moments.push(lang.moment(&Moment::NoModelling)),
+                EfficacySource::Vicarious => moments.push(lang.moment(vicarious)),
                 EfficacySource::Feedback => {
                     for l in looking {
                         if let Some(share) = l.speaking {

@@ -231,6 +231,10 @@ impl Lang {
             }
             Moment::Ended(e) => w!(self, "moment-ended", ending = self.ending_short(e)),
             Moment::NoModelling => w!(self, "moment-no-modelling"),
+            Moment::ModelledBefore(n) => w!(self, "moment-modelled-before", count = *n),
+            Moment::Watched { peer, level } => {
+                w!(self, "moment-watched", peer = peer.as_str(), level = *level)
+            }
             Moment::Looked { name, share } => self.gaze_sentence(name, *share),
             Moment::Marker { at, note } => w!(self, "moment-marker", at = clock(*at), note = note),
             Moment::Peak { at, value, after: Some((next_at, next_value)) } => w!(
@@ -301,6 +305,13 @@ pub enum Moment {
     },
     Ended(Ending),
     NoModelling,
+    /// Modelling runs of the scenario the participant watched before.
+    ModelledBefore(usize),
+    /// This run was a modelling run: the peer handled `level`.
+    Watched {
+        peer: String,
+        level: u8,
+    },
     Looked {
         name: String,
         share: f64,

@@ -27,11 +27,20 @@ pub struct Printer<W: Write> {
     pub prompt_open: bool,
     /// The options last shown, by their index in the scenario, in order.
     pub shown: Vec<usize>,
+    /// A modelling run: the peer answers, and the options are theirs.
+    pub watching: bool,
 }
 
 impl<W: Write> Printer<W> {
     pub fn new(out: W, lang: &str, echo_inputs: bool) -> Self {
-        Printer { out, lang: lang.to_string(), echo_inputs, prompt_open: false, shown: Vec::new() }
+        Printer {
+            out,
+            lang: lang.to_string(),
+            echo_inputs,
+            prompt_open: false,
+            shown: Vec::new(),
+            watching: false,
+        }
     }
 }
 
@@ -68,6 +77,19 @@ impl<W: Write> Printer<W> {
                     self.say(&format!("[{time}] {who}: «{text}»"));
                 }
             }
+            Output::Modelling { peer } => {
+                self.watching = true;
+                self.say(&w!(l, "player-modelling", time = time, name = name(*peer)));
+            }
+            Output::PeerAnswer { beat, option, by, .. } => {
+                if let Some(Beat::Choose { options, .. }) = scenario.beats.get(*beat)
+                    && let Some(o) = options.get(*option)
+                {
+                    self.say(&format!("[{time}] {}: «{}»", name(*by), o.text.show(&lang)));
+                }
+            }
+            // In a modelling run the peer's answer is what is shown.
+            Output::ChoicesOffered { .. } if self.watching => {}
             Output::ChoicesOffered { beat, answer_millis, order, .. } => {
                 if let Some(Beat::Choose { prompt, options, .. }) = scenario.beats.get(*beat) {
                     if let Some(p) = prompt {

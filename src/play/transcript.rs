@@ -257,6 +257,22 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
             let _ = write!(s, "breathing-ended {}", if *completed { "all-breaths" } else { "early" });
         }
         Output::CalmingEnded => s.push_str("calming-ended"),
+        Output::Modelling { peer } => {
+            let _ = write!(s, "modelling run: {} answers", character_id(scenario, *peer));
+        }
+        Output::PeerAnswer { beat, option, by, millis } => {
+            let text = match scenario.beats.get(*beat) {
+                Some(Beat::Choose { options, .. }) => options.get(*option).map_or("", |o| o.text.show(lang)),
+                _ => "",
+            };
+            let _ = write!(
+                s,
+                "peer {} [{}] {text:?} ({})",
+                beat_id(scenario, *beat),
+                character_id(scenario, *by),
+                clock(*millis)
+            );
+        }
     }
     s
 }

@@ -50,8 +50,9 @@ pub fn csv(store: &Store, selection: &Selection, out: &mut dyn Write) -> Result<
         writeln!(out, "{}", line.join(","))
     };
     for s in sessions(store, selection)? {
-        let head =
-            |record: &str| vec![record.to_string(), s.id.clone(), opt(&s.participant), s.scenario.clone()];
+        let head = |record: &str| {
+            vec![record.to_string(), s.id.clone(), opt(&s.participant), s.scenario.clone(), s.kind.clone()]
+        };
         for e in store.events(&s.id)? {
             let mut cells = head("event");
             cells.extend([

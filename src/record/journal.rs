@@ -20,6 +20,8 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use crate::session::RunKind;
+
 use super::behaviour::BehaviourSample;
 use crate::private_files::{self, CreateMode};
 use crate::session::{Input, Millis, Output};
@@ -44,6 +46,10 @@ pub struct SessionHeader {
     /// beats and characters by index; with the text kept here, a record
     /// means the same thing after the scenario file has been edited.
     pub scenario_source: String,
+    /// A practice run or a modelling run; journals from before modelling
+    /// runs are practice runs.
+    #[serde(default)]
+    pub kind: RunKind,
 }
 
 /// Where a session was shown, so a reader of its samples knows what they
@@ -371,6 +377,7 @@ mod tests {
             lang: "nb".into(),
             started_unix_ms: 1,
             scenario_source: String::new(),
+            kind: RunKind::Practice,
         }
     }
 

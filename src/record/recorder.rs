@@ -22,6 +22,7 @@ pub struct SessionInfo<'a> {
     pub seed: u64,
     pub lang: &'a str,
     pub started_unix_ms: u64,
+    pub kind: crate::session::RunKind,
 }
 
 impl Recorder {
@@ -46,6 +47,7 @@ impl Recorder {
                 lang: info.lang.to_string(),
                 started_unix_ms: info.started_unix_ms,
                 scenario_source: info.scenario_source.to_string(),
+                kind: info.kind,
             };
             match JournalWriter::create(&path, &header) {
                 Ok(writer) => return Ok(Recorder { writer, last_at: 0 }),

@@ -14,7 +14,7 @@ use crate::session::{EndReason, Input, Output, RatingAnswer};
 /// columns that do not apply to it are empty.
 #[rustfmt::skip]
 pub const COLUMNS: &[&str] = &[
-    "record", "session", "participant", "scenario", "seq", "at_ms", "level", "direction", "kind", "beat",
+    "record", "session", "participant", "scenario", "run", "seq", "at_ms", "level", "direction", "kind", "beat",
     "character", "option", "tags", "latency_ms", "rating", "value", "happened", "cue", "intensity", "actor",
     "note", "head_x", "head_y", "head_z", "head_qx", "head_qy", "head_qz", "head_qw", "left_x", "left_y",
     "left_z", "right_x", "right_y", "right_z", "gaze", "eye_tracked",
@@ -257,6 +257,18 @@ fn output_row(s: &Scenario, output: &Output, row: &mut EventRow, level: &mut u8)
             "breathing-ended"
         }
         Output::CalmingEnded => "calming-ended",
+        Output::Modelling { peer } => {
+            row.character = character_id(s, *peer);
+            "modelling"
+        }
+        // What the peer said: the option, as on a `chosen` row.
+        Output::PeerAnswer { beat, option, by, millis } => {
+            row.beat = beat_id(s, *beat);
+            row.option = Some(*option as i64 + 1);
+            row.character = character_id(s, *by);
+            row.latency_ms = Some(*millis);
+            "peer-answer"
+        }
     };
     row.kind = kind.into();
 }

@@ -102,6 +102,34 @@ pub fn participant_head(setting: &Setting) -> Head {
     participant_seat(setting).map_or_else(Head::default, Head::of)
 }
 
+/// Where the participant watches a modelling run from: seated at the side
+/// of the room, beside and a little behind their own seat (where the peer
+/// sits), turned towards what happens in front of it, so they see the
+/// peer and the people the peer answers. On the seat's right, or on its
+/// left where the right is too close to a wall.
+pub fn watcher_head(setting: &Setting) -> Head {
+    let seat = participant_head(setting);
+    let facing = seat.facing.to_radians();
+    let ahead = Point::new(facing.sin(), facing.cos());
+    let right = Point::new(facing.cos(), -facing.sin());
+    let place = |side: f32| seat.at + right * (1.3 * side) - ahead * 0.7;
+    let inside = |p: Point| {
+        within_walls(setting.room, p) && {
+            let half = half_size(setting.room);
+            p.x.abs() <= half.x - 0.5 && p.z.abs() <= half.z - 0.5
+        }
+    };
+    let half = half_size(setting.room) - Point::new(0.5, 0.5);
+    let at = [place(1.0), place(-1.0)]
+        .into_iter()
+        .find(|p| inside(*p))
+        .unwrap_or_else(|| place(1.0).clamp(-half, half));
+    // Towards a point two metres in front of the peer: the scene itself.
+    let look_at = seat.at + ahead * 2.0;
+    let to = look_at - at;
+    Head { at, height: SEATED_HEAD_M, facing: to.x.atan2(to.z).to_degrees() }
+}
+
 /// The participant's place on the floor.
 pub fn participant_at(setting: &Setting) -> Point {
     participant_seat(setting).map_or(Point::ZERO, |s| s.at.into())

@@ -49,6 +49,10 @@ pub struct Scenario {
     /// the clinician can start at any point of a run.
     #[serde(default)]
     pub breathing: Breathing,
+    /// The peer who takes the participant's seat in a modelling run and
+    /// gives the model answers. Left out: no modelling run.
+    #[serde(default)]
+    pub peer: Option<Peer>,
     /// The beat the flow starts at.
     pub start: String,
     pub beats: Vec<Beat>,
@@ -92,6 +96,65 @@ impl Scenario {
     pub fn asks_self_efficacy(&self) -> bool {
         self.asked_ratings().any(|r| matches!(r, RatingKind::SelfEfficacy(_)))
     }
+
+    /// The scenario as a modelling run plays it: its peer one of the cast,
+    /// in the participant's seat and in the room at every level. `None`
+    /// when the scenario has no peer.
+    pub fn for_modelling(&self) -> Option<Scenario> {
+        let peer = self.peer.as_ref()?;
+        let mut s = self.clone();
+        s.cast.push(Character {
+            id: PEER_ID.into(),
+            name: peer.name.clone(),
+            role: Role::Colleague,
+            seat: self.setting.participant_seat.clone(),
+            remote: None,
+            voice: peer.voice,
+            look: peer.look.clone(),
+            // Attentive: a model who looks at the people they answer.
+            behaviour: Behaviour { attitude: Attitude::Friendly, gaze: 0.7, interrupts: false },
+            model: None,
+        });
+        for level in &mut s.levels {
+            level.present.push(PEER_ID.into());
+        }
+        // The cast changed: work the indices out again on first use.
+        s.resolved = OnceLock::new();
+        Some(s)
+    }
+
+    /// The peer's index in a scenario made by [`Scenario::for_modelling`].
+    pub fn peer_index(&self) -> Option<usize> {
+        self.peer.as_ref()?;
+        self.cast.iter().position(|c| c.id == PEER_ID)
+    }
+}
+
+/// The cast id of the peer in a modelling run; the checker keeps authors
+/// from giving it to anyone else.
+pub const PEER_ID: &str = "peer";
+
+/// The peer of a modelling run: a colleague like the others, in their own
+/// clothes and voice, who sits where the participant would.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Peer {
+    pub name: String,
+    #[serde(default)]
+    pub voice: Voice,
+    #[serde(default)]
+    pub look: Look,
+}
+
+/// The answer the peer gives at a choice: the first the author marked as
+/// a model answer; without one, the first that shows an approach; without
+/// that, the first written.
+pub fn model_answer(options: &[ChoiceOption]) -> usize {
+    options
+        .iter()
+        .position(|o| o.model)
+        .or_else(|| options.iter().position(|o| o.tags.iter().any(|t| t.is_approach())))
+        .unwrap_or(0)
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -664,6 +727,15 @@ impl ChoiceTag {
             ChoiceTag::SharesOpenly => "shares-openly",
             ChoiceTag::KeepsPrivate => "keeps-private",
         }
+    }
+
+    /// Whether the answer approaches the situation rather than avoiding it:
+    /// what the debrief counts as mastery, and a modelling peer prefers.
+    pub fn is_approach(self) -> bool {
+        matches!(
+            self,
+            ChoiceTag::Assertive | ChoiceTag::SetsBoundary | ChoiceTag::AsksForHelp | ChoiceTag::SharesOpenly
+        )
     }
 }
 

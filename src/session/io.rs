@@ -98,6 +98,8 @@ pub enum Rejection {
     WindingDown,
     /// A calming pause is on: it ends by itself or with the calming button.
     Calming,
+    /// In a modelling run the peer answers, not the participant.
+    Modelling,
 }
 
 impl Rejection {
@@ -123,6 +125,7 @@ impl Rejection {
             Rejection::BadIntensity => w!(lang, "rejected-bad-intensity"),
             Rejection::WindingDown => w!(lang, "rejected-winding-down"),
             Rejection::Calming => w!(lang, "rejected-calming"),
+            Rejection::Modelling => w!(lang, "rejected-modelling"),
         }
     }
 }
@@ -145,6 +148,12 @@ pub enum EndReason {
 pub enum Output {
     Started {
         level: u8,
+    },
+    /// This run is a modelling run: the peer (cast index `peer`) sits in
+    /// the participant's seat and gives the model answers, and the
+    /// participant watches from the side.
+    Modelling {
+        peer: usize,
     },
     /// A character's presence and behaviour, at the start and whenever a
     /// level change alters them.
@@ -193,6 +202,15 @@ pub enum Output {
         #[serde(default)]
         shown_as: usize,
         latency: Millis,
+    },
+    /// In a modelling run, the peer says the option they chose (after the
+    /// `Chosen` that records it); it lasts `millis` of active time, and a
+    /// `LineDone` for the beat follows.
+    PeerAnswer {
+        beat: usize,
+        option: usize,
+        by: usize,
+        millis: Millis,
     },
     /// The time-pressure clock ran out (the choice stays open).
     TimeUp {

@@ -14,5 +14,5 @@ pub mod scale;
 
 pub use drive::Observer;
 pub use io::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Rejection, Stamped};
-pub use runtime::{Session, SessionError, validate_answer};
+pub use runtime::{RunKind, Session, SessionError, validate_answer};
 pub use scale::{RatingScale, scale};

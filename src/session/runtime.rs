@@ -17,13 +17,18 @@ use super::breathing::Pace;
 use super::cast::{behaviour_at, is_present, level_def};
 use super::io::*;
 use super::rng::SessionRng;
-use crate::scenario::resolved::{attitude_slot, to_millis};
-use crate::scenario::{Beat, RatingKind, RatingWhen, Scenario, Sign, StressCue, branch_ways};
+use crate::scenario::resolved::{attitude_slot, speaking_millis, to_millis};
+use crate::scenario::{Beat, RatingKind, RatingWhen, Scenario, Sign, StressCue, branch_ways, model_answer};
 
 /// Upper bound on beats entered in one step without waiting. A checked
 /// scenario never comes near it; an unchecked one with an instant loop
 /// ends with a fault instead of hanging the frame.
 const MAX_INSTANT_BEATS: usize = 10_000;
+
+/// How long a modelling peer takes to answer, after the options are
+/// shown: long enough to be seen thinking, shorter than any answer clock
+/// (at least 2 s) or silence route, so the peer always answers.
+const PEER_THINK_MILLIS: Millis = 1_800;
 
 /// Mixed into the seed for the stream that orders options.
 const ORDER_STREAM: u64 = 0x6f70_7469_6f6e_7321;
@@ -32,8 +37,13 @@ const ROUTE_STREAM: u64 = 0x726f_7574_6573_2121;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
-    NoSuchLevel { level: u8, max: usize },
+    NoSuchLevel {
+        level: u8,
+        max: usize,
+    },
     NoStartBeat(String),
+    /// A modelling run of a scenario that has no peer.
+    NoPeer(String),
 }
 
 impl crate::words::Explain for SessionError {
@@ -43,6 +53,7 @@ impl crate::words::Explain for SessionError {
                 crate::w!(lang, "error-no-such-level", level = *level, max = *max)
             }
             SessionError::NoStartBeat(beat) => crate::w!(lang, "error-no-start-beat", beat = beat),
+            SessionError::NoPeer(id) => crate::w!(lang, "error-no-peer", scenario = id),
         }
     }
 }
@@ -63,6 +74,12 @@ enum Cursor {
         until: Millis,
     },
     Choosing(Choosing),
+    /// A modelling run's peer says the option they chose, until `until`.
+    PeerAnswering {
+        beat: usize,
+        option: usize,
+        until: Millis,
+    },
     /// Asking queued ratings (those at the end) before the calm phase.
     Ending {
         reason: EndReason,
@@ -93,6 +110,8 @@ struct Choosing {
     time_up_at: Option<Millis>,
     silence_at: Option<Millis>,
     interrupt_at: Option<(Millis, usize)>,
+    /// In a modelling run, when the peer answers.
+    model_at: Option<Millis>,
 }
 
 /// A calming pause: the run stands still while the participant rates
@@ -127,6 +146,31 @@ struct ActiveCue {
     until: Millis,
 }
 
+/// What a run is for: the participant's own practice, or watching a peer
+/// model the level first. The record keeps it, and only practice runs
+/// count towards progression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RunKind {
+    #[default]
+    Practice,
+    Modelling,
+}
+
+impl RunKind {
+    /// As the record and the command line write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            RunKind::Practice => "practice",
+            RunKind::Modelling => "modelling",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<RunKind> {
+        [RunKind::Practice, RunKind::Modelling].into_iter().find(|k| k.name() == name)
+    }
+}
+
 /// A running session. Feed it inputs with [`Session::step`].
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -142,6 +186,8 @@ pub struct Session {
     route_rng: SessionRng,
     /// Per feared outcome, whether a sign of it has come.
     happened: Vec<bool>,
+    /// In a modelling run, the peer's index in the cast.
+    peer: Option<usize>,
     /// Session clock of the last input.
     now: Millis,
     /// Total time the run stood still so far (paused or in a calming
@@ -173,6 +219,7 @@ impl Session {
         Ok(Session {
             periodic_due: vec![None; scenario.ratings.schedule.len()],
             happened: vec![false; scenario.feared_outcomes.len()],
+            peer: None,
             scenario,
             level,
             start_level: level,
@@ -192,6 +239,49 @@ impl Session {
             active_cues: Vec::new(),
             out: Vec::new(),
         })
+    }
+
+    /// A modelling run of `scenario` as [`Scenario::for_modelling`] made
+    /// it: the peer answers every choice with the model answer, and the
+    /// expectancy ratings, which are about the participant's own run, are
+    /// not asked.
+    pub fn modelling(scenario: Arc<Scenario>, level: u8, seed: u64) -> Result<Session, SessionError> {
+        let peer = scenario.peer_index().ok_or_else(|| SessionError::NoPeer(scenario.id.clone()))?;
+        let mut session = Session::new(scenario, level, seed)?;
+        session.peer = Some(peer);
+        Ok(session)
+    }
+
+    /// Whether this is a modelling run.
+    pub fn is_modelling(&self) -> bool {
+        self.peer.is_some()
+    }
+
+    pub fn kind(&self) -> RunKind {
+        if self.is_modelling() { RunKind::Modelling } else { RunKind::Practice }
+    }
+
+    /// A run of `kind`: the scenario it plays (for a modelling run, with
+    /// its peer in the cast, which whoever shows the run must show too)
+    /// and its session.
+    pub fn of_kind(
+        scenario: &Scenario,
+        level: u8,
+        seed: u64,
+        kind: RunKind,
+    ) -> Result<(Arc<Scenario>, Session), SessionError> {
+        match kind {
+            RunKind::Practice => {
+                let scenario = Arc::new(scenario.clone());
+                Ok((Arc::clone(&scenario), Session::new(scenario, level, seed)?))
+            }
+            RunKind::Modelling => {
+                let cast =
+                    scenario.for_modelling().ok_or_else(|| SessionError::NoPeer(scenario.id.clone()))?;
+                let cast = Arc::new(cast);
+                Ok((Arc::clone(&cast), Session::modelling(cast, level, seed)?))
+            }
+        }
     }
 
     pub fn scenario(&self) -> &Arc<Scenario> {
@@ -230,10 +320,15 @@ impl Session {
         self.cursor == Cursor::Ended
     }
 
-    /// The beat whose choices are on offer, if any.
+    /// The beat whose choices are on offer to the participant, if any (in
+    /// a modelling run, never: the peer answers).
     pub fn offered_choice(&self) -> Option<usize> {
         match &self.cursor {
-            Cursor::Choosing(c) if self.open_rating.is_none() && self.calming.is_none() => Some(c.beat),
+            Cursor::Choosing(c)
+                if self.open_rating.is_none() && self.calming.is_none() && self.peer.is_none() =>
+            {
+                Some(c.beat)
+            }
             _ => None,
         }
     }
@@ -242,7 +337,11 @@ impl Session {
     /// the order they are shown (position 0 first).
     pub fn offered_order(&self) -> Option<&[usize]> {
         match &self.cursor {
-            Cursor::Choosing(c) if self.open_rating.is_none() && self.calming.is_none() => Some(&c.order),
+            Cursor::Choosing(c)
+                if self.open_rating.is_none() && self.calming.is_none() && self.peer.is_none() =>
+            {
+                Some(&c.order)
+            }
             _ => None,
         }
     }
@@ -350,6 +449,9 @@ impl Session {
     fn start(&mut self) {
         self.started = true;
         self.emit(Output::Started { level: self.level });
+        if let Some(peer) = self.peer {
+            self.emit(Output::Modelling { peer });
+        }
         for c in 0..self.scenario.cast.len() {
             let present = is_present(&self.scenario, self.level, c);
             let behaviour = behaviour_at(&self.scenario, self.level, c);
@@ -359,7 +461,7 @@ impl Session {
         self.schedule_cues();
         let scenario = Arc::clone(&self.scenario);
         for (i, ask) in scenario.ratings.schedule.iter().enumerate() {
-            if !ask.asked_in_run_from(self.start_level) {
+            if !self.asks(ask) {
                 continue;
             }
             match &ask.when {
@@ -395,9 +497,13 @@ impl Session {
         let cursor = match &self.cursor {
             Cursor::Speaking { until, .. }
             | Cursor::Silent { until, .. }
-            | Cursor::Recovering { until, .. } => Some(*until),
+            | Cursor::Recovering { until, .. }
+            | Cursor::PeerAnswering { until, .. } => Some(*until),
             Cursor::Choosing(c) if self.open_rating.is_none() => {
-                [c.time_up_at, c.silence_at, c.interrupt_at.map(|(t, _)| t)].into_iter().flatten().min()
+                [c.time_up_at, c.silence_at, c.interrupt_at.map(|(t, _)| t), c.model_at]
+                    .into_iter()
+                    .flatten()
+                    .min()
             }
             _ => None,
         };
@@ -482,6 +588,15 @@ impl Session {
                 self.leave(beat);
             }
             Cursor::Silent { beat, until } if until <= active => self.leave(beat),
+            Cursor::PeerAnswering { beat, option, until } if until <= active => {
+                self.emit(Output::LineDone { beat });
+                let next = self.scenario.resolved().options.get(beat).and_then(|o| o.get(option)).copied();
+                self.go_to(beat, next.flatten());
+            }
+            // The peer answers before any answer clock or silence is up.
+            Cursor::Choosing(c) if self.open_rating.is_none() && c.model_at.is_some_and(|t| t <= active) => {
+                self.peer_answers(&c)
+            }
             Cursor::Recovering { reason, until } if until <= active => {
                 self.queued_ratings.push_back(RatingKind::Suds);
                 self.cursor = Cursor::Closing { reason };
@@ -583,7 +698,7 @@ impl Session {
         let scenario = Arc::clone(&self.scenario);
         for &k in scenario.resolved().after_beat.get(beat).into_iter().flatten() {
             let ask = &scenario.ratings.schedule[k];
-            if ask.asked_in_run_from(self.start_level) {
+            if self.asks(ask) {
                 self.queued_ratings.push_back(ask.rating.clone());
             }
         }
@@ -697,6 +812,7 @@ impl Session {
                     time_up_at: answer_millis.map(|m| read_by + m),
                     silence_at: silence.as_ref().map(|s| read_by + to_millis(s.seconds)),
                     interrupt_at,
+                    model_at: self.peer.map(|_| active + PEER_THINK_MILLIS),
                 });
             }
             Beat::Wait { seconds, .. } => {
@@ -721,7 +837,9 @@ impl Session {
                 self.leave(index);
             }
             Beat::Rate { rating, .. } => {
-                self.queued_ratings.push_back(rating.clone());
+                if self.asks_kind(rating) {
+                    self.queued_ratings.push_back(rating.clone());
+                }
                 self.leave(index);
             }
             Beat::Branch { routes, .. } => {
@@ -751,7 +869,7 @@ impl Session {
             Beat::End { .. } => {
                 self.after_beat(index);
                 for ask in &scenario.ratings.schedule {
-                    if ask.when == RatingWhen::AtEnd && ask.asked_in_run_from(self.start_level) {
+                    if ask.when == RatingWhen::AtEnd && self.asks(ask) {
                         self.queued_ratings.push_back(ask.rating.clone());
                     }
                 }
@@ -923,6 +1041,9 @@ impl Session {
     }
 
     fn choose(&mut self, input: &Input, option: usize) {
+        if self.is_modelling() {
+            return self.reject(input, Rejection::Modelling);
+        }
         let Some(beat) = self.offered_choice() else {
             return self.reject(input, Rejection::NoChoiceOffered);
         };
@@ -935,6 +1056,14 @@ impl Session {
             return self.reject(input, Rejection::NoSuchOption);
         };
         let latency = self.active() - offered_at;
+        self.take_option(beat, option, shown_as, latency);
+        self.go_to(beat, next);
+        self.run_flow();
+    }
+
+    /// An option is taken, by the participant or a modelling peer: it is
+    /// recorded, and any feared outcome it is a sign of has happened.
+    fn take_option(&mut self, beat: usize, option: usize, shown_as: usize, latency: Millis) {
         self.emit(Output::Chosen { beat, option, shown_as, latency });
         let scenario = Arc::clone(&self.scenario);
         if let Some(Beat::Choose { options, .. }) = scenario.beats.get(beat) {
@@ -948,8 +1077,34 @@ impl Session {
                 }
             }
         }
-        self.go_to(beat, next);
-        self.run_flow();
+    }
+
+    /// The modelling peer gives the model answer, and says it.
+    fn peer_answers(&mut self, c: &Choosing) {
+        let scenario = Arc::clone(&self.scenario);
+        let (Some(peer), Some(Beat::Choose { options, .. })) = (self.peer, scenario.beats.get(c.beat)) else {
+            return;
+        };
+        let option = model_answer(options);
+        let rate = scenario.cast.get(peer).map_or(1.0, |p| p.voice.rate);
+        let millis = speaking_millis(&options[option].text, rate);
+        let shown_as = c.order.iter().position(|&o| o == option).unwrap_or(0);
+        let latency = self.active() - c.offered_at;
+        self.take_option(c.beat, option, shown_as, latency);
+        self.emit(Output::PeerAnswer { beat: c.beat, option, by: peer, millis });
+        self.cursor = Cursor::PeerAnswering { beat: c.beat, option, until: self.active() + millis };
+    }
+
+    /// Whether this run asks `ask`: at the level it started at, and in a
+    /// modelling run not an expectancy (see `asks_kind`).
+    fn asks(&self, ask: &crate::scenario::RatingAsk) -> bool {
+        ask.asked_in_run_from(self.start_level) && self.asks_kind(&ask.rating)
+    }
+
+    /// A modelling run asks no expectancy and no review: both are about
+    /// what the participant fears in their own run, and they only watch.
+    fn asks_kind(&self, kind: &RatingKind) -> bool {
+        !self.is_modelling() || !matches!(kind, RatingKind::Expectancy(_) | RatingKind::ExpectancyReview(_))
     }
 
     fn rate(&mut self, input: &Input, answer: RatingAnswer) {

@@ -727,6 +727,7 @@ fn a_session_cut_off_renders_up_to_where_its_record_stops_and_says_so() {
         seed: 1,
         lang: "en".into(),
         started_unix_ms: 0,
+        kind: mestring::session::RunKind::Practice,
         scenario_source: crate::team_meeting_source(),
     };
     // A journal whose process died: never closed.

@@ -11,6 +11,7 @@ mod golden;
 /// named (`cargo xtask test` says whether they ran).
 #[cfg(feature = "shell")]
 mod headset;
+mod modelling;
 mod record;
 mod session;
 #[cfg(feature = "shell")]

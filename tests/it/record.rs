@@ -324,6 +324,7 @@ fn behaviour_samples_are_recorded_imported_exported_and_summarised() {
         seed: 1,
         lang: "en",
         started_unix_ms: 0,
+        kind: mestring::session::RunKind::Practice,
     };
     let mut recorder = Recorder::start(&store.journal_dir(), &info).unwrap();
     let steps = mestring::play::script::parse(
@@ -481,6 +482,7 @@ fn record_run(store: &mut Store, code: &str, scenario_id: &str, level: u8, start
         seed: RUN_SEED,
         lang: "en",
         started_unix_ms: started,
+        kind: mestring::session::RunKind::Practice,
     };
     let mut recorder = Recorder::start(&store.journal_dir(), &info).unwrap();
     let steps = mestring::play::script::parse(script).unwrap();
@@ -552,6 +554,7 @@ fn past_runs_are_read_from_the_store_newest_last() {
             seed: 1,
             lang: "en",
             started_unix_ms: 6_000,
+            kind: mestring::session::RunKind::Practice,
         };
         let mut recorder = Recorder::start(&store.journal_dir(), &info).unwrap();
         let mut session = Session::new(std::sync::Arc::clone(&shared), 2, 1).unwrap();

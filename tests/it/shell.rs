@@ -40,6 +40,7 @@ pub(crate) fn options(level: u8, script: &str) -> RunOptions {
         console: false,
         close_at_end: false,
         window_size: None,
+        kind: mestring::session::RunKind::Practice,
     }
 }
 
@@ -77,6 +78,7 @@ pub(crate) fn recording(
         seed: options.seed,
         lang: &options.lang,
         started_unix_ms: 0,
+        kind: mestring::session::RunKind::Practice,
     };
     let recorder = Recorder::start(&store.journal_dir(), &info).unwrap();
     (loaded, store, recorder)

@@ -9,7 +9,7 @@
 //!   bless   re-record the golden transcripts after an intended change
 //!   bench   run the criterion benchmarks of the scenario core
 //!   screenshots  regenerate docs/screenshots/ and docs/levels.md from the current code
-//!                (`screenshots debrief` or `screenshots calming`: only those pictures)
+//!                (`screenshots debrief`, `calming` or `modelling`: only those pictures)
 //!
 //! Plain std on purpose: this must build in seconds on a fresh machine,
 //! before anything else is installed.
@@ -60,10 +60,13 @@ fn main() -> ExitCode {
         Some("screenshots") if args.get(1).is_some_and(|a| a == "calming") => {
             setup().and_then(|()| built_mestring()).and_then(|m| calming_screenshots(&m))
         }
+        Some("screenshots") if args.get(1).is_some_and(|a| a == "modelling") => {
+            setup().and_then(|()| built_mestring()).and_then(|m| modelling_screenshots(&m))
+        }
         Some("screenshots") => screenshots(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | demo | test | lint | ci | bless | bench | screenshots [debrief | calming]>"
+                "usage: cargo xtask <setup | demo | test | lint | ci | bless | bench | screenshots [debrief | calming | modelling]>"
             );
             return ExitCode::from(2);
         }
@@ -514,7 +517,35 @@ fn screenshots() -> Result<(), String> {
     std::fs::write(&gallery, page).map_err(|e| format!("cannot write {}: {e}", gallery.display()))?;
     eprintln!("{shots} screenshots in docs/screenshots/, shown in docs/levels.md");
     calming_screenshots(&mestring)?;
+    modelling_screenshots(&mestring)?;
     debrief_screenshots(&mestring)
+}
+
+/// A modelling run, in nb and en: the team meeting at level 2 seen from
+/// the side, the peer in the participant's seat giving her first answer.
+fn modelling_screenshots(mestring: &Path) -> Result<(), String> {
+    let out = root().join("docs/screenshots");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let script = out.join("modelling.script");
+    std::fs::write(&script, "after 0.4 rate 50\n".repeat(3))
+        .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
+    let mut written = Vec::new();
+    for lang in ["en", "nb"] {
+        step(&format!("screenshot of a modelling run in {lang}"));
+        let png = out.join(format!("modelling-run-{lang}.png"));
+        let mut args = vec!["run", "team-meeting", "--level", "2", "--lang", lang, "--modelling"];
+        // The start ratings, Kari's opening, and the peer's first answer.
+        args.extend(["--script", script.to_str().unwrap_or_default(), "--exit-after", "16"]);
+        args.extend(["--screenshot", png.to_str().unwrap_or_default()]);
+        with_display(mestring, &args)?;
+        written.push(png.to_string_lossy().into_owned());
+    }
+    let _ = std::fs::remove_file(&script);
+    let mut quantise = vec!["--quality=70-90", "--speed", "3", "--strip", "--force", "--ext", ".png"];
+    quantise.extend(written.iter().map(String::as_str));
+    run("pngquant", &quantise)?;
+    eprintln!("modelling-run-en.png and modelling-run-nb.png in docs/screenshots/");
+    Ok(())
 }
 
 /// The breathing guide of a calming pause, in nb and en: the team meeting

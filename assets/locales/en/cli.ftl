@@ -186,6 +186,7 @@ error-report-write = cannot write the report to { $path }: { $why }
 
 error-no-such-level = level { $level } does not exist; this scenario has levels 1 to { $max }
 error-no-start-beat = the start beat "{ $beat }" does not exist
+error-no-peer = "{ $scenario }" has no peer for a modelling run: add `peer: (name: "...")` to the scenario (see docs/scenario-format.md)
 error-no-such-language = the scenario is not written in "{ $lang }"; it has { $have }
 error-window-exit = the window closed with an error (code { $code })
 

@@ -28,6 +28,7 @@ session-paused = paused
 session-calming = in a calming pause
 session-ended = ended ({ $why })
 session-state = { $scenario }: { $state }, { $seconds } s
+session-modelling = A modelling run: { $peer } sits in the participant's seat and gives the model answers.
 level-of = Level { $level } of { $levels }
 step-down = Step down
 step-up = Step up
@@ -74,6 +75,7 @@ log-breathing-ended = { $all ->
        *[no] breathing ended early
     }
 log-calming-ended = the calming pause is over; the session goes on
+log-peer-answer = the peer gave the model answer { $option } at "{ $beat }"
 log-ended = ended: { $why }
 log-recovery = calm phase: { $seconds } s, then the last SUDS
 log-outcome = what the participant feared happened: "{ $outcome }", at "{ $beat }"

@@ -76,6 +76,15 @@ debrief-scenario = Scenario
 debrief-ended = End
 debrief-kind = Kind
 debrief-practice = practice
+debrief-modelling = modelling run
+debrief-run = Run
+run-practice = practice
+run-modelling = a modelling run: { $peer } sat in your seat and gave the model answers while you watched
+moment-modelled-before = { $count ->
+        [one] You watched a peer handle this scenario in a modelling run before this one.
+       *[other] You watched a peer handle this scenario in { $count } modelling runs before this one.
+    }
+moment-watched = You watched { $peer } handle level { $level } of this scenario.
 debrief-peak-suds = Peak SUDS
 debrief-run-self-efficacy = Self-efficacy
 debrief-progression = Progress per scenario

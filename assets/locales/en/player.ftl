@@ -52,6 +52,8 @@ player-calming = [{ $time }] Calming pause: everything is on hold.
 player-breathing = [{ $time }] Breathe in for { $inhale } seconds and out for { $exhale }, { $breaths } times. (b ends it early)
 player-breathing-ended = [{ $time }] The breathing is done.
 player-calming-ended = [{ $time }] The calming pause is over; the session goes on where it stood.
+player-modelling = [{ $time }] A modelling run: { $name } sits in your seat and answers. You watch how it goes; there is nothing you need to do.
+player-modelling-status = Modelling run: watch how it goes
 player-end = [{ $time }] == end: { $why } ==
 player-recovery = The session is over. Stay seated for a little while, breathe calmly and look around the room. In a moment you will be asked how you feel now.
 player-stopped-by = { $by ->
@@ -83,3 +85,4 @@ rejected-same-level = the session is already at that level
 rejected-bad-intensity = cue intensity must be between 0 and 1
 rejected-winding-down = the session is over: nothing more can be changed in it
 rejected-calming = a calming pause is on: it ends by itself, or with the calming button
+rejected-modelling = in a modelling run the peer answers; you watch

@@ -188,6 +188,7 @@ error-report-write = kan ikke skrive rapporten til { $path }: { $why }
 
 error-no-such-level = nivå { $level } finnes ikke; dette scenarioet har nivå 1 til { $max }
 error-no-start-beat = startsteget «{ $beat }» finnes ikke
+error-no-peer = «{ $scenario }» har ingen kollega som kan vise veien i en modelløkt: legg til `peer: (name: "...")` i scenarioet (se docs/scenario-format.md)
 error-no-such-language = scenarioet er ikke skrevet på «{ $lang }»; det finnes på { $have }
 error-window-exit = vinduet ble lukket med en feil (kode { $code })
 

@@ -28,6 +28,7 @@ session-paused = på pause
 session-calming = i en pustepause
 session-ended = avsluttet ({ $why })
 session-state = { $scenario }: { $state }, { $seconds } s
+session-modelling = En modelløkt: { $peer } sitter på deltakerens plass og gir modellsvarene.
 level-of = Nivå { $level } av { $levels }
 step-down = Gå ned
 step-up = Gå opp
@@ -74,6 +75,7 @@ log-breathing-ended = { $all ->
        *[no] pusteøvelsen ble avsluttet før tiden
     }
 log-calming-ended = pustepausen er over; økten fortsetter
+log-peer-answer = kollegaen ga modellsvaret { $option } ved «{ $beat }»
 log-ended = avsluttet: { $why }
 log-recovery = rolig avslutning: { $seconds } s, så siste ubehag (SUDS)
 log-outcome = det deltakeren fryktet, skjedde: «{ $outcome }», ved «{ $beat }»

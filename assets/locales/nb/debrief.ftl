@@ -76,6 +76,15 @@ debrief-scenario = Scenario
 debrief-ended = Slutt
 debrief-kind = Type
 debrief-practice = øving
+debrief-modelling = modelløkt
+debrief-run = Økt
+run-practice = øvingsøkt
+run-modelling = en modelløkt: { $peer } satt på plassen din og ga modellsvarene mens du så på
+moment-modelled-before = { $count ->
+        [one] Du så en kollega håndtere dette scenarioet i en modelløkt før denne.
+       *[other] Du så en kollega håndtere dette scenarioet i { $count } modelløkter før denne.
+    }
+moment-watched = Du så { $peer } håndtere nivå { $level } av dette scenarioet.
 debrief-peak-suds = Høyeste SUDS
 debrief-run-self-efficacy = Mestringstro
 debrief-progression = Utvikling per scenario

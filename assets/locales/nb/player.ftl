@@ -52,6 +52,8 @@ player-calming = [{ $time }] Pustepause: alt står stille.
 player-breathing = [{ $time }] Pust inn i { $inhale } sekunder og ut i { $exhale }, { $breaths } ganger. (b avslutter før tiden)
 player-breathing-ended = [{ $time }] Pusteøvelsen er ferdig.
 player-calming-ended = [{ $time }] Pustepausen er over; økta fortsetter der den stod.
+player-modelling = [{ $time }] En modelløkt: { $name } sitter på plassen din og svarer. Du ser hvordan det går; du trenger ikke gjøre noe.
+player-modelling-status = Modelløkt: se hvordan det går
 player-end = [{ $time }] == slutt: { $why } ==
 player-recovery = Økta er over. Bli sittende en liten stund, pust rolig og se deg rundt i rommet. Om litt blir du spurt hvordan du har det nå.
 player-stopped-by = { $by ->
@@ -83,3 +85,4 @@ rejected-same-level = økten er allerede på det nivået
 rejected-bad-intensity = styrken på et stressinnslag må være mellom 0 og 1
 rejected-winding-down = økta er over, og ingenting mer kan endres i den
 rejected-calming = en pustepause pågår: den slutter av seg selv, eller med pusteknappen
+rejected-modelling = i en modelløkt er det kollegaen som svarer; du ser på

@@ -13,8 +13,9 @@ use super::gestures::Gestures;
 use super::walk::Gait;
 use super::{CastMember, Head};
 use crate::app::driver::SessionView;
-use crate::app::stage::ParticipantView;
+use crate::app::stage::{ParticipantView, participant_place};
 use crate::room::SEATED_HEAD_M;
+use crate::session::RunKind;
 
 /// Everything a character is doing, as one pose.
 pub(super) fn compose(
@@ -132,11 +133,25 @@ pub(super) fn rig(poses: Query<&Pose>, mut parts: Query<(&Part, &mut Transform)>
 pub(super) fn look_and_talk(
     time: Res<Time>,
     view: Res<SessionView>,
+    loaded: Res<crate::app::Loaded>,
     camera: Query<&GlobalTransform, With<ParticipantView>>,
     cast: Query<(&CastMember, &GlobalTransform, &Gait, &Expression, &Gestures, &Pose)>,
     mut heads: Query<(&ChildOf, &mut Transform), With<Head>>,
 ) {
-    let eye = camera.single().map_or(Vec3::new(0.0, SEATED_HEAD_M, 1.5), GlobalTransform::translation);
+    // In a modelling run the people answer the peer in the participant's
+    // seat, not the participant watching from the side.
+    let eye = match loaded.options.kind {
+        RunKind::Modelling => participant_place(&loaded.scenario.scenario.setting, RunKind::Practice).0,
+        RunKind::Practice => {
+            camera.single().map_or(Vec3::new(0.0, SEATED_HEAD_M, 1.5), GlobalTransform::translation)
+        }
+    };
+    // The peer, in the seat those looks go to, looks ahead at the people
+    // they answer.
+    let peer = match loaded.options.kind {
+        RunKind::Modelling => loaded.scenario.scenario.peer_index(),
+        RunKind::Practice => None,
+    };
     let t = time.elapsed_secs();
     let dt = time.delta_secs();
     let speaker = view.line.map(|(_, by, _)| by);
@@ -151,6 +166,8 @@ pub(super) fn look_and_talk(
             Quat::from_rotation_x(0.12)
         } else if g.watch > 0.5 {
             Quat::from_rotation_arc(Vec3::Z, (pose.wrist_at - pose.head_at).normalize_or(Vec3::Z))
+        } else if at_participant && peer == Some(member.index) {
+            Quat::from_rotation_x(0.08)
         } else if at_participant {
             Quat::from_rotation_arc(Vec3::Z, (local_eye - pose.head_at).normalize_or(Vec3::Z))
         } else {

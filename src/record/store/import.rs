@@ -83,8 +83,9 @@ impl Store {
         let tx = self.conn.transaction().map_err(db)?;
         tx.execute(
             "INSERT INTO sessions (id, participant, scenario, level, seed, lang, started_unix_ms, status,
-                                   end_reason, duration_ms, journal, damaged_tail, shown_in, head_from, sample_hz)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                   end_reason, duration_ms, journal, damaged_tail, shown_in, head_from, sample_hz,
+                                   kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 h.session,
                 h.participant,
@@ -101,6 +102,7 @@ impl Store {
                 display.map(|d| d.shown_in.clone()),
                 display.map(|d| d.head_from.name()),
                 display.map(|d| d.sample_hz),
+                h.kind.name(),
             ],
         )
         .map_err(db)?;

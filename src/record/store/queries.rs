@@ -48,6 +48,8 @@ pub struct SessionRow {
     pub head_from: Option<String>,
     pub sample_hz: Option<i64>,
     pub samples: i64,
+    /// `practice` or `modelling` (see `session::RunKind`).
+    pub kind: String,
 }
 
 impl SessionRow {
@@ -94,7 +96,7 @@ impl Store {
                 "SELECT s.id, s.participant, s.scenario, s.level, s.lang, s.started_unix_ms, s.status, s.end_reason,
                         s.duration_ms, (SELECT COUNT(*) FROM events e WHERE e.session = s.id), s.damaged_tail,
                         s.shown_in, s.head_from, s.sample_hz,
-                        (SELECT COUNT(*) FROM samples x WHERE x.session = s.id)
+                        (SELECT COUNT(*) FROM samples x WHERE x.session = s.id), s.kind
                  FROM sessions s WHERE ?1 IS NULL OR s.participant = ?1 ORDER BY s.started_unix_ms, s.id",
             )
             .map_err(|e| self.db_err(e))?;
@@ -115,6 +117,7 @@ impl Store {
                 head_from: r.get(12)?,
                 sample_hz: r.get(13)?,
                 samples: r.get(14)?,
+                kind: r.get(15)?,
             })
         })
         .and_then(Iterator::collect)
@@ -161,7 +164,8 @@ impl Store {
     /// as the progression policy reads them: each session's level (the one
     /// in force when it ended), whether the clinician changed it during the
     /// run, how it ended, its peak SUDS and its self-efficacy (per
-    /// statement the last rating, the lowest of those).
+    /// statement the last rating, the lowest of those). Only practice
+    /// runs: watching a peer is never the participant's own mastery.
     pub fn past_runs(&self, participant: &str, scenario: &str) -> Result<Vec<PastRun>> {
         let code = self.participant(participant)?;
         let db = |e| self.db_err(e);
@@ -169,7 +173,8 @@ impl Store {
             let mut stmt = self
                 .conn
                 .prepare(
-                    "SELECT id, level, end_reason FROM sessions WHERE participant = ?1 AND scenario = ?2
+                    "SELECT id, level, end_reason FROM sessions
+                     WHERE participant = ?1 AND scenario = ?2 AND kind = 'practice'
                      ORDER BY started_unix_ms, id",
                 )
                 .map_err(db)?;
@@ -281,9 +286,17 @@ impl Store {
             .ok_or_else(|| StoreError::NoSession(session.into(), Nearest::default()))?;
         let path = self.dir.join(journal);
         let header = crate::record::journal::read_header(&path)?;
-        crate::scenario::load::parse(Path::new(&header.scenario), header.scenario_source.as_bytes())
-            .map(|(_, s)| s)
-            .map_err(|_| StoreError::BadSnapshot(path))
+        let scenario =
+            crate::scenario::load::parse(Path::new(&header.scenario), header.scenario_source.as_bytes())
+                .map(|(_, s)| s)
+                .map_err(|_| StoreError::BadSnapshot(path.clone()))?;
+        // A modelling run's outputs count its peer among the cast.
+        match header.kind {
+            crate::session::RunKind::Practice => Ok(scenario),
+            crate::session::RunKind::Modelling => {
+                scenario.for_modelling().ok_or(StoreError::BadSnapshot(path))
+            }
+        }
     }
 
     pub fn session(&self, id: &str) -> Result<SessionRow> {
@@ -326,6 +339,7 @@ mod tests {
             head_from: Some(head_from.into()),
             sample_hz: Some(sample_hz),
             samples,
+            kind: "practice".into(),
         }
     }
 

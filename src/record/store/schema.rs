@@ -100,6 +100,9 @@ const MIGRATIONS: &[&str] = &[
         label TEXT,
         answer TEXT NOT NULL
      );",
+    // 8: what a run was for: the participant's own practice, or watching
+    // a peer model it first (never counted as mastery).
+    "ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'practice';",
 ];
 
 /// Creates the private folder `path`, failing as the store does.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::{Checker, at, f, parse_hex_colour};
 use crate::scenario::locate::PathPart as P;
+use crate::scenario::{Look, PEER_ID, Voice};
 
 impl Checker<'_> {
     fn character_ids(&self) -> impl Iterator<Item = &str> {
@@ -92,24 +93,49 @@ impl Checker<'_> {
                     "give each character a seat of their own".into(),
                 );
             }
-            self.check_range(&at(&path, &[f("voice"), f("pitch")]), c.voice.pitch, 0.5, 2.0, "voice pitch");
-            self.check_range(&at(&path, &[f("voice"), f("rate")]), c.voice.rate, 0.5, 2.0, "voice rate");
-            for (field, value) in
-                [("skin", &c.look.skin), ("hair", &c.look.hair), ("clothing", &c.look.clothing)]
-            {
-                if parse_hex_colour(value).is_none() {
-                    self.error(
-                        "bad-colour",
-                        &at(&path, &[f("look"), f(field)]),
-                        format!("\"{value}\" is not a colour"),
-                        "not #rrggbb",
-                        "write colours as \"#rrggbb\", e.g. \"#3355aa\"".into(),
-                    );
-                }
+            if c.id == PEER_ID {
+                self.error(
+                    "reserved-id",
+                    &at(&path, &[f("id")]),
+                    format!("the id \"{PEER_ID}\" is kept for the peer of a modelling run"),
+                    "reserved",
+                    "give the character another id; the peer is written as `peer: (name: ...)`".into(),
+                );
             }
+            self.check_voice_and_look(&path, &c.voice, &c.look);
             self.check_range(&at(&path, &[f("behaviour"), f("gaze")]), c.behaviour.gaze, 0.0, 1.0, "gaze");
             if let Some(model) = &c.model {
                 self.check_file(&at(&path, &[f("model")]), model, "model");
+            }
+        }
+        if let Some(peer) = &s.peer {
+            let path = [f("peer")];
+            if peer.name.trim().is_empty() {
+                self.error(
+                    "missing-text",
+                    &at(&path, &[f("name")]),
+                    "the peer's name is empty".into(),
+                    "empty",
+                    "give the peer a first name, shown with what they say".into(),
+                );
+            }
+            self.check_voice_and_look(&path, &peer.voice, &peer.look);
+        }
+    }
+
+    /// A character's or the peer's voice in range and colours that parse.
+    fn check_voice_and_look(&mut self, path: &[P], voice: &Voice, look: &Look) {
+        self.check_range(&at(path, &[f("voice"), f("pitch")]), voice.pitch, 0.5, 2.0, "voice pitch");
+        self.check_range(&at(path, &[f("voice"), f("rate")]), voice.rate, 0.5, 2.0, "voice rate");
+        for (field, value) in [("skin", &look.skin), ("hair", &look.hair), ("clothing", &look.clothing)] {
+            if parse_hex_colour(value).is_none() {
+                self.error(
+                    "bad-colour",
+                    &at(path, &[f("look"), f(field)]),
+                    format!("\"{value}\" is not a colour"),
+                    "not #rrggbb",
+                    "write colours as \"#rrggbb\", e.g. \"#3355aa\"".into(),
+                );
             }
         }
     }

@@ -67,6 +67,17 @@ impl Checker<'_> {
                     }
                     let models: Vec<usize> =
                         options.iter().enumerate().filter(|(_, o)| o.model).map(|(j, _)| j).collect();
+                    if models.is_empty() && !options.is_empty() {
+                        self.warning(
+                            "no-model-answer",
+                            &at(&path, &[f("options")]),
+                            "no option is marked as the model answer".into(),
+                            "no model answer",
+                            "mark the answer a peer shows in a modelling run with `model: true`; without \
+                             one the peer takes the first answer that approaches the situation"
+                                .into(),
+                        );
+                    }
                     if models.len() > 1 {
                         self.error(
                             "several-model-answers",
