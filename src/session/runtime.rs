@@ -5,30 +5,33 @@
 //! stamps every output, and active time (pauses excluded), which drives the
 //! scenario's own timers so that a paused session truly stands still.
 //!
-//! Why one file of about 700 lines: one state machine whose steps share
+//! Why one file of about 1,000 lines: one state machine whose steps share
 //! private state (the cursor, both clocks, queued ratings, active cues);
 //! split, its invariants would be spread over files that each need all of
-//! it.
+//! it. The two kinds of step that stand apart, the calming pause and the
+//! modelling peer's answers, live beside it (`calming`, `modelling`) as
+//! further `impl Session` blocks on the same state.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use super::breathing::Pace;
 use super::cast::{behaviour_at, is_present, level_def};
 use super::io::*;
 use super::rng::SessionRng;
 use crate::scenario::resolved::{attitude_slot, speaking_millis, to_millis};
 use crate::scenario::{Beat, RatingKind, RatingWhen, Scenario, Sign, StressCue, branch_ways, model_answer};
 
+mod calming;
+mod modelling;
+
+use calming::{Calming, CalmingPause};
+use modelling::PEER_THINK_MILLIS;
+pub use modelling::RunKind;
+
 /// Upper bound on beats entered in one step without waiting. A checked
 /// scenario never comes near it; an unchecked one with an instant loop
 /// ends with a fault instead of hanging the frame.
 const MAX_INSTANT_BEATS: usize = 10_000;
-
-/// How long a modelling peer takes to answer, after the options are
-/// shown: long enough to be seen thinking, shorter than any answer clock
-/// (at least 2 s) or silence route, so the peer always answers.
-const PEER_THINK_MILLIS: Millis = 1_800;
 
 /// Mixed into the seed for the stream that orders options.
 const ORDER_STREAM: u64 = 0x6f70_7469_6f6e_7321;
@@ -114,26 +117,6 @@ struct Choosing {
     model_at: Option<Millis>,
 }
 
-/// A calming pause: the run stands still while the participant rates
-/// SUDS, breathes at the scenario's pace, and rates SUDS again.
-#[derive(Debug, Clone)]
-struct CalmingPause {
-    phase: Calming,
-    /// A rating that was open when the pause began, asked again after it.
-    held: Option<OpenRating>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Calming {
-    /// Asking SUDS before the breathing.
-    Before,
-    /// Breathing until `until`, on the session clock: the run's own time
-    /// stands still meanwhile.
-    Breathing { until: Millis },
-    /// Asking SUDS after it.
-    After,
-}
-
 #[derive(Debug, Clone)]
 struct OpenRating {
     kind: RatingKind,
@@ -144,31 +127,6 @@ struct OpenRating {
 struct ActiveCue {
     cue: StressCue,
     until: Millis,
-}
-
-/// What a run is for: the participant's own practice, or watching a peer
-/// model the level first. The record keeps it, and only practice runs
-/// count towards progression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RunKind {
-    #[default]
-    Practice,
-    Modelling,
-}
-
-impl RunKind {
-    /// As the record and the command line write it.
-    pub fn name(self) -> &'static str {
-        match self {
-            RunKind::Practice => "practice",
-            RunKind::Modelling => "modelling",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<RunKind> {
-        [RunKind::Practice, RunKind::Modelling].into_iter().find(|k| k.name() == name)
-    }
 }
 
 /// A running session. Feed it inputs with [`Session::step`].
@@ -239,49 +197,6 @@ impl Session {
             active_cues: Vec::new(),
             out: Vec::new(),
         })
-    }
-
-    /// A modelling run of `scenario` as [`Scenario::for_modelling`] made
-    /// it: the peer answers every choice with the model answer, and the
-    /// expectancy ratings, which are about the participant's own run, are
-    /// not asked.
-    pub fn modelling(scenario: Arc<Scenario>, level: u8, seed: u64) -> Result<Session, SessionError> {
-        let peer = scenario.peer_index().ok_or_else(|| SessionError::NoPeer(scenario.id.clone()))?;
-        let mut session = Session::new(scenario, level, seed)?;
-        session.peer = Some(peer);
-        Ok(session)
-    }
-
-    /// Whether this is a modelling run.
-    pub fn is_modelling(&self) -> bool {
-        self.peer.is_some()
-    }
-
-    pub fn kind(&self) -> RunKind {
-        if self.is_modelling() { RunKind::Modelling } else { RunKind::Practice }
-    }
-
-    /// A run of `kind`: the scenario it plays (for a modelling run, with
-    /// its peer in the cast, which whoever shows the run must show too)
-    /// and its session.
-    pub fn of_kind(
-        scenario: &Scenario,
-        level: u8,
-        seed: u64,
-        kind: RunKind,
-    ) -> Result<(Arc<Scenario>, Session), SessionError> {
-        match kind {
-            RunKind::Practice => {
-                let scenario = Arc::new(scenario.clone());
-                Ok((Arc::clone(&scenario), Session::new(scenario, level, seed)?))
-            }
-            RunKind::Modelling => {
-                let cast =
-                    scenario.for_modelling().ok_or_else(|| SessionError::NoPeer(scenario.id.clone()))?;
-                let cast = Arc::new(cast);
-                Ok((Arc::clone(&cast), Session::modelling(cast, level, seed)?))
-            }
-        }
     }
 
     pub fn scenario(&self) -> &Arc<Scenario> {
@@ -1079,34 +994,6 @@ impl Session {
         }
     }
 
-    /// The modelling peer gives the model answer, and says it.
-    fn peer_answers(&mut self, c: &Choosing) {
-        let scenario = Arc::clone(&self.scenario);
-        let (Some(peer), Some(Beat::Choose { options, .. })) = (self.peer, scenario.beats.get(c.beat)) else {
-            return;
-        };
-        let option = model_answer(options);
-        let rate = scenario.cast.get(peer).map_or(1.0, |p| p.voice.rate);
-        let millis = speaking_millis(&options[option].text, rate);
-        let shown_as = c.order.iter().position(|&o| o == option).unwrap_or(0);
-        let latency = self.active() - c.offered_at;
-        self.take_option(c.beat, option, shown_as, latency);
-        self.emit(Output::PeerAnswer { beat: c.beat, option, by: peer, millis });
-        self.cursor = Cursor::PeerAnswering { beat: c.beat, option, until: self.active() + millis };
-    }
-
-    /// Whether this run asks `ask`: at the level it started at, and in a
-    /// modelling run not an expectancy (see `asks_kind`).
-    fn asks(&self, ask: &crate::scenario::RatingAsk) -> bool {
-        ask.asked_in_run_from(self.start_level) && self.asks_kind(&ask.rating)
-    }
-
-    /// A modelling run asks no expectancy and no review: both are about
-    /// what the participant fears in their own run, and they only watch.
-    fn asks_kind(&self, kind: &RatingKind) -> bool {
-        !self.is_modelling() || !matches!(kind, RatingKind::Expectancy(_) | RatingKind::ExpectancyReview(_))
-    }
-
     fn rate(&mut self, input: &Input, answer: RatingAnswer) {
         let Some(open) = &self.open_rating else {
             return self.reject(input, Rejection::NoRatingAsked);
@@ -1123,66 +1010,6 @@ impl Session {
             Some(Calming::After) => self.calming_over(),
             Some(Calming::Breathing { .. }) | None => self.run_flow(),
         }
-    }
-
-    // ------------------------------------------------------------ calming
-
-    /// The calming button: the first press begins a calming pause; in its
-    /// first SUDS a second press lets it go (pressed by mistake), during
-    /// the breathing it ends the breathing early, and the last SUDS is
-    /// asked all the same.
-    fn calm(&mut self, input: &Input, by: Actor) {
-        match self.calming.as_ref().map(|c| c.phase) {
-            None => {
-                self.hold_still();
-                let held = self.open_rating.take();
-                self.calming = Some(CalmingPause { phase: Calming::Before, held });
-                self.emit(Output::CalmingStarted { by });
-                self.ask_now(RatingKind::Suds);
-            }
-            Some(Calming::Before) => {
-                self.open_rating = None;
-                self.calming_over();
-            }
-            Some(Calming::Breathing { .. }) => self.breathing_over(false),
-            Some(Calming::After) => self.reject(input, Rejection::Calming),
-        }
-    }
-
-    fn ask_now(&mut self, kind: RatingKind) {
-        self.emit(Output::RatingAsked { rating: kind.clone() });
-        self.open_rating = Some(OpenRating { kind, asked_at: self.active() });
-    }
-
-    fn breathe(&mut self) {
-        let pace = Pace::of(&self.scenario.breathing);
-        let until = self.now + pace.total_millis();
-        if let Some(calm) = &mut self.calming {
-            calm.phase = Calming::Breathing { until };
-        }
-        self.emit(Output::BreathingStarted { pace });
-    }
-
-    /// The breathing is over, all of it (`completed`) or ended early; the
-    /// last SUDS of the pause follows.
-    fn breathing_over(&mut self, completed: bool) {
-        if let Some(calm) = &mut self.calming {
-            calm.phase = Calming::After;
-        }
-        self.emit(Output::BreathingEnded { completed });
-        self.ask_now(RatingKind::Suds);
-    }
-
-    /// The run goes on where it stood, with any rating it was asking.
-    fn calming_over(&mut self) {
-        let Some(calm) = self.calming.take() else { return };
-        self.emit(Output::CalmingEnded);
-        if let Some(held) = calm.held {
-            self.emit(Output::RatingAsked { rating: held.kind.clone() });
-            self.open_rating = Some(held);
-        }
-        self.go_on_if_free();
-        self.run_flow();
     }
 }
 

@@ -349,4 +349,37 @@ mod in_the_shell {
         let after = listen(&mut heard, 0.5);
         assert!(rms(&after) < 0.1 * rms(&in_breath[72_000..]), "the tone went on after the breathing");
     }
+
+    /// In the headset the controller is all the participant has: the menu
+    /// button opens the pause card, the trigger on Breathe calmly begins
+    /// the calming pause, and the menu button ends its breathing early.
+    #[test]
+    fn in_the_headset_the_controller_begins_a_calming_pause_and_ends_its_breathing() {
+        use mestring::app::ControllerPressed;
+
+        let loaded = crate::shell::load("upset-customer");
+        let mut h = mestring::app::testing::Harness::in_headset(loaded, options(2, ""), None).unwrap();
+        h.run_for(1.0);
+        h.controller(ControllerPressed::Menu);
+        h.frame();
+        assert!(h.view().paused, "the menu button did not pause");
+        assert!(h.trigger_on(PanelButton::Pause(PauseAction::Calm)), "no Breathe calmly on the card");
+        h.frame();
+        assert_eq!(h.view().calming, Some(CalmingView::Rating));
+        assert!(h.trigger_on(PanelButton::Confirm), "no OK for the SUDS on the card");
+        h.frame();
+        assert!(breathing(&h), "{:?}", h.view());
+        let hint =
+            "Follow the circle: in as it grows, out as it shrinks. The menu button ends the breathing early.";
+        assert!(h.panel_texts().iter().any(|t| t == hint), "{:?}", h.panel_texts());
+        h.controller(ControllerPressed::Menu);
+        h.frame();
+        assert_eq!(h.view().calming, Some(CalmingView::Rating), "the menu button did not end the breathing");
+        assert!(h.trigger_on(PanelButton::Confirm));
+        h.frame();
+        // Back on the pause card it was begun from.
+        assert!(h.view().calming.is_none() && h.view().paused);
+        let transcript = h.transcript("en");
+        assert!(transcript.contains("breathing-ended early"), "{transcript}");
+    }
 }
