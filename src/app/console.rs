@@ -20,7 +20,7 @@ use super::driver::{RunningSession, SessionInput, SessionOutput, SessionView};
 use super::labels::{Labels, ShowLabels};
 use super::stage::ParticipantView;
 use super::{AppSystems, Loaded, PointerOnConsole, RecentreView};
-use crate::scenario::{Beat, FearedOutcome, StressCue};
+use crate::scenario::{Beat, FearedOutcome, RatingKind, StressCue};
 use crate::session::{Actor, EndReason, Input, Output, RatingAnswer};
 use crate::w;
 use crate::words::{Lang, names};
@@ -293,6 +293,18 @@ fn console_panel(
             if ui.add_enabled(open, egui::Button::new(calm)).clicked() {
                 asks.write(SessionInput(Input::Calm { by }));
             }
+            // Outside the schedule: how distressed, how sick, now.
+            ui.horizontal(|ui| {
+                let asks_now = [
+                    (RatingKind::Suds, w!(l, "ask-suds-now")),
+                    (RatingKind::Cybersickness, w!(l, "ask-cybersickness-now")),
+                ];
+                for (rating, label) in asks_now {
+                    if ui.add_enabled(open && !view.paused, egui::Button::new(label)).clicked() {
+                        asks.write(SessionInput(Input::AskNow { rating }));
+                    }
+                }
+            });
 
             ui.separator();
             ui.label(w!(l, "stress-cues"));

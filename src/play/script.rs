@@ -11,6 +11,7 @@
 //! review not-happened 20  # expectancy review: did not happen, now 20 %
 //! pause / resume / stop   # by the participant; add "by clinician" for the clinician
 //! calm                    # the calming button: a calming pause, or its end
+//! ask cybersickness       # the clinician asks a rating now (suds or cybersickness)
 //! level 3                 # the clinician steps the exposure to level 3
 //! cue phone-ringing 0.8   # the clinician triggers a cue
 //! marker looked away      # the clinician notes something
@@ -18,7 +19,7 @@
 //! wait 10                 # ten seconds pass
 //! ```
 
-use crate::scenario::StressCue;
+use crate::scenario::{RatingKind, StressCue};
 use crate::session::{Actor, Input, Millis, RatingAnswer};
 use crate::w;
 use crate::words::{Explain, Lang};
@@ -69,6 +70,7 @@ pub enum ScriptProblem {
     ExpectedBy { verb: String },
     OptionsFromOne,
     ReviewWord { found: Option<String> },
+    AskWord { found: Option<String> },
     CueMissing,
     UnknownCue { name: String },
     NotIntensity { word: String },
@@ -102,6 +104,13 @@ impl Explain for ScriptProblem {
                 };
                 w!(lang, "error-script-review-word", found = found)
             }
+            ScriptProblem::AskWord { found } => {
+                let found = match found {
+                    Some(word) => format!("\"{word}\""),
+                    None => w!(lang, "error-script-nothing"),
+                };
+                w!(lang, "error-script-ask-word", found = found)
+            }
             ScriptProblem::CueMissing => w!(lang, "error-script-cue-missing"),
             ScriptProblem::UnknownCue { name } => {
                 let cues: Vec<_> = StressCue::ALL.iter().map(|c| c.name()).collect();
@@ -112,7 +121,8 @@ impl Explain for ScriptProblem {
                 lang,
                 "error-script-unknown-action",
                 word = word,
-                actions = "choose, rate, review, answer, pause, resume, stop, calm, level, cue, marker, wait"
+                actions =
+                    "choose, rate, review, answer, pause, resume, stop, calm, ask, level, cue, marker, wait"
             ),
         }
     }
@@ -193,6 +203,14 @@ fn parse_line(content: &str) -> Result<Step, ScriptProblem> {
         "resume" => Action::Do(Input::Resume { by: by(&rest)? }),
         "stop" => Action::Do(Input::Stop { by: by(&rest)? }),
         "calm" => Action::Do(Input::Calm { by: by(&rest)? }),
+        "ask" => {
+            let rating = match it.next() {
+                Some("suds") => RatingKind::Suds,
+                Some("cybersickness") => RatingKind::Cybersickness,
+                other => return Err(ScriptProblem::AskWord { found: other.map(str::to_string) }),
+            };
+            Action::Do(Input::AskNow { rating })
+        }
         "level" => Action::Do(Input::SetLevel { level: number(it.next(), "level")? }),
         "cue" => {
             let name = it.next().ok_or(ScriptProblem::CueMissing)?;
@@ -226,6 +244,9 @@ mod tests {
         .unwrap();
         assert_eq!(steps.len(), 11);
         assert_eq!(steps[10].action, Action::Do(Input::Calm { by: Actor::Clinician }));
+        let ask = parse("ask cybersickness").unwrap();
+        assert_eq!(ask[0].action, Action::Do(Input::AskNow { rating: RatingKind::Cybersickness }));
+        assert!(parse("ask mood").unwrap_err().to_string().contains("suds or cybersickness"));
         assert_eq!(steps[0].after, DEFAULT_ANSWER_MILLIS);
         assert_eq!(steps[1], Step { action: Action::Do(Input::Choose { option: 1 }), after: 4500, line: 3 });
         assert_eq!(steps[3].action, Action::Do(Input::Pause { by: Actor::Clinician }));

@@ -96,6 +96,7 @@ pub fn input_words(input: &Input) -> String {
         Input::TriggerCue { cue, intensity } => format!("cue {} {intensity}", cue.name()),
         Input::Marker { note } => format!("marker {note:?}"),
         Input::Calm { by } => format!("calm by {}", by.name()),
+        Input::AskNow { rating } => format!("ask {}", rating_code(rating)),
     }
 }
 

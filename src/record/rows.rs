@@ -80,6 +80,7 @@ pub fn event_row(scenario: &Scenario, record: &JournalRecord, level: &mut u8) ->
                     row.intensity = Some(f64::from(*intensity));
                 }
                 Input::Marker { note } => row.note = Some(note.clone()),
+                Input::AskNow { rating } => row.rating = Some(rating_code(rating)),
                 Input::Tick => {}
             }
             row

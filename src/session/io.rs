@@ -73,6 +73,11 @@ pub enum Input {
     Marker {
         note: String,
     },
+    /// The clinician asks a SUDS or a cybersickness rating now, outside the
+    /// schedule: at once, or right after a rating that is open.
+    AskNow {
+        rating: RatingKind,
+    },
     /// The calming button, pressed by the participant or the clinician:
     /// begins a calming pause, or, pressed again, brings it to its end.
     Calm {
@@ -100,6 +105,9 @@ pub enum Rejection {
     Calming,
     /// In a modelling run the peer answers, not the participant.
     Modelling,
+    /// Only SUDS and cybersickness can be asked outside the schedule: the
+    /// others are read as before and after the run.
+    NotAskable,
 }
 
 impl Rejection {
@@ -126,6 +134,7 @@ impl Rejection {
             Rejection::WindingDown => w!(lang, "rejected-winding-down"),
             Rejection::Calming => w!(lang, "rejected-calming"),
             Rejection::Modelling => w!(lang, "rejected-modelling"),
+            Rejection::NotAskable => w!(lang, "rejected-not-askable"),
         }
     }
 }

@@ -158,6 +158,9 @@ pub struct Session {
     cursor: Cursor,
     started: bool,
     queued_ratings: VecDeque<RatingKind>,
+    /// Ratings the clinician asked while another was open: asked as soon
+    /// as it is answered, not at the next beat.
+    asked_now: VecDeque<RatingKind>,
     open_rating: Option<OpenRating>,
     /// Active time each periodic rating falls due next, per schedule entry.
     periodic_due: Vec<Option<Millis>>,
@@ -192,6 +195,7 @@ impl Session {
             cursor: Cursor::Enter(start),
             started: false,
             queued_ratings: VecDeque::new(),
+            asked_now: VecDeque::new(),
             open_rating: None,
             cue_due: Vec::new(),
             active_cues: Vec::new(),
@@ -355,6 +359,7 @@ impl Session {
             Input::TriggerCue { .. } => "cue",
             Input::Marker { .. } => "marker",
             Input::Calm { .. } => "calm",
+            Input::AskNow { .. } => "ask",
         };
         self.emit(Output::Rejected { input: name.to_string(), reason });
     }
@@ -659,6 +664,25 @@ impl Session {
         }
     }
 
+    /// A rating the clinician asks now: at once, or next after the one
+    /// open; never twice over.
+    fn ask_out_of_turn(&mut self, kind: RatingKind) {
+        if !matches!(kind, RatingKind::Suds | RatingKind::Cybersickness) {
+            return self.reject(&Input::AskNow { rating: kind }, Rejection::NotAskable);
+        }
+        let open = self.open_rating.as_ref().map(|r| &r.kind);
+        if open == Some(&kind) || self.asked_now.contains(&kind) {
+            return;
+        }
+        // It stands in for the same rating waiting on the schedule.
+        self.queued_ratings.retain(|k| *k != kind);
+        if open.is_some() {
+            self.asked_now.push_back(kind);
+        } else {
+            self.ask_now(kind);
+        }
+    }
+
     fn ask_queued_rating(&mut self) -> bool {
         match self.queued_ratings.pop_front() {
             Some(kind) => {
@@ -828,6 +852,7 @@ impl Session {
         self.go_on_if_free();
         self.open_rating = None;
         self.queued_ratings.clear();
+        self.asked_now.clear();
         // No chance cue and no periodic rating falls due any more.
         self.cue_due.clear();
         self.periodic_due.iter_mut().for_each(|due| *due = None);
@@ -855,6 +880,7 @@ impl Session {
         self.cursor = Cursor::Ended;
         self.open_rating = None;
         self.queued_ratings.clear();
+        self.asked_now.clear();
         for cue in std::mem::take(&mut self.active_cues) {
             self.emit(Output::CueStopped { cue: cue.cue });
         }
@@ -909,7 +935,11 @@ impl Session {
                 self.emit(Output::Marker { note });
             }
             // Nothing brings the people or the cues back once the run is over.
-            Input::SetLevel { .. } | Input::TriggerCue { .. } | Input::Choose { .. } | Input::Calm { .. }
+            Input::SetLevel { .. }
+            | Input::TriggerCue { .. }
+            | Input::Choose { .. }
+            | Input::Calm { .. }
+            | Input::AskNow { .. }
                 if self.winding_down() =>
             {
                 self.reject(&input, Rejection::WindingDown)
@@ -922,6 +952,7 @@ impl Session {
             Input::Rate(answer) if self.is_calming() => self.rate(&input, *answer),
             _ if self.is_calming() => self.reject(&input, Rejection::Calming),
             _ if self.is_paused() => self.reject(&input, Rejection::Paused),
+            Input::AskNow { rating } => self.ask_out_of_turn(rating.clone()),
             Input::Choose { option } => self.choose(&input, *option),
             Input::Rate(answer) => self.rate(&input, *answer),
             Input::TriggerCue { cue, intensity } => {
@@ -1005,6 +1036,11 @@ impl Session {
         let rating = open.kind.clone();
         self.open_rating = None;
         self.emit(Output::Rated { rating, answer, latency });
+        if self.calming.is_none()
+            && let Some(kind) = self.asked_now.pop_front()
+        {
+            return self.ask_now(kind);
+        }
         match self.calming.as_ref().map(|c| c.phase) {
             Some(Calming::Before) => self.breathe(),
             Some(Calming::After) => self.calming_over(),

@@ -382,4 +382,20 @@ mod in_the_shell {
         let transcript = h.transcript("en");
         assert!(transcript.contains("breathing-ended early"), "{transcript}");
     }
+
+    /// The console's "ask now" sends `AskNow`; the participant's panel then
+    /// asks it, with the instrument's own instruction.
+    #[test]
+    fn the_clinician_asks_about_vr_sickness_now_and_the_panel_asks_it() {
+        let mut h = harness("team-meeting", 1, START_RATINGS);
+        assert!(h.run_until(10.0, |h| h.view().line.is_some()), "Kari never speaks");
+        h.ask(Input::AskNow { rating: RatingKind::Cybersickness });
+        h.frame();
+        assert_eq!(h.view().rating.as_ref().map(|r| r.0.clone()), Some(RatingKind::Cybersickness));
+        let texts = h.panel_texts();
+        assert!(texts.iter().any(|t| t.contains("not of nervousness")), "{texts:?}");
+        h.press(KeyCode::Enter);
+        h.frame();
+        assert!(h.transcript("en").contains("rated cybersickness 0"), "{}", h.transcript("en"));
+    }
 }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use mestring::scenario::{RatingKind, Scenario, StressCue};
-use mestring::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Session};
+use mestring::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Rejection, Session};
 use proptest::prelude::*;
 
 use crate::shipped;
@@ -722,4 +722,43 @@ fn a_rating_asked_only_at_some_levels_is_asked_and_reviewed_exactly_there() {
         s.step(at, input);
     }
     assert!(reviewed, "the review belongs with the expectancy asked at the start");
+}
+
+#[test]
+fn the_clinician_asks_suds_or_cybersickness_now_at_once_or_right_after_the_open_rating() {
+    // During a line: asked at once, and the line goes on meanwhile.
+    let mut s = Session::new(team_meeting(), 1, 1).unwrap();
+    past_start_ratings(&mut s);
+    let t = s.now();
+    let outs = s.step(t + 500, Input::AskNow { rating: RatingKind::Cybersickness }).to_vec();
+    assert!(
+        outs.iter().any(|o| o.item == Output::RatingAsked { rating: RatingKind::Cybersickness }),
+        "{outs:?}"
+    );
+    assert_eq!(s.open_rating(), Some(&RatingKind::Cybersickness));
+    // Asked again while open: nothing more.
+    assert!(s.step(t + 600, Input::AskNow { rating: RatingKind::Cybersickness }).is_empty());
+    // A SUDS asked meanwhile comes right after it.
+    assert!(s.step(t + 700, Input::AskNow { rating: RatingKind::Suds }).is_empty());
+    let outs = s.step(t + 2_000, Input::Rate(RatingAnswer::Scale(3))).to_vec();
+    assert!(outs.iter().any(|o| o.item == Output::RatingAsked { rating: RatingKind::Suds }), "{outs:?}");
+    // Self-efficacy and expectancies keep to the schedule; a pause holds.
+    let outs =
+        s.step(t + 2_100, Input::AskNow { rating: RatingKind::SelfEfficacy("give-update".into()) }).to_vec();
+    assert!(outs.iter().any(|o| matches!(o.item, Output::Rejected { reason: Rejection::NotAskable, .. })));
+    s.step(t + 2_200, Input::Rate(RatingAnswer::Scale(40)));
+    s.step(t + 2_300, Input::Pause { by: Actor::Clinician });
+    let outs = s.step(t + 2_400, Input::AskNow { rating: RatingKind::Suds }).to_vec();
+    assert!(outs.iter().any(|o| matches!(o.item, Output::Rejected { reason: Rejection::Paused, .. })));
+}
+
+#[test]
+fn every_shipped_scenario_asks_cybersickness_at_intervals() {
+    for (id, s) in shipped() {
+        let every = s.ratings.schedule.iter().any(|a| {
+            a.rating == RatingKind::Cybersickness
+                && matches!(a.when, mestring::scenario::RatingWhen::Every(_))
+        });
+        assert!(every, "{id} does not ask cybersickness at intervals");
+    }
 }

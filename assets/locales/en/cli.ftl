@@ -208,6 +208,7 @@ error-script-action-missing = an action is missing after `after`
 error-script-expected-by = expected nothing or "by clinician" after { $verb }
 error-script-options-from-one = options are numbered from 1
 error-script-review-word = review: expected "happened" or "not-happened", found { $found }
+error-script-ask-word = ask: expected suds or cybersickness, found { $found }
 error-script-nothing = nothing
 error-script-cue-missing = cue: a cue name is missing
 error-script-unknown-cue = cue: unknown cue "{ $name }"; cues are: { $cues }

@@ -86,3 +86,4 @@ rejected-bad-intensity = cue intensity must be between 0 and 1
 rejected-winding-down = the session is over: nothing more can be changed in it
 rejected-calming = a calming pause is on: it ends by itself, or with the calming button
 rejected-modelling = in a modelling run the peer answers; you watch
+rejected-not-askable = only SUDS and VR sickness can be asked outside the schedule

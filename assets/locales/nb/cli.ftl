@@ -210,6 +210,7 @@ error-script-action-missing = en handling mangler etter `after`
 error-script-expected-by = ventet ingenting eller «by clinician» etter { $verb }
 error-script-options-from-one = svaralternativene er nummerert fra 1
 error-script-review-word = review: ventet «happened» eller «not-happened», fant { $found }
+error-script-ask-word = ask: ventet suds eller cybersickness, fant { $found }
 error-script-nothing = ingenting
 error-script-cue-missing = cue: navnet på et stressinnslag mangler
 error-script-unknown-cue = cue: ukjent stressinnslag «{ $name }»; stressinnslagene er: { $cues }

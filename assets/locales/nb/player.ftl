@@ -86,3 +86,4 @@ rejected-bad-intensity = styrken på et stressinnslag må være mellom 0 og 1
 rejected-winding-down = økta er over, og ingenting mer kan endres i den
 rejected-calming = en pustepause pågår: den slutter av seg selv, eller med pusteknappen
 rejected-modelling = i en modelløkt er det kollegaen som svarer; du ser på
+rejected-not-askable = bare SUDS og uvelhet i VR kan spørres om utenom planen

@@ -49,7 +49,7 @@ impl Session {
         }
     }
 
-    fn ask_now(&mut self, kind: RatingKind) {
+    pub(super) fn ask_now(&mut self, kind: RatingKind) {
         self.emit(Output::RatingAsked { rating: kind.clone() });
         self.open_rating = Some(OpenRating { kind, asked_at: self.active() });
     }
