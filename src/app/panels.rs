@@ -333,10 +333,10 @@ fn show(
     // A modelling peer's answer is their line.
     let subtitle = subtitle.or_else(|| {
         let (beat, option, by) = view.answer?;
-        let Some(Beat::Choose { options, .. }) = s.beats.get(beat) else { return None };
+        let said = s.option(beat, option)?;
         let name =
             s.cast.get(by).map(|c| crate::words::names::speaker(Lang::of(lang), c)).unwrap_or_default();
-        Some(format!("{name}: «{}»", options.get(option)?.text.show(lang)))
+        Some(format!("{name}: «{}»", said.text.show(lang)))
     });
     // In the calm phase the subtitle bar says what is happening, until the
     // last SUDS is asked.

@@ -90,7 +90,8 @@ impl Hearing {
     fn before_the_seat(&self) -> Position {
         let seat = self.stage.listener();
         let yaw = seat.yaw_degrees.to_radians();
-        let ahead = 1.2 * seat.scale.recip().min(10.0);
+        // 1.2 m, in the world's units.
+        let ahead = 1.2 / seat.scale.max(0.1);
         Position::new(seat.at.x + ahead * yaw.sin(), seat.at.y, seat.at.z + ahead * yaw.cos())
     }
 }

@@ -10,7 +10,7 @@ use crate::record::export::gaze_summary;
 use crate::record::journal::{HeadSource, JournalRecord};
 use crate::record::rows::EventRow;
 use crate::record::store::{GoalRow, SampleRow, SessionRow};
-use crate::scenario::{Beat, EfficacySource, RatingKind, RatingWhen, Scenario};
+use crate::scenario::{ChoiceTag, EfficacySource, RatingKind, RatingWhen, Scenario};
 use crate::session::{Actor, EndReason, Input, Millis, Output, RatingAnswer, RunKind};
 use crate::w;
 
@@ -234,10 +234,6 @@ impl SessionReport {
                 .find(|o| o.id == id)
                 .map_or_else(|| id.to_string(), |o| o.text.show(code).to_string())
         };
-        let chosen_option = |beat: usize, option: usize| match scenario.beats.get(beat) {
-            Some(Beat::Choose { options, .. }) => options.get(option),
-            _ => None,
-        };
 
         let mut suds = Series { label: w!(lang, "debrief-suds"), points: Vec::new() };
         let mut self_efficacy: Vec<(String, Series)> = Vec::new();
@@ -315,7 +311,7 @@ impl SessionReport {
                         mark(*at, MarkKind::Level { from: *from, to: *to }, None, seq);
                     }
                     Output::Chosen { beat, option, latency, .. } => {
-                        let shown = chosen_option(*beat, *option);
+                        let shown = scenario.option(*beat, *option);
                         let text = shown.map(|o| o.text.show(code).to_string()).unwrap_or_default();
                         let tags = shown
                             .map(|o| o.tags.iter().map(|t| t.name().to_string()).collect())
@@ -629,11 +625,7 @@ fn reflection(
                     let shown: Vec<&ChoiceMade> = choices
                         .iter()
                         .filter(|c| {
-                            c.tags.iter().any(|t| {
-                                crate::scenario::ChoiceTag::ALL
-                                    .iter()
-                                    .any(|k| k.name() == t && k.is_approach())
-                            })
+                            c.tags.iter().any(|t| ChoiceTag::from_name(t).is_some_and(ChoiceTag::is_approach))
                         })
                         .collect();
                     if !choices.is_empty() {

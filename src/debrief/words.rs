@@ -197,7 +197,7 @@ impl Lang {
     /// A choice's tag in words, as the record names it; a tag without
     /// words gives none.
     pub fn tag(self, tag: &str) -> String {
-        ChoiceTag::ALL.into_iter().find(|t| t.name() == tag).map_or_else(String::new, |t| names::tag(self, t))
+        ChoiceTag::from_name(tag).map_or_else(String::new, |t| names::tag(self, t))
     }
 
     /// One event on the timeline, in plain words.

@@ -82,9 +82,7 @@ impl<W: Write> Printer<W> {
                 self.say(&w!(l, "player-modelling", time = time, name = name(*peer)));
             }
             Output::PeerAnswer { beat, option, by, .. } => {
-                if let Some(Beat::Choose { options, .. }) = scenario.beats.get(*beat)
-                    && let Some(o) = options.get(*option)
-                {
+                if let Some(o) = scenario.option(*beat, *option) {
                     self.say(&format!("[{time}] {}: «{}»", name(*by), o.text.show(&lang)));
                 }
             }

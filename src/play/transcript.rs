@@ -184,8 +184,7 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
                 shown_as + 1,
                 clock(*latency)
             );
-            if let Some(Beat::Choose { options, .. }) = scenario.beats.get(*beat)
-                && let Some(o) = options.get(*option)
+            if let Some(o) = scenario.option(*beat, *option)
                 && !o.tags.is_empty()
             {
                 let tags: Vec<_> = o.tags.iter().map(|t| t.name()).collect();
@@ -262,10 +261,7 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
             let _ = write!(s, "modelling run: {} answers", character_id(scenario, *peer));
         }
         Output::PeerAnswer { beat, option, by, millis } => {
-            let text = match scenario.beats.get(*beat) {
-                Some(Beat::Choose { options, .. }) => options.get(*option).map_or("", |o| o.text.show(lang)),
-                _ => "",
-            };
+            let text = scenario.option(*beat, *option).map_or("", |o| o.text.show(lang));
             let _ = write!(
                 s,
                 "peer {} [{}] {text:?} ({})",

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::journal::JournalRecord;
 use crate::play::transcript::input_words;
 use crate::prompts::rating_code;
-use crate::scenario::{Beat, Scenario};
+use crate::scenario::Scenario;
 use crate::session::{EndReason, Input, Output, RatingAnswer};
 
 /// Column names, in order, for the CSV export. Events and behaviour
@@ -162,9 +162,7 @@ fn output_row(s: &Scenario, output: &Output, row: &mut EventRow, level: &mut u8)
             row.option = Some(*option as i64 + 1);
             row.value = Some(*shown_as as i64 + 1);
             row.latency_ms = Some(*latency);
-            if let Some(Beat::Choose { options, .. }) = s.beats.get(*beat)
-                && let Some(o) = options.get(*option)
-            {
+            if let Some(o) = s.option(*beat, *option) {
                 let tags: Vec<&str> = o.tags.iter().map(|t| t.name()).collect();
                 row.tags = (!tags.is_empty()).then(|| tags.join(";"));
                 row.note = o.model.then(|| "model answer".to_string());

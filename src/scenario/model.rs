@@ -123,6 +123,15 @@ impl Scenario {
         Some(s)
     }
 
+    /// Option `option` (its index as written) of the Choose beat `beat`;
+    /// `None` for any other beat or an index it lacks.
+    pub fn option(&self, beat: usize, option: usize) -> Option<&ChoiceOption> {
+        match self.beats.get(beat) {
+            Some(Beat::Choose { options, .. }) => options.get(option),
+            _ => None,
+        }
+    }
+
     /// The peer's index in a scenario made by [`Scenario::for_modelling`].
     pub fn peer_index(&self) -> Option<usize> {
         self.peer.as_ref()?;
@@ -727,6 +736,11 @@ impl ChoiceTag {
             ChoiceTag::SharesOpenly => "shares-openly",
             ChoiceTag::KeepsPrivate => "keeps-private",
         }
+    }
+
+    /// The tag a record names (`sets-boundary`), if it is one.
+    pub fn from_name(name: &str) -> Option<ChoiceTag> {
+        ChoiceTag::ALL.into_iter().find(|t| t.name() == name)
     }
 
     /// Whether the answer approaches the situation rather than avoiding it:

@@ -1012,10 +1012,10 @@ impl Session {
     fn take_option(&mut self, beat: usize, option: usize, shown_as: usize, latency: Millis) {
         self.emit(Output::Chosen { beat, option, shown_as, latency });
         let scenario = Arc::clone(&self.scenario);
-        if let Some(Beat::Choose { options, .. }) = scenario.beats.get(beat) {
+        if let Some(taken) = scenario.option(beat, option) {
             for (o, outcome) in scenario.feared_outcomes.iter().enumerate() {
                 let shown = outcome.happens.iter().any(|s| match s {
-                    Sign::Chose(tag) => options[option].tags.contains(tag),
+                    Sign::Chose(tag) => taken.tags.contains(tag),
                     Sign::Reached(_) => false,
                 });
                 if shown {

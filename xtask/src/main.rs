@@ -522,72 +522,53 @@ fn screenshots() -> Result<(), String> {
 }
 
 /// A modelling run, in nb and en: the team meeting at level 2 seen from
-/// the side, the peer in the participant's seat giving her first answer.
+/// the side, the peer in the participant's seat giving her first answer
+/// (the start ratings, Kari's opening, and the answer, 16 s in).
 fn modelling_screenshots(mestring: &Path) -> Result<(), String> {
+    let script = "after 0.4 rate 50\n".repeat(3);
+    scene_screenshots(mestring, "modelling-run", "a modelling run", &script, &["--modelling"], "16")
+}
+
+/// The breathing guide of a calming pause, in nb and en: the team meeting
+/// at level 2, the start ratings (1.2 s), the calming button (2 s), its
+/// first SUDS (1 s), and 3.5 s of the first in-breath: the circle nearly full.
+fn calming_screenshots(mestring: &Path) -> Result<(), String> {
+    let script = format!("{}after 2 calm\nafter 1 rate 60\n", "after 0.4 rate 50\n".repeat(3));
+    scene_screenshots(mestring, "calming-pause", "the calming pause", &script, &[], "7.7")
+}
+
+/// `docs/screenshots/{name}-{en,nb}.png`: the team meeting at level 2 in a
+/// window, played from `script` with `extra` arguments, pictured after
+/// `exit_after` seconds, and quantised.
+fn scene_screenshots(
+    mestring: &Path,
+    name: &str,
+    what: &str,
+    script: &str,
+    extra: &[&str],
+    exit_after: &str,
+) -> Result<(), String> {
     let out = root().join("docs/screenshots");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let script = out.join("modelling.script");
-    std::fs::write(&script, "after 0.4 rate 50\n".repeat(3))
-        .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
+    let script_path = out.join(format!("{name}.script"));
+    std::fs::write(&script_path, script)
+        .map_err(|e| format!("cannot write {}: {e}", script_path.display()))?;
     let mut written = Vec::new();
     for lang in ["en", "nb"] {
-        step(&format!("screenshot of a modelling run in {lang}"));
-        let png = out.join(format!("modelling-run-{lang}.png"));
-        let mut args = vec!["run", "team-meeting", "--level", "2", "--lang", lang, "--modelling"];
-        // The start ratings, Kari's opening, and the peer's first answer.
-        args.extend(["--script", script.to_str().unwrap_or_default(), "--exit-after", "16"]);
+        step(&format!("screenshot of {what} in {lang}"));
+        let png = out.join(format!("{name}-{lang}.png"));
+        let mut args = vec!["run", "team-meeting", "--level", "2", "--lang", lang];
+        args.extend(extra);
+        args.extend(["--script", script_path.to_str().unwrap_or_default(), "--exit-after", exit_after]);
         args.extend(["--screenshot", png.to_str().unwrap_or_default()]);
         with_display(mestring, &args)?;
         written.push(png.to_string_lossy().into_owned());
     }
-    let _ = std::fs::remove_file(&script);
+    let _ = std::fs::remove_file(&script_path);
     let mut quantise = vec!["--quality=70-90", "--speed", "3", "--strip", "--force", "--ext", ".png"];
     quantise.extend(written.iter().map(String::as_str));
     run("pngquant", &quantise)?;
-    eprintln!("modelling-run-en.png and modelling-run-nb.png in docs/screenshots/");
-    Ok(())
-}
-
-/// The breathing guide of a calming pause, in nb and en: the team meeting
-/// at level 2, the start ratings, the calming button, its first SUDS, and
-/// the picture a few seconds into the breathing (near a full in-breath).
-fn calming_screenshots(mestring: &Path) -> Result<(), String> {
-    let out = root().join("docs/screenshots");
-    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let script = out.join("calming.script");
-    let answers = "after 0.4 rate 50\n".repeat(3);
-    std::fs::write(&script, format!("{answers}after 2 calm\nafter 1 rate 60\n"))
-        .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
-    let mut written = Vec::new();
-    for lang in ["en", "nb"] {
-        step(&format!("screenshot of the calming pause in {lang}"));
-        let png = out.join(format!("calming-pause-{lang}.png"));
-        with_display(
-            mestring,
-            &[
-                "run",
-                "team-meeting",
-                "--level",
-                "2",
-                "--lang",
-                lang,
-                "--script",
-                script.to_str().unwrap_or_default(),
-                // Start ratings (1.2 s), the press (2 s), its SUDS (1 s), and
-                // 3.5 s of the first in-breath: the circle nearly full.
-                "--exit-after",
-                "7.7",
-                "--screenshot",
-                png.to_str().unwrap_or_default(),
-            ],
-        )?;
-        written.push(png.to_string_lossy().into_owned());
-    }
-    let _ = std::fs::remove_file(&script);
-    let mut quantise = vec!["--quality=70-90", "--speed", "3", "--strip", "--force", "--ext", ".png"];
-    quantise.extend(written.iter().map(String::as_str));
-    run("pngquant", &quantise)?;
-    eprintln!("calming-pause-en.png and calming-pause-nb.png in docs/screenshots/");
+    eprintln!("{name}-en.png and {name}-nb.png in docs/screenshots/");
     Ok(())
 }
 
