@@ -492,7 +492,7 @@ impl SessionReport {
         let mut run_ratings = RunRatings::default();
         for (id, series) in &self_efficacy {
             for p in &series.points {
-                run_ratings.rated_kind(&RatingKind::SelfEfficacy(id.clone()), p.value);
+                run_ratings.rated_kind(&RatingKind::SelfEfficacy(id.clone()), &RatingAnswer::Scale(p.value));
             }
         }
         let run_self_efficacy = run_ratings.self_efficacy();

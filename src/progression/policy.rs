@@ -3,7 +3,7 @@
 
 use crate::prompts::rating_code;
 use crate::scenario::{Progression, RatingKind, Scenario};
-use crate::session::Actor;
+use crate::session::{Actor, RatingAnswer};
 
 /// A scenario's progression policy with its defaults filled in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ impl Default for Policy {
 pub enum RunEnd {
     /// The flow reached an End.
     Completed,
-    /// Stopped before the end, by the participant (escape) or the clinician.
+    /// Stopped before the end, by the participant or the clinician.
     Stopped { by: Actor },
     /// Neither: the program was closed or stopped working mid-run, or the
     /// scenario went wrong.
@@ -74,6 +74,50 @@ pub struct PastRun {
     pub peak_suds: Option<u8>,
     /// The run's self-efficacy (see [`RunRatings::self_efficacy`]), if any.
     pub self_efficacy: Option<u8>,
+    /// How self-efficacy moved from before the run to after it (see
+    /// [`RunRatings::self_efficacy_change`]), where a statement was rated
+    /// both times.
+    pub self_efficacy_change: Option<Change>,
+    /// What became of the feared outcome that taught least (see
+    /// [`RunRatings::expectation`]), where one was reviewed.
+    pub expectation: Option<Expectation>,
+}
+
+/// A rating before a run and after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    pub from: u8,
+    pub to: u8,
+}
+
+impl Change {
+    /// How far it rose; negative where it fell.
+    pub fn rise(&self) -> i16 {
+        i16::from(self.to) - i16::from(self.from)
+    }
+}
+
+/// A feared outcome's expectancy put to the test: how likely the
+/// participant thought it before the run (if asked), whether it happened,
+/// and how likely they think it after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expectation {
+    pub before: Option<u8>,
+    pub happened: bool,
+    pub now: u8,
+}
+
+impl Expectation {
+    /// A disconfirmed prediction that was not revised: the outcome was
+    /// feared, did not come, and is still thought at least as likely. The
+    /// learning that exposure is for (the expectancy violated) has not
+    /// taken hold yet, and another run lets it be tested again. The test
+    /// is against the participant's own prediction, not a fixed figure,
+    /// because where the outcome happens by chance a high likelihood can
+    /// be a fair one.
+    pub fn held(&self) -> bool {
+        !self.happened && self.before.is_some_and(|before| before > 0 && self.now >= before)
+    }
 }
 
 /// A run's ratings reduced to what the policy reads, fed in the order they
@@ -81,27 +125,60 @@ pub struct PastRun {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RunRatings {
     peak_suds: Option<u8>,
-    /// Per self-efficacy statement, its last rating.
-    last_self_efficacy: Vec<(String, u8)>,
+    /// Per self-efficacy statement, its first rating and its last one
+    /// after that, if it was rated again.
+    self_efficacy: Vec<(String, u8, Option<u8>)>,
+    expectancies: Vec<Feared>,
+}
+
+/// A feared outcome as a run rated it: its first expectancy rating (the
+/// one held before) and its review (whether it happened, how likely now).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Feared {
+    outcome: String,
+    before: Option<u8>,
+    review: Option<(bool, u8)>,
 }
 
 impl RunRatings {
     /// Takes one rating, by its code as records write it (`suds`,
-    /// `self-efficacy:<statement>`); other ratings are ignored.
-    pub fn rated(&mut self, code: &str, value: u8) {
+    /// `self-efficacy:<statement>`, `expectancy:<outcome>`), and for an
+    /// outcome's review (`expectancy-review:<outcome>`) whether it
+    /// happened; other ratings are ignored.
+    pub fn rated(&mut self, code: &str, value: u8, happened: Option<bool>) {
         if code == "suds" {
             self.peak_suds = Some(self.peak_suds.map_or(value, |p| p.max(value)));
         } else if let Some(statement) = code.strip_prefix("self-efficacy:") {
-            match self.last_self_efficacy.iter_mut().find(|(s, _)| s == statement) {
-                Some((_, last)) => *last = value,
-                None => self.last_self_efficacy.push((statement.to_string(), value)),
+            match self.self_efficacy.iter_mut().find(|(s, ..)| s == statement) {
+                Some((_, _, later)) => *later = Some(value),
+                None => self.self_efficacy.push((statement.to_string(), value, None)),
             }
+        } else if let Some(outcome) = code.strip_prefix("expectancy:") {
+            // Asked again, the first answer is still the one held before.
+            self.feared(outcome).before.get_or_insert(value);
+        } else if let (Some(outcome), Some(happened)) = (code.strip_prefix("expectancy-review:"), happened) {
+            self.feared(outcome).review = Some((happened, value));
         }
     }
 
+    fn feared(&mut self, outcome: &str) -> &mut Feared {
+        let i = match self.expectancies.iter().position(|f| f.outcome == outcome) {
+            Some(i) => i,
+            None => {
+                self.expectancies.push(Feared { outcome: outcome.to_string(), before: None, review: None });
+                self.expectancies.len() - 1
+            }
+        };
+        &mut self.expectancies[i]
+    }
+
     /// Takes one rating as a session reports it.
-    pub fn rated_kind(&mut self, kind: &RatingKind, value: u8) {
-        self.rated(&rating_code(kind), value);
+    pub fn rated_kind(&mut self, kind: &RatingKind, answer: &RatingAnswer) {
+        let (value, happened) = match *answer {
+            RatingAnswer::Scale(value) => (value, None),
+            RatingAnswer::Review { happened, likelihood } => (likelihood, Some(happened)),
+        };
+        self.rated(&rating_code(kind), value, happened);
     }
 
     /// The highest SUDS rating.
@@ -114,7 +191,35 @@ impl RunRatings {
     /// lowest: every task the scenario practises must feel manageable,
     /// and a high rating on one must not hide a low one on another.
     pub fn self_efficacy(&self) -> Option<u8> {
-        self.last_self_efficacy.iter().map(|(_, v)| *v).min()
+        self.self_efficacy.iter().map(|(_, first, later)| later.unwrap_or(*first)).min()
+    }
+
+    /// Of the statements rated before and after (twice or more), the one
+    /// that rose least or fell most, from its first rating to its last:
+    /// as with the lowest rating, a gain on one task must not hide a loss
+    /// on another. Ratings are compared within a statement only, since
+    /// each asks about a different task.
+    pub fn self_efficacy_change(&self) -> Option<Change> {
+        let changes = self
+            .self_efficacy
+            .iter()
+            .filter_map(|(_, from, later)| later.map(|to| Change { from: *from, to }));
+        changes.min_by_key(Change::rise)
+    }
+
+    /// Of the feared outcomes reviewed, the one that taught least: among
+    /// those that did not happen, the one whose likelihood came down least
+    /// (the one most still expected where none was asked before), else one
+    /// that happened.
+    pub fn expectation(&self) -> Option<Expectation> {
+        let reviewed = self
+            .expectancies
+            .iter()
+            .filter_map(|f| f.review.map(|(happened, now)| Expectation { before: f.before, happened, now }));
+        // How far the likelihood rose from before (from 0 where it was
+        // not asked): the highest came down least.
+        let unlearned = |e: &Expectation| i16::from(e.now) - i16::from(e.before.unwrap_or(0));
+        reviewed.max_by_key(|e| (!e.happened, unlearned(e)))
     }
 }
 
@@ -134,9 +239,38 @@ pub enum Shortfall {
     Unfinished,
     LevelChanged,
     NoSuds,
-    SudsAbove { peak: u8, limit: u8 },
+    SudsAbove {
+        peak: u8,
+        limit: u8,
+    },
     NoSelfEfficacy,
-    SelfEfficacyBelow { value: u8, min: u8 },
+    SelfEfficacyBelow {
+        value: u8,
+        min: u8,
+    },
+    /// Self-efficacy on a task fell by [`SELF_EFFICACY_FALL`] or more
+    /// from before the run to after it.
+    SelfEfficacyFell(Change),
+    /// A feared outcome did not happen, and is still thought at least as
+    /// likely as before (see [`Expectation::held`]).
+    ExpectationHeld(Expectation),
+}
+
+/// A fall in self-efficacy that says the run shook the participant's
+/// confidence: two steps of Bandura's scale, where one step either way
+/// can be no more than how a number was picked.
+pub const SELF_EFFICACY_FALL: u8 = 20;
+
+/// What the newest run counted for a step up showed besides its
+/// thresholds: how self-efficacy rose in it and what became of what the
+/// participant feared. Said in the reason, so a step up is told as what
+/// was learned, not only as distress that stayed low.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Learned {
+    /// Self-efficacy's smallest rise from before to after, where it rose
+    /// on every statement rated both times.
+    pub self_efficacy_rose: Option<Change>,
+    pub expectation: Option<Expectation>,
 }
 
 /// Why the policy proposes what it does.
@@ -158,7 +292,14 @@ pub enum Reason {
     MoreRunsNeeded { level: u8, mastered: usize, needed: u8, criteria: Criteria },
     /// The newest `runs` runs are mastery runs: their highest peak SUDS
     /// and lowest self-efficacy.
-    Mastered { level: u8, runs: u8, peak: u8, self_efficacy: Option<u8>, criteria: Criteria },
+    Mastered {
+        level: u8,
+        runs: u8,
+        peak: u8,
+        self_efficacy: Option<u8>,
+        criteria: Criteria,
+        learned: Learned,
+    },
 }
 
 /// A step up's thresholds, quoted in reasons.
@@ -233,6 +374,10 @@ pub fn propose(policy: &Policy, current: u8, levels: usize, runs: &[PastRun]) ->
         return stay(Reason::MoreRunsNeeded { level: current, mastered, needed, criteria });
     }
     let counted = &at_level[..usize::from(needed)];
+    let learned = Learned {
+        self_efficacy_rose: newest.self_efficacy_change.filter(|c| c.rise() > 0),
+        expectation: newest.expectation,
+    };
     let reason = Reason::Mastered {
         level: current,
         runs: needed,
@@ -241,6 +386,7 @@ pub fn propose(policy: &Policy, current: u8, levels: usize, runs: &[PastRun]) ->
             .self_efficacy_at_least
             .map(|_| counted.iter().filter_map(|r| r.self_efficacy).min().unwrap_or(0)),
         criteria,
+        learned,
     };
     if usize::from(current) == levels {
         stay(reason)
@@ -271,12 +417,21 @@ fn shortfall(policy: &Policy, run: &PastRun) -> Option<Shortfall> {
         Some(peak) if peak > limit => return Some(Shortfall::SudsAbove { peak, limit }),
         Some(_) => {}
     }
-    let min = policy.step_up_self_efficacy_at_least?;
-    match run.self_efficacy {
-        None => Some(Shortfall::NoSelfEfficacy),
-        Some(value) if value < min => Some(Shortfall::SelfEfficacyBelow { value, min }),
-        Some(_) => None,
+    if let Some(min) = policy.step_up_self_efficacy_at_least {
+        match run.self_efficacy {
+            None => return Some(Shortfall::NoSelfEfficacy),
+            Some(value) if value < min => return Some(Shortfall::SelfEfficacyBelow { value, min }),
+            Some(_) => {}
+        }
     }
+    // What the run taught, read wherever it was asked, whether or not the
+    // policy uses a self-efficacy threshold.
+    if let Some(change) = run.self_efficacy_change
+        && change.rise() <= -i16::from(SELF_EFFICACY_FALL)
+    {
+        return Some(Shortfall::SelfEfficacyFell(change));
+    }
+    run.expectation.filter(Expectation::held).map(Shortfall::ExpectationHeld)
 }
 
 impl Advice {

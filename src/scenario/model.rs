@@ -901,11 +901,12 @@ pub struct Progression {
 }
 
 /// Propose the next level when the last `runs` runs at this level were
-/// completed with low distress and high self-efficacy.
+/// completed, with distress under a ceiling and self-efficacy high.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StepUp {
-    /// The highest SUDS rating in a run (0..100) may be at most this.
+    /// The highest SUDS rating in a run (0..100) may be at most this: a
+    /// ceiling, not a goal.
     pub peak_suds_at_most: u8,
     /// A run's self-efficacy (0..100, in tens) must be at least this:
     /// per statement the run's last rating, the lowest of those. Left
@@ -941,8 +942,10 @@ impl Default for StepDown {
 }
 
 impl Progression {
-    /// Below "clearly distressed" (50 on the SUDS scale) throughout a run.
-    pub const DEFAULT_STEP_UP_PEAK_SUDS: u8 = 40;
+    /// A ceiling, not a goal: a run may be clearly distressing (50 on the
+    /// SUDS scale) and still teach what a step up needs; 60 keeps a clear
+    /// gap below the step-down threshold.
+    pub const DEFAULT_STEP_UP_PEAK_SUDS: u8 = 60;
     /// Past "moderately certain" (50 on Bandura's scale).
     pub const DEFAULT_SELF_EFFICACY: u8 = 70;
     /// Mastery is repeated mastery: one good run can be a lucky one.

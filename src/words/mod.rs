@@ -198,7 +198,7 @@ macro_rules! number_args {
         }
     )*};
 }
-number_args!(u8, u16, u32, u64, usize, i32, i64);
+number_args!(u8, u16, u32, u64, usize, i16, i32, i64);
 
 /// The message `id` in `lang`, with `args` filled in.
 ///

@@ -312,7 +312,7 @@ fn the_complete_example_in_the_authors_guide_passes_the_checker() {
 // ------------------------------------------------------------ progression
 
 /// The team meeting's progression policy as shipped.
-const POLICY: &str = "step_up: (peak_suds_at_most: 40, self_efficacy_at_least: 70, runs: 2),";
+const POLICY: &str = "step_up: (peak_suds_at_most: 60, self_efficacy_at_least: 70, runs: 2),";
 
 /// The team meeting with every `(from, to)` replaced once; each `from`
 /// must occur. Loaded whether or not it has errors.
@@ -409,7 +409,7 @@ fn policy_on_self_efficacy_the_scenario_never_asks() {
     assert_finding(&src, &report, "no-self-efficacy-rating", "self_efficacy_at_least: 70");
     // Left out, self-efficacy is simply not part of the policy.
     let mut edits = edits;
-    edits.push((POLICY, "step_up: (peak_suds_at_most: 40, runs: 2),"));
+    edits.push((POLICY, "step_up: (peak_suds_at_most: 60, runs: 2),"));
     let (_, report) = edited(&edits);
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
 }
@@ -420,7 +420,7 @@ fn policy_on_suds_the_scenario_never_asks() {
     assert_eq!(edits.len(), 4);
     let edits: Vec<(&str, &str)> = edits.iter().map(|(a, b)| (a.as_str(), *b)).collect();
     let (src, report) = edited(&edits);
-    assert_finding(&src, &report, "no-suds-rating", "peak_suds_at_most: 40");
+    assert_finding(&src, &report, "no-suds-rating", "peak_suds_at_most: 60");
     // The JSON report names the code for tools.
     let json = mestring::scenario::diagnostic::render_json(std::slice::from_ref(&report));
     assert!(json.contains("\"code\": \"no-suds-rating\""), "{json}");

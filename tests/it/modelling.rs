@@ -157,7 +157,7 @@ fn a_modelling_run_is_recorded_as_one_named_so_in_the_reports_and_never_counted_
     // Watching is not mastery: there is still no run at this level to go on.
     let o = mestring_on(&data, &["propose", "--participant", "P020", "upset-customer"]);
     let out = String::from_utf8_lossy(&o.stdout).to_string();
-    assert!(o.status.success() && out.contains("No run of this scenario is recorded yet"), "{out}");
+    assert!(o.status.success() && out.contains("You have no run of this scenario yet"), "{out}");
     play(&[]);
 
     let store = mestring::record::Store::open(&data).unwrap();

@@ -500,7 +500,7 @@ const GOOD_RUN: &str = "rate 30\nrate 50\nrate 50\nrate 60\nafter 3.5 choose 1\n
 
 #[test]
 fn past_runs_are_read_from_the_store_newest_last() {
-    use mestring::progression::{PastRun, Policy, Proposal, RunEnd, propose};
+    use mestring::progression::{Change, Expectation, PastRun, Policy, Proposal, RunEnd, propose};
     use mestring::session::{Actor, Input, RatingAnswer, Session};
 
     let dir = tempfile::tempdir().unwrap();
@@ -524,6 +524,10 @@ fn past_runs_are_read_from_the_store_newest_last() {
         end: RunEnd::Completed,
         peak_suds: Some(35),
         self_efficacy: Some(70),
+        // Answering criticism rose least, from 50 to 70; Ola's criticism,
+        // feared at 60 %, did not come and is now put at 20 %.
+        self_efficacy_change: Some(Change { from: 50, to: 70 }),
+        expectation: Some(Expectation { before: Some(60), happened: false, now: 20 }),
     };
     assert_eq!(runs, [good, good]);
     let advice = propose(&policy, 3, scenario.levels.len(), &runs);
@@ -575,6 +579,8 @@ fn past_runs_are_read_from_the_store_newest_last() {
             end: RunEnd::Stopped { by: Actor::Participant },
             peak_suds: Some(60),
             self_efficacy: Some(40),
+            self_efficacy_change: None,
+            expectation: None,
         },
         PastRun {
             level: 4,
@@ -582,6 +588,8 @@ fn past_runs_are_read_from_the_store_newest_last() {
             end: RunEnd::Stopped { by: Actor::Participant },
             peak_suds: Some(65),
             self_efficacy: Some(40),
+            self_efficacy_change: None,
+            expectation: None,
         },
         PastRun {
             level: 2,
@@ -589,6 +597,8 @@ fn past_runs_are_read_from_the_store_newest_last() {
             end: RunEnd::Stopped { by: Actor::Clinician },
             peak_suds: Some(45),
             self_efficacy: None,
+            self_efficacy_change: None,
+            expectation: None,
         },
         PastRun {
             level: 2,
@@ -596,10 +606,12 @@ fn past_runs_are_read_from_the_store_newest_last() {
             end: RunEnd::Unfinished,
             peak_suds: Some(75),
             self_efficacy: None,
+            self_efficacy_change: None,
+            expectation: None,
         },
     ];
     assert_eq!(runs, expected);
-    // After the escape at level 4, the policy proposes level 3.
+    // After the stop at level 4, the policy proposes level 3.
     let advice = propose(&policy, 4, scenario.levels.len(), &runs[..3]);
     assert_eq!(advice.proposal, Proposal::StepDown { to: 3 });
     assert!(!advice.automatic);
@@ -609,6 +621,41 @@ fn past_runs_are_read_from_the_store_newest_last() {
         store.past_runs("P999", "team-meeting"),
         Err(mestring::record::StoreError::NoParticipant(..))
     ));
+}
+
+#[test]
+fn a_fear_that_did_not_come_but_was_not_revised_holds_the_step_up_back() {
+    use mestring::progression::{Expectation, Policy, Proposal, Reason, Shortfall, propose};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("data")).unwrap();
+    store.add_participant("P042", 0).unwrap();
+    record_run(&mut store, "P042", "team-meeting", 3, 1_000, GOOD_RUN);
+    // The same run, but afterwards Ola's criticism is still put at 60 %,
+    // as likely as before, though it did not come.
+    let unrevised = GOOD_RUN.replace("review not-happened 20", "review not-happened 60");
+    record_run(&mut store, "P042", "team-meeting", 3, 2_000, &unrevised);
+
+    let scenario =
+        mestring::scenario::load_file(&repo().join("scenarios/team-meeting.ron")).unwrap().scenario;
+    let runs = store.past_runs("P042", "team-meeting").unwrap();
+    let advice = propose(&Policy::of(&scenario), 3, scenario.levels.len(), &runs);
+    assert_eq!(advice.proposal, Proposal::Stay);
+    let held = Expectation { before: Some(60), happened: false, now: 60 };
+    assert_eq!(advice.reason, Reason::NotMastered { level: 3, shortfall: Shortfall::ExpectationHeld(held) });
+
+    // One more run in which it is revised: the two newest count, and the
+    // reason says what the last one taught.
+    record_run(&mut store, "P042", "team-meeting", 3, 3_000, GOOD_RUN);
+    let runs = store.past_runs("P042", "team-meeting").unwrap();
+    let advice = propose(&Policy::of(&scenario), 3, scenario.levels.len(), &runs);
+    assert_eq!(advice.proposal, Proposal::Stay, "one counted run after the unrevised one");
+    record_run(&mut store, "P042", "team-meeting", 3, 4_000, GOOD_RUN);
+    let runs = store.past_runs("P042", "team-meeting").unwrap();
+    let advice = propose(&Policy::of(&scenario), 3, scenario.levels.len(), &runs);
+    assert_eq!(advice.proposal, Proposal::StepUp { to: 4 });
+    let text = advice.reason_text("en");
+    assert!(text.contains("rose by 20 or more") && text.contains("(60% before, 20% now)"), "{text}");
 }
 
 /// When the calm phase after the run began.

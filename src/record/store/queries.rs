@@ -163,8 +163,9 @@ impl Store {
     /// A participant's runs of one scenario, oldest first and newest last,
     /// as the progression policy reads them: each session's level (the one
     /// in force when it ended), whether the clinician changed it during the
-    /// run, how it ended, its peak SUDS and its self-efficacy (per
-    /// statement the last rating, the lowest of those). Only practice
+    /// run, how it ended, and its ratings as `RunRatings` reduces them
+    /// (peak SUDS, self-efficacy and how it moved, the feared outcome that
+    /// taught least). Only practice
     /// runs: watching a peer is never the participant's own mastery.
     pub fn past_runs(&self, participant: &str, scenario: &str) -> Result<Vec<PastRun>> {
         let code = self.participant(participant)?;
@@ -191,6 +192,8 @@ impl Store {
                     end: run_end(end_reason.as_deref()),
                     peak_suds: None,
                     self_efficacy: None,
+                    self_efficacy_change: None,
+                    expectation: None,
                 };
                 (run, RunRatings::default())
             })
@@ -222,20 +225,21 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT session, rating, value FROM ratings
-                 WHERE participant = ?1 AND scenario = ?2 AND (rating = 'suds' OR rating LIKE 'self-efficacy:%')
+                "SELECT session, rating, value, happened FROM ratings
+                 WHERE participant = ?1 AND scenario = ?2
+                   AND (rating = 'suds' OR rating LIKE 'self-efficacy:%' OR rating LIKE 'expectancy%')
                  ORDER BY session, seq",
             )
             .map_err(db)?;
-        let ratings: Vec<(String, String, Option<i64>)> = stmt
-            .query_map(params![code, scenario], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        let ratings: Vec<(String, String, Option<i64>, Option<bool>)> = stmt
+            .query_map(params![code, scenario], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .and_then(Iterator::collect)
             .map_err(db)?;
-        for (session, rating, value) in ratings {
+        for (session, rating, value, happened) in ratings {
             if let (Some(&i), Some(value)) =
                 (index.get(session.as_str()), value.and_then(|v| u8::try_from(v).ok()))
             {
-                runs[i].1.rated(&rating, value);
+                runs[i].1.rated(&rating, value, happened);
             }
         }
         Ok(runs
@@ -243,6 +247,8 @@ impl Store {
             .map(|(run, ratings)| PastRun {
                 peak_suds: ratings.peak_suds(),
                 self_efficacy: ratings.self_efficacy(),
+                self_efficacy_change: ratings.self_efficacy_change(),
+                expectation: ratings.expectation(),
                 ..run
             })
             .collect())
