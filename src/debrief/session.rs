@@ -45,6 +45,8 @@ pub struct SessionReport {
     pub silences: Vec<Silence>,
     pub mastery: Vec<MasteryRow>,
     pub calming: Vec<CalmingPause>,
+    /// The VR sickness ratings (FMS), where any was given.
+    pub cybersickness: Option<Sickness>,
     /// The run's self-efficacy as the progression policy reads it.
     pub run_self_efficacy: Option<u8>,
     pub reflection: Vec<SourceGroup>,
@@ -158,6 +160,17 @@ pub struct Silence {
     pub seq: u64,
 }
 
+/// The run's VR sickness ratings (FMS, 0 to 20): how many were given and
+/// the highest. Kept off the chart, whose scale is 0 to 100, and said in a
+/// sentence beside it, since a clinician looks for it first when a run
+/// went badly in the headset.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sickness {
+    pub asked: usize,
+    pub peak: Point,
+    pub sentence: String,
+}
+
 /// A calming pause, with the SUDS asked before and after its breathing.
 #[derive(Debug, Clone, Serialize)]
 pub struct CalmingPause {
@@ -236,6 +249,7 @@ impl SessionReport {
         };
 
         let mut suds = Series { label: w!(lang, "debrief-suds"), points: Vec::new() };
+        let mut sickness: Vec<Point> = Vec::new();
         let mut self_efficacy: Vec<(String, Series)> = Vec::new();
         let mut marks = Vec::new();
         let mut pauses = Vec::new();
@@ -302,7 +316,10 @@ impl SessionReport {
                                     e.happened = happened;
                                 }
                             }
-                            RatingKind::Cybersickness => {}
+                            RatingKind::Cybersickness => {
+                                sickness.push(point);
+                                mark(*at, MarkKind::Cybersickness, Some(value), seq);
+                            }
                         }
                     }
                     Output::CueStarted { cue, .. } => mark(*at, MarkKind::Cue(*cue), None, seq),
@@ -541,6 +558,11 @@ impl SessionReport {
             silences,
             mastery,
             calming,
+            cybersickness: peak(&sickness).map(|peak| Sickness {
+                asked: sickness.len(),
+                peak,
+                sentence: lang.cybersickness(sickness.len(), peak.at, peak.value),
+            }),
             run_self_efficacy,
             reflection,
             goal,

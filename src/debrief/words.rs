@@ -200,11 +200,18 @@ impl Lang {
         ChoiceTag::from_name(tag).map_or_else(String::new, |t| names::tag(self, t))
     }
 
+    /// How VR sickness went over the run: how often it was rated, and
+    /// when it was highest.
+    pub fn cybersickness(self, asked: usize, at: Millis, peak: u8) -> String {
+        w!(self, "debrief-cybersickness", asked = asked, at = clock(at), peak = peak)
+    }
+
     /// One event on the timeline, in plain words.
     pub fn mark(self, mark: &MarkKind) -> String {
         use MarkKind::*;
         match mark {
             Suds => w!(self, "mark-suds"),
+            Cybersickness => names::rating(self, &crate::scenario::RatingKind::Cybersickness),
             SelfEfficacy(s) => w!(self, "mark-self-efficacy", statement = s),
             Cue(c) => w!(self, "mark-cue", cue = names::cue(self, *c)),
             Level { from, to } => w!(self, "mark-level", from = *from, to = *to),
@@ -284,6 +291,7 @@ pub enum Ending {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum MarkKind {
     Suds,
+    Cybersickness,
     SelfEfficacy(String),
     Cue(StressCue),
     Level { from: u8, to: u8 },

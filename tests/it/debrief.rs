@@ -174,7 +174,9 @@ fn check_session_report(html: &str, session: &serde_json::Value) {
             let kind = o.as_object().and_then(|m| m.keys().next().cloned()).unwrap_or_default();
             let rating = &o["Rated"]["rating"];
             match kind.as_str() {
-                "Rated" => rating == "Suds" || rating.get("SelfEfficacy").is_some(),
+                "Rated" => {
+                    rating == "Suds" || rating == "Cybersickness" || rating.get("SelfEfficacy").is_some()
+                }
                 "CueStarted" | "LevelChanged" | "Chosen" | "SilenceTaken" | "Paused" | "Resumed"
                 | "Marker" | "Ended" => true,
                 _ => false,
@@ -184,6 +186,26 @@ fn check_session_report(html: &str, session: &serde_json::Value) {
         .collect();
     expected.sort();
     assert_eq!(listed, expected, "the timeline lists other events than the record has");
+
+    // VR sickness: how often rated, and its highest rating, where any was.
+    let sick: Vec<u64> = by_seq
+        .values()
+        .filter(|(_, o)| o["Rated"]["rating"] == "Cybersickness")
+        .filter_map(|(_, o)| rated_value(o))
+        .collect();
+    let shown = figure(&tags, "cybersickness");
+    match sick.iter().max() {
+        None => assert!(shown.is_empty(), "VR sickness shown where none was rated"),
+        Some(peak) => {
+            let at = &shown[0].0;
+            assert_eq!(
+                (at["data-value"].parse::<u64>().unwrap(), at["data-asked"].parse().unwrap()),
+                (*peak, sick.len())
+            );
+            let (_, o) = out(seqs(&at["data-events"])[0]);
+            assert_eq!(rated_value(o), Some(*peak), "the sentence names another event than the peak");
+        }
+    }
 
     // How it ended: from the `ended` event, or cut off without one.
     let ended = figure(&tags, "ending");
@@ -374,6 +396,33 @@ fn a_recorded_session_s_report_shows_its_record_figure_by_figure() {
     assert!(html.contains("<html lang=\"nb\">") && html.contains("Gjennomgang etter økten"));
     let en = debrief::session_html(&store, &id, Some(Lang::En)).unwrap();
     assert!(en.contains("Session debrief") && en.contains("You chose to stop after"));
+}
+
+#[test]
+fn vr_sickness_is_on_the_timeline_and_its_highest_rating_beside_the_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // The clinician asks about VR sickness twice: after the start ratings
+    // (4) and after the first answer (7).
+    let script = "rate 30\nrate 50\nask cybersickness\nrate 4\nafter 3 choose 1\nask cybersickness\nrate 7\n\
+                  after 3 choose 1\nrate 30\nrate 60\nrate 20\n";
+    let id = played(&data, "P505", "team-meeting", 1, script);
+    let store = Store::open(&data).unwrap();
+    let session = exported(&data, &id);
+    for (lang, sentence) in [
+        (Lang::Nb, "Du vurderte uvelhet i VR (FMS, 0 til 20) 2 ganger; den var høyest ved"),
+        (Lang::En, "You rated VR sickness (FMS, 0 to 20) 2 times; it was highest at"),
+    ] {
+        let html = debrief::session_html(&store, &id, Some(lang)).unwrap();
+        check_session_report(&html, &session);
+        let tags = parse_tags(&html);
+        let shown = &figure(&tags, "cybersickness")[0];
+        assert_eq!(shown.0["data-value"], "7");
+        assert!(shown.1.starts_with(sentence) && shown.1.ends_with("(7)."), "{}", shown.1);
+        let rows: Vec<_> =
+            rows(&tags, "timeline-table").into_iter().filter_map(|r| r.get("data-value")).collect();
+        assert!(rows.contains(&&"4".to_string()) && rows.contains(&&"7".to_string()), "{rows:?}");
+    }
 }
 
 #[test]

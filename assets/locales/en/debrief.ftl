@@ -20,6 +20,11 @@ debrief-in-window = a desktop window
 debrief-missing-heading = What this report lacks
 debrief-timeline = Timeline
 debrief-timeline-intro = Distress (SUDS) and self-efficacy over the session, with what happened along the way.
+debrief-cybersickness =
+    You rated VR sickness (FMS, 0 to 20) { $asked ->
+        [one] once
+       *[other] { $asked } times
+    }; it was highest at { $at } ({ $peak }).
 debrief-suds = Distress (SUDS)
 debrief-time = Time
 debrief-what = What

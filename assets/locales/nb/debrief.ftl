@@ -20,6 +20,11 @@ debrief-in-window = vindu på skjermen
 debrief-missing-heading = Dette mangler i rapporten
 debrief-timeline = Tidslinje
 debrief-timeline-intro = Ubehag (SUDS) og mestringstro gjennom økten, med det som skjedde underveis.
+debrief-cybersickness =
+    Du vurderte uvelhet i VR (FMS, 0 til 20) { $asked ->
+        [one] én gang
+       *[other] { $asked } ganger
+    }; den var høyest ved { $at } ({ $peak }).
 debrief-suds = Ubehag (SUDS)
 debrief-time = Tid
 debrief-what = Hva
