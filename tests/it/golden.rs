@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use mestring::play::script;
 use mestring::play::{Transcript, first_difference, run_script};
-use mestring::session::Session;
+use mestring::session::{RunKind, Session};
 
 use crate::{repo, shipped};
 
@@ -27,13 +27,20 @@ pub fn directive(text: &str, path: &Path) -> (String, u8, String, u64) {
     (get("scenario"), get("level").parse().unwrap(), get("lang"), get("seed").parse().unwrap())
 }
 
+/// The kind of run a golden script plays: a modelling run where its `#!`
+/// line ends with `modelling`, else practice.
+pub fn run_kind(text: &str) -> RunKind {
+    let line = text.lines().find(|l| l.starts_with("#!")).unwrap_or_default();
+    if line.split_whitespace().any(|w| w == "modelling") { RunKind::Modelling } else { RunKind::Practice }
+}
+
 pub fn play_golden(script_path: &Path) -> String {
     let text = std::fs::read_to_string(script_path).unwrap();
     let (id, level, lang, seed) = directive(&text, script_path);
     let scenario =
         shipped().into_iter().find(|(i, _)| *i == id).unwrap_or_else(|| panic!("no scenario {id}")).1;
     let steps = script::parse(&text).unwrap();
-    let mut session = Session::new(Arc::clone(&scenario), level, seed).unwrap();
+    let (scenario, mut session) = Session::of_kind(&scenario, level, seed, run_kind(&text)).unwrap();
     let mut transcript = Transcript::new(&scenario, level, seed, &lang);
     run_script(&mut session, &steps, &mut transcript);
     transcript.text()

@@ -577,6 +577,7 @@ fn golden_through_the_shell(script: &Path, frame: Duration) -> String {
     let mut o = options(level, &text);
     o.lang = lang.clone();
     o.seed = seed;
+    o.kind = crate::golden::run_kind(&text);
     let mut h = Harness::with_frame(load(&id), o, frame).unwrap();
     assert!(
         h.run_until(7_200.0, |h| h.view().ended.is_some()),

@@ -74,28 +74,31 @@ fn marker_notes(script: &std::path::Path) -> String {
 fn the_terminal_player_speaks_one_language_through_every_golden_script() {
     let data = tempfile::tempdir().unwrap();
     for script in scripts() {
-        let (id, level, _, seed) = directive(&std::fs::read_to_string(&script).unwrap(), &script);
+        let text = std::fs::read_to_string(&script).unwrap();
+        let (id, level, _, seed) = directive(&text, &script);
         let scenario =
             mestring::scenario::load_file(&repo().join(format!("scenarios/{id}.ron"))).unwrap().scenario;
         for lang in Lang::ALL {
             let transcript = data.path().join("t.transcript");
-            let o = crate::mestring_on(
-                data.path(),
-                &[
-                    "play",
-                    &format!("scenarios/{id}.ron"),
-                    "--lang",
-                    lang.code(),
-                    "--level",
-                    &level.to_string(),
-                    "--seed",
-                    &seed.to_string(),
-                    "--script",
-                    script.to_str().unwrap(),
-                    "--transcript",
-                    transcript.to_str().unwrap(),
-                ],
-            );
+            let (path, level, seed) = (format!("scenarios/{id}.ron"), level.to_string(), seed.to_string());
+            let mut args = vec![
+                "play",
+                &path,
+                "--lang",
+                lang.code(),
+                "--level",
+                &level,
+                "--seed",
+                &seed,
+                "--script",
+                script.to_str().unwrap(),
+                "--transcript",
+                transcript.to_str().unwrap(),
+            ];
+            if crate::golden::run_kind(&text) == mestring::session::RunKind::Modelling {
+                args.push("--modelling");
+            }
+            let o = crate::mestring_on(data.path(), &args);
             assert!(o.status.success(), "{}: {}", script.display(), crate::stderr_of(&o));
             let shown: Vec<String> = String::from_utf8_lossy(&o.stdout).lines().map(String::from).collect();
             assert!(shown.len() > 10, "{} printed almost nothing", script.display());
