@@ -272,10 +272,14 @@ impl Session {
     /// stays open).
     pub fn answer_clock(&self) -> Option<(Millis, Millis)> {
         match &self.cursor {
-            Cursor::Choosing(c) if self.open_rating.is_none() => c.answer_millis.map(|given| {
-                let spent = self.active().saturating_sub(c.read_by);
-                (given.saturating_sub(spent), given)
-            }),
+            // A modelling run's choices are the peer's: the watcher has no
+            // answer to give, so no clock runs for one.
+            Cursor::Choosing(c) if self.open_rating.is_none() && self.peer.is_none() => {
+                c.answer_millis.map(|given| {
+                    let spent = self.active().saturating_sub(c.read_by);
+                    (given.saturating_sub(spent), given)
+                })
+            }
             _ => None,
         }
     }

@@ -26,6 +26,8 @@ fn watched(scenario: &Scenario, level: u8, seed: u64) -> (Arc<Scenario>, Vec<Sta
         };
         let at = if matches!(input, Input::Tick) { s.next_deadline().unwrap_or(at) } else { at };
         outs.extend_from_slice(s.step(at, input));
+        // Nothing is the watcher's to answer: no options, and no clock.
+        assert_eq!((s.offered_choice(), s.answer_clock()), (None, None), "{} {level}", scenario.id);
     }
     assert!(s.has_ended(), "{}: the modelling run at level {level} did not end", scenario.id);
     (shown, outs)
