@@ -107,12 +107,23 @@ struct JsonSession {
     gaze: GazeSummary,
 }
 
-/// Writes the JSON: every session with its full records; returns the
-/// number of events.
+/// Writes the JSON: every session with its full records, and for each
+/// participant among them their questionnaires (RTW-SE, return-to-work
+/// expectation); returns the number of events.
 pub fn json(store: &Store, selection: &Selection, out: &mut dyn Write) -> Result<usize, ExportError> {
     let mut all = Vec::new();
     let mut n = 0;
-    for s in sessions(store, selection)? {
+    let selected = sessions(store, selection)?;
+    // A participant's questionnaires are theirs, not a session's: exported
+    // for the one selected, or for whoever a selected session belongs to,
+    // even where the participant has no session yet.
+    let mut codes: Vec<String> = match selection {
+        Selection::Participant(code) => vec![code.to_string()],
+        Selection::Session(_) => selected.iter().filter_map(|s| s.participant.clone()).collect(),
+    };
+    codes.dedup();
+    let participants = codes.iter().map(|c| store.questionnaires(c)).collect::<Result<Vec<_>, _>>()?;
+    for s in selected {
         let events: Vec<EventRow> = store.events(&s.id)?;
         n += events.len();
         let samples = store.samples(&s.id)?;
@@ -125,8 +136,8 @@ pub fn json(store: &Store, selection: &Selection, out: &mut dyn Write) -> Result
             .collect();
         all.push(JsonSession { session: s, events, samples, gaze });
     }
-    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "export_version": 1, "sessions": all }))
-        .map_err(std::io::Error::from)?;
+    let export = serde_json::json!({ "export_version": 1, "sessions": all, "participants": participants });
+    serde_json::to_writer_pretty(&mut *out, &export).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(n)
 }

@@ -490,6 +490,26 @@ fn the_return_to_work_expectation_is_stored_listed_in_the_participants_language_
     let second = html.find("data-answer=\"1-3-months\"").expect("the second answer in the overview");
     assert!(first < second, "not in the order answered");
     assert!(html.contains("Forventet tid før du er tilbake i jobb") && html.contains("1 til 3 måneder"));
+    // The JSON export carries them too, with an RTW-SE's item answers,
+    // though the participant has no session yet.
+    assert!(
+        on(&["rtw-se", "add", "P020", "4,5,3,6,2,4,5,5,4,3,6", "--label", "start of programme"])
+            .status
+            .success()
+    );
+    let json = data.path().join("p020.json");
+    let o = on(&["export", "--participant", "p020", "--format", "json", json.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let export: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let p = &export["participants"][0];
+    assert_eq!(p["participant"], "P020");
+    let answers: Vec<&str> =
+        p["rtw_expectation"].as_array().unwrap().iter().map(|e| e["answer"].as_str().unwrap()).collect();
+    assert_eq!(answers, ["3-6-months", "1-3-months"]);
+    assert_eq!(p["rtw_expectation"][1]["label"], "end of programme");
+    let se = &p["rtw_se"][0];
+    assert_eq!(se["answers"], serde_json::json!([4, 5, 3, 6, 2, 4, 5, 5, 4, 3, 6]));
+    assert!((se["mean"].as_f64().unwrap() - 47.0 / 11.0).abs() < 1e-9, "{se}");
     // Erasing the participant erases the answers with everything else.
     let o = on(&["participants", "remove", "P020", "--yes"]);
     assert!(o.status.success(), "{}", stderr(&o));

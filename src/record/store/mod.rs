@@ -33,7 +33,7 @@ mod schema;
 
 pub use debrief_notes::{GOAL_MAX_CHARS, GoalRow, LEARNED_MAX_CHARS};
 pub use import::Imported;
-pub use participants::{Erased, ParticipantRow};
+pub use participants::{Erased, ExpectationRow, ParticipantRow, Questionnaires, RtwSeRow};
 pub use queries::{SampleRow, Sampling, SessionRow};
 
 /// What went wrong with the records; in words in `cli.ftl`

@@ -206,6 +206,47 @@ impl Store {
             .collect())
     }
 
+    /// Everything a participant answered outside the runs, for the export:
+    /// each RTW-SE with its item answers as stored, and each
+    /// return-to-work expectation by its code, oldest first.
+    pub fn questionnaires(&self, raw: &str) -> Result<Questionnaires> {
+        let code = self.participant(raw)?;
+        let db = |e| self.db_err(e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT answered_unix_ms, label, answers, mean FROM rtw_se WHERE participant = ?1 \
+                 ORDER BY answered_unix_ms, rowid",
+            )
+            .map_err(db)?;
+        let rtw_se = stmt
+            .query_map([&code], |r| {
+                let answers: String = r.get(2)?;
+                Ok(RtwSeRow {
+                    answered_unix_ms: r.get(0)?,
+                    label: r.get(1)?,
+                    answers: answers.split(',').filter_map(|a| a.trim().parse().ok()).collect(),
+                    mean: r.get(3)?,
+                })
+            })
+            .and_then(Iterator::collect)
+            .map_err(db)?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT answered_unix_ms, label, answer FROM rtw_expectation WHERE participant = ?1 \
+                 ORDER BY answered_unix_ms, rowid",
+            )
+            .map_err(db)?;
+        let rtw_expectation = stmt
+            .query_map([&code], |r| {
+                Ok(ExpectationRow { answered_unix_ms: r.get(0)?, label: r.get(1)?, answer: r.get(2)? })
+            })
+            .and_then(Iterator::collect)
+            .map_err(db)?;
+        Ok(Questionnaires { participant: code, rtw_se, rtw_expectation })
+    }
+
     /// A participant's RTW-SE questionnaires, oldest first: (when, label, mean).
     pub fn rtw_se(&self, raw: &str) -> Result<Vec<(i64, Option<String>, f64)>> {
         let code = self.participant(raw)?;
@@ -217,4 +258,31 @@ impl Store {
             .and_then(Iterator::collect)
             .map_err(|e| self.db_err(e))
     }
+}
+
+/// A participant's questionnaires, as the export writes them.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Questionnaires {
+    pub participant: String,
+    pub rtw_se: Vec<RtwSeRow>,
+    pub rtw_expectation: Vec<ExpectationRow>,
+}
+
+/// One RTW-SE questionnaire: the item answers (1 to 6, by item number) and
+/// their mean.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RtwSeRow {
+    pub answered_unix_ms: i64,
+    pub label: Option<String>,
+    pub answers: Vec<u8>,
+    pub mean: f64,
+}
+
+/// One answer to the return-to-work expectation question, by its code
+/// (kept as stored, so an answer a later version added is not lost).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ExpectationRow {
+    pub answered_unix_ms: i64,
+    pub label: Option<String>,
+    pub answer: String,
 }
