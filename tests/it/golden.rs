@@ -4,7 +4,6 @@
 //! `cargo xtask bless`.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use mestring::play::script;
 use mestring::play::{Transcript, first_difference, run_script};
