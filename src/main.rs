@@ -56,7 +56,10 @@ fn dispatch(command: Command, data_dir: &Path) -> Result<ExitCode, CliError> {
             let lang = lang.unwrap_or_else(|| cli::lang().code().to_string());
             records::propose(data_dir, &participant, &scenario, level, &lang).map(done)
         }
-        Command::RenderAudio { scenario, level, seconds, seed, out } => {
+        Command::RenderAudio { scenario, every_level: true, seconds, seed, out, .. } => {
+            audio::render_every_level(&scenario, seconds, seed, &out).map(done)
+        }
+        Command::RenderAudio { scenario, level, seconds, seed, out, .. } => {
             audio::render_audio(&scenario, level, seconds, seed, &out).map(done)
         }
         #[cfg(feature = "shell")]

@@ -109,19 +109,25 @@ pub enum Command {
         lang: Option<String>,
     },
     /// Render a level's soundscape (the background and its chance cues, as
-    /// heard from the participant's seat) to a 16-bit stereo WAV file.
+    /// heard from the participant's seat) to a 16-bit stereo WAV file, and
+    /// say how loud it is (integrated loudness, LUFS).
     RenderAudio {
         /// A scenario file, or the id of a shipped one (e.g. team-meeting).
         scenario: String,
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, conflicts_with = "every_level")]
         level: u8,
+        /// Render every level, one WAV each in the folder OUT, and list
+        /// their loudness side by side.
+        #[arg(long)]
+        every_level: bool,
         /// How much to render, in seconds.
         #[arg(long, default_value_t = 60.0)]
         seconds: f32,
         /// Seed for chance cues and synthesis; the same seed writes the same file.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// The WAV file to write (replaced whole, never left half-written).
+        /// The WAV file to write (replaced whole, never left half-written);
+        /// with --every-level, the folder to write them in.
         out: PathBuf,
     },
     /// Measure the engine's own CPU time per frame, without a window: the

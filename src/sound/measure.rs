@@ -2,6 +2,20 @@
 //! many distinct events, and how strong a given tone is. Tests use them to
 //! check that a harder level sounds harder; a report can print them.
 
+use super::StereoBuffer;
+
+/// Integrated loudness of a stereo buffer in LUFS, as a loudness meter
+/// reads it (EBU R 128 after ITU-R BS.1770: K-weighted, gated at −70 LUFS
+/// and at 10 LU under the level of what is left). Unlike RMS, it weighs
+/// frequencies as hearing does and leaves out the silences between cues,
+/// so two levels compare by what a listener hears. `None` where nothing
+/// is left after the gates (silence, or less than one 400 ms block).
+pub fn integrated_lufs(sound: &StereoBuffer) -> Option<f64> {
+    let mut meter = ebur128::EbuR128::new(2, sound.sample_rate, ebur128::Mode::I).ok()?;
+    meter.add_frames_f32(&sound.samples).ok()?;
+    meter.loudness_global().ok().filter(|l| l.is_finite())
+}
+
 /// Root-mean-square level of samples (0 for none).
 pub fn rms(samples: &[f32]) -> f32 {
     if samples.is_empty() {
@@ -91,6 +105,38 @@ pub fn onsets(samples: &[f32], sample_rate: u32, settings: &OnsetSettings) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sine_both_ears(amplitude: f32, hz: f32, seconds: f32) -> StereoBuffer {
+        let rate = 48_000;
+        let frames = (seconds * rate as f32) as usize;
+        let samples = (0..frames)
+            .flat_map(|i| {
+                let x = amplitude * (std::f32::consts::TAU * hz * i as f32 / rate as f32).sin();
+                [x, x]
+            })
+            .collect();
+        StereoBuffer { sample_rate: rate, samples }
+    }
+
+    #[test]
+    fn integrated_loudness_reads_a_reference_tone_as_the_standard_says() {
+        // BS.1770's calibration: a 997 Hz sine at 0 dBFS in both channels
+        // reads 0 LUFS, so one at −20 dBFS (amplitude 0.1) reads −20.
+        let l = integrated_lufs(&sine_both_ears(0.1, 997.0, 5.0)).unwrap();
+        assert!((l + 20.0).abs() < 0.1, "{l}");
+        // Twice the amplitude is 6 dB louder.
+        let louder = integrated_lufs(&sine_both_ears(0.2, 997.0, 5.0)).unwrap();
+        assert!((louder - l - 6.02).abs() < 0.1, "{louder} against {l}");
+        // K-weighting hears a low hum as quieter than a tone at 1 kHz: its
+        // high-pass takes about 4.6 dB off at 50 Hz, far more at 20 Hz.
+        let hum = integrated_lufs(&sine_both_ears(0.1, 50.0, 5.0)).unwrap();
+        assert!((l - hum - 4.6).abs() < 0.5, "{hum} against {l}");
+        let rumble = integrated_lufs(&sine_both_ears(0.1, 20.0, 5.0)).unwrap();
+        assert!(rumble < hum - 6.0, "{rumble} against {hum}");
+        // Silence, and less than one gating block, have no loudness.
+        assert_eq!(integrated_lufs(&StereoBuffer::silent(48_000 * 5)), None);
+        assert_eq!(integrated_lufs(&sine_both_ears(0.1, 997.0, 0.2)), None);
+    }
 
     #[test]
     fn tone_amplitude_finds_a_tone_and_not_its_neighbours() {

@@ -275,6 +275,46 @@ fn render_audio_writes_the_same_wav_for_the_same_seed_and_refuses_bad_input() {
 }
 
 #[test]
+fn render_audio_every_level_writes_one_wav_a_level_and_lists_their_loudness() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("levels");
+    let o = mestring(&[
+        "render-audio",
+        "team-meeting",
+        "--every-level",
+        "--seconds",
+        "30",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = String::from_utf8_lossy(&o.stdout).into_owned();
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].starts_with("Loudness of team-meeting, 30 s per level (seed 1)"), "{table}");
+    assert_eq!(lines.len(), 6, "a heading and a row for each of the 5 levels: {table}");
+    // Each row's loudness is the file's, measured again from the WAV.
+    let mut measured = Vec::new();
+    for (level, row) in (1..=5).zip(&lines[1..]) {
+        let path = out.join(format!("team-meeting-level-{level}.wav"));
+        assert!(
+            row.starts_with(&format!("level {level}: ")) && row.ends_with(path.to_str().unwrap()),
+            "{row}"
+        );
+        let wav = mestring::sound::read_wav(&path).unwrap();
+        let lufs = mestring::sound::measure::integrated_lufs(&wav).unwrap();
+        let shown: f64 = row["level 1: ".len()..].split(" LUFS").next().unwrap().parse().unwrap();
+        assert!((shown - lufs).abs() < 0.06, "{row}: the file reads {lufs:.2}");
+        measured.push(lufs);
+    }
+    assert!(lines[1].contains("(0.0 LU against level 1)"), "{}", lines[1]);
+    assert!(measured[4] > measured[0], "{measured:?}");
+    assert!(stderr(&o).contains("rendering level 5 of 5"), "progress is shown: {}", stderr(&o));
+    // A level and every level cannot both be asked for.
+    let o =
+        mestring(&["render-audio", "team-meeting", "--every-level", "--level", "2", out.to_str().unwrap()]);
+    assert!(!o.status.success());
+}
+
+#[test]
 fn propose_reads_the_recorded_runs_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

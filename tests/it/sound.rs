@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use mestring::scenario::{RatingKind, Scenario, StressCue};
 use mestring::session::{Actor, Input, Output, RatingAnswer, Session, Stamped};
-use mestring::sound::measure::{OnsetSettings, onsets, rms, tone_amplitude};
+use mestring::sound::measure::{OnsetSettings, integrated_lufs, onsets, rms, tone_amplitude};
 use mestring::sound::recorded::CueRecordings;
 use mestring::sound::{
     PHONE_RING_TONES_HZ, SAMPLE_RATE, SoundStage, StereoBuffer, gain_to_db, read_wav, render_outputs,
@@ -66,6 +66,37 @@ fn the_top_level_sounds_louder_and_busier_than_level_one() {
         let [(quiet, few), (loud, many)] = measured[..] else { unreachable!() };
         assert!(db(loud) - db(quiet) >= 10.0, "{id}: top level only {:.1} dB louder", db(loud) - db(quiet));
         assert!(many >= few + 5 && many >= 2 * few, "{id}: {few} onsets at level 1, {many} at the top");
+    }
+}
+
+#[test]
+fn every_level_is_louder_than_the_one_below_it_by_integrated_loudness() {
+    // The figures docs/levels.md quotes; printed for `--nocapture`.
+    const SECONDS: f32 = 120.0;
+    let dir = tempfile::tempdir().unwrap();
+    println!("{:24} {:>5} {:>8}", "scenario", "level", "LUFS");
+    for (id, scenario) in shipped() {
+        let stage = SoundStage::new(&scenario);
+        let mut lufs = Vec::new();
+        for level in 1..=top_level(&scenario) {
+            let buffer = render_soundscape(&scenario, &stage, level, SECONDS, 1).unwrap();
+            let back = through_wav(dir.path(), &format!("{id}-{level}"), &buffer);
+            let l = integrated_lufs(&back).unwrap_or_else(|| panic!("{id} level {level} is silent"));
+            println!("{id:24} {level:>5} {l:>8.1}");
+            lufs.push(l);
+        }
+        for (below, above) in
+            lufs.iter().zip(&lufs[1..]).enumerate().map(|(i, (b, a))| ((i + 1, b), (i + 2, a)))
+        {
+            assert!(
+                above.1 > below.1,
+                "{id}: level {} ({:.1} LUFS) is not louder than level {} ({:.1})",
+                above.0,
+                above.1,
+                below.0,
+                below.1
+            );
+        }
     }
 }
 

@@ -135,10 +135,17 @@ cli-report-languages = the report can be written in nb (bokmål) or en (English)
 
 ## render-audio
 
-cli-audio-written = wrote { $path }: { $seconds } s of { $scenario } at level { $level } (seed { $seed }), { $loudness } dBFS, { $onsets ->
+cli-audio-written = wrote { $path }: { $seconds } s of { $scenario } at level { $level } (seed { $seed }), { $lufs } LUFS integrated ({ $loudness } dBFS RMS), { $onsets ->
         [one] 1 onset
        *[other] { $onsets } onsets
     }
+cli-audio-cannot-make-folder = cannot make the folder { $path }: { $why }
+cli-audio-rendering-level = rendering level { $level } of { $levels }…
+cli-audio-levels-heading = Loudness of { $scenario }, { $seconds } s per level (seed { $seed }), integrated (EBU R 128):
+cli-audio-level-row = level { $level }: { $lufs } LUFS ({ $step } LU against level 1), { $loudness } dBFS RMS, { $onsets ->
+        [one] 1 onset
+       *[other] { $onsets } onsets
+    }: { $path }
 
 ## Errors of the records (participant codes, the store, journals, exports)
 

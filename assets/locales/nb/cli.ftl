@@ -137,10 +137,17 @@ cli-report-languages = rapporten kan skrives på nb (bokmål) eller en (engelsk)
 
 ## render-audio
 
-cli-audio-written = skrev { $path }: { $seconds } s av { $scenario } på nivå { $level } (frø { $seed }), { $loudness } dBFS, { $onsets ->
+cli-audio-written = skrev { $path }: { $seconds } s av { $scenario } på nivå { $level } (frø { $seed }), { $lufs } LUFS integrert ({ $loudness } dBFS RMS), { $onsets ->
         [one] 1 anslag
        *[other] { $onsets } anslag
     }
+cli-audio-cannot-make-folder = kan ikke lage mappen { $path }: { $why }
+cli-audio-rendering-level = lager nivå { $level } av { $levels } …
+cli-audio-levels-heading = Lydstyrke for { $scenario }, { $seconds } s per nivå (frø { $seed }), integrert (EBU R 128):
+cli-audio-level-row = nivå { $level }: { $lufs } LUFS ({ $step } LU mot nivå 1), { $loudness } dBFS RMS, { $onsets ->
+        [one] 1 anslag
+       *[other] { $onsets } anslag
+    }: { $path }
 
 ## Feil i registreringene (deltakerkoder, databasen, øktlogger, eksport)
 
