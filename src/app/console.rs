@@ -115,6 +115,9 @@ fn log_line(
 ) -> Option<String> {
     let seconds = |ms: crate::session::Millis| lang.decimal(ms as f64 / 1000.0, 1);
     let line = match item {
+        Output::RatingSkipped { rating, .. } => {
+            w!(lang, "log-rating-skipped", rating = names::rating(lang, rating))
+        }
         Output::Rated { rating, answer, latency } => {
             let answer = match answer {
                 RatingAnswer::Scale(v) => v.to_string(),
@@ -305,6 +308,12 @@ fn console_panel(
                     }
                 }
             });
+            // A prompt at a bad moment, or one the participant cannot
+            // answer now: let it go, and the run goes on.
+            let skippable = view.rating.is_some() && (!view.paused || view.calming.is_some());
+            if ui.add_enabled(skippable, egui::Button::new(w!(l, "skip-rating"))).clicked() {
+                asks.write(SessionInput(Input::SkipRating));
+            }
 
             ui.separator();
             ui.label(w!(l, "stress-cues"));

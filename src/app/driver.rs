@@ -238,7 +238,7 @@ fn apply(view: &mut SessionView, output: &Stamped<Output>) {
             let (value, happened) = starting_answer(rating);
             view.rating = Some((rating.clone(), value, happened));
         }
-        Output::Rated { .. } => view.rating = None,
+        Output::Rated { .. } | Output::RatingSkipped { .. } => view.rating = None,
         Output::Paused { .. } => view.paused = true,
         Output::Resumed { .. } => view.paused = false,
         Output::CalmingStarted { .. } | Output::BreathingEnded { .. } => {

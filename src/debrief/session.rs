@@ -359,6 +359,9 @@ impl SessionReport {
                         mark(*at, MarkKind::Resumed, None, seq);
                     }
                     Output::Marker { note } => mark(*at, MarkKind::Marker(note.clone()), None, seq),
+                    Output::RatingSkipped { rating, .. } => {
+                        mark(*at, MarkKind::Skipped(crate::words::names::rating(lang, rating)), None, seq)
+                    }
                     Output::CalmingStarted { by } => {
                         let by_participant = *by == Actor::Participant;
                         calming_now = Some(false);

@@ -223,6 +223,7 @@ impl Lang {
             Calming { by_participant: true } => w!(self, "mark-calming-by-participant"),
             Calming { by_participant: false } => w!(self, "mark-calming-by-clinician"),
             Marker(n) => w!(self, "mark-marker", note = n),
+            Skipped(r) => w!(self, "mark-rating-skipped", rating = r),
             End => w!(self, "mark-end"),
         }
     }
@@ -294,13 +295,22 @@ pub enum MarkKind {
     Cybersickness,
     SelfEfficacy(String),
     Cue(StressCue),
-    Level { from: u8, to: u8 },
+    Level {
+        from: u8,
+        to: u8,
+    },
     Choice(String),
     Silence,
-    Paused { by_participant: bool },
+    Paused {
+        by_participant: bool,
+    },
     Resumed,
-    Calming { by_participant: bool },
+    Calming {
+        by_participant: bool,
+    },
     Marker(String),
+    /// A rating the clinician let go unanswered, by its name.
+    Skipped(String),
     End,
 }
 

@@ -131,6 +131,9 @@ impl<W: Write> Printer<W> {
             Output::Paused { by } => self.say(&w!(l, "player-paused-by", time = time, by = by.name())),
             Output::Resumed { by } => self.say(&w!(l, "player-resumed-by", time = time, by = by.name())),
             Output::Marker { note } => self.say(&w!(l, "player-marker", time = time, note = note)),
+            Output::RatingSkipped { rating, .. } => {
+                self.say(&w!(l, "player-rating-skipped", time = time, rating = names::rating(l, rating)))
+            }
             Output::Rejected { reason, .. } => self.say(&format!("  ({})", reason.say(l))),
             Output::RecoveryStarted { .. } => self.say(&format!("\n[{time}] {}", words.recovery)),
             Output::CalmingStarted { .. } => self.say(&format!("\n{}", w!(l, "player-calming", time = time))),
@@ -219,6 +222,10 @@ pub fn interpret(line: &str, session: &Session, lang: Lang) -> Result<Input, Str
         _ => {}
     }
     if let Some(rating) = session.open_rating() {
+        // The clinician's word, where the two share the terminal.
+        if matches!(first, "skip" | "hopp") {
+            return Ok(Input::SkipRating);
+        }
         if matches!(rating, RatingKind::ExpectancyReview(_)) {
             let happened = match first {
                 "y" | "yes" | "j" | "ja" => true,

@@ -97,6 +97,7 @@ pub fn input_words(input: &Input) -> String {
         Input::Marker { note } => format!("marker {note:?}"),
         Input::Calm { by } => format!("calm by {}", by.name()),
         Input::AskNow { rating } => format!("ask {}", rating_code(rating)),
+        Input::SkipRating => "skip".into(),
     }
 }
 
@@ -210,6 +211,9 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
         Output::Rated { rating, answer, latency } => {
             let _ =
                 write!(s, "rated {} {} after {}", rating_code(rating), answer_words(answer), clock(*latency));
+        }
+        Output::RatingSkipped { rating, latency } => {
+            let _ = write!(s, "skipped {} after {}", rating_code(rating), clock(*latency));
         }
         Output::CueStarted { cue, intensity, by, millis } => {
             let _ = write!(s, "cue {} {intensity:.2} for {}", cue.name(), clock(*millis));

@@ -81,7 +81,7 @@ pub fn event_row(scenario: &Scenario, record: &JournalRecord, level: &mut u8) ->
                 }
                 Input::Marker { note } => row.note = Some(note.clone()),
                 Input::AskNow { rating } => row.rating = Some(rating_code(rating)),
-                Input::Tick => {}
+                Input::Tick | Input::SkipRating => {}
             }
             row
         }
@@ -197,6 +197,11 @@ fn output_row(s: &Scenario, output: &Output, row: &mut EventRow, level: &mut u8)
             row.latency_ms = Some(*latency);
             fill_answer(row, answer);
             "rated"
+        }
+        Output::RatingSkipped { rating, latency } => {
+            row.rating = Some(rating_code(rating));
+            row.latency_ms = Some(*latency);
+            "rating-skipped"
         }
         Output::CueStarted { cue, intensity, by, millis } => {
             row.cue = Some(cue.name().into());

@@ -83,6 +83,10 @@ pub enum Input {
     Calm {
         by: Actor,
     },
+    /// The clinician lets the open rating go unanswered (the participant
+    /// cannot answer now, or the prompt came at a bad moment): the session
+    /// goes on as after an answer, and the record says it was skipped.
+    SkipRating,
 }
 
 /// Why an input was not taken. The session goes on as before.
@@ -246,6 +250,12 @@ pub enum Output {
     Rated {
         rating: RatingKind,
         answer: RatingAnswer,
+        latency: Millis,
+    },
+    /// The clinician let an asked rating go unanswered, `latency` after it
+    /// was asked.
+    RatingSkipped {
+        rating: RatingKind,
         latency: Millis,
     },
     CueStarted {

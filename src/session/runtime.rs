@@ -364,6 +364,7 @@ impl Session {
             Input::Marker { .. } => "marker",
             Input::Calm { .. } => "calm",
             Input::AskNow { .. } => "ask",
+            Input::SkipRating => "skip",
         };
         self.emit(Output::Rejected { input: name.to_string(), reason });
     }
@@ -952,13 +953,15 @@ impl Session {
             // A calming pause may begin while paused: it is a way to spend
             // the pause, and the pause goes on after it.
             Input::Calm { by } => self.calm(&input, *by),
-            // In a calming pause only its own SUDS is answered.
-            Input::Rate(answer) if self.is_calming() => self.rate(&input, *answer),
+            // In a calming pause only its own SUDS is answered (or let go).
+            Input::Rate(answer) if self.is_calming() => self.rate(&input, Some(*answer)),
+            Input::SkipRating if self.is_calming() => self.rate(&input, None),
             _ if self.is_calming() => self.reject(&input, Rejection::Calming),
             _ if self.is_paused() => self.reject(&input, Rejection::Paused),
             Input::AskNow { rating } => self.ask_out_of_turn(rating.clone()),
             Input::Choose { option } => self.choose(&input, *option),
-            Input::Rate(answer) => self.rate(&input, *answer),
+            Input::Rate(answer) => self.rate(&input, Some(*answer)),
+            Input::SkipRating => self.rate(&input, None),
             Input::TriggerCue { cue, intensity } => {
                 if !(0.0..=1.0).contains(intensity) {
                     return self.reject(&input, Rejection::BadIntensity);
@@ -1029,17 +1032,24 @@ impl Session {
         }
     }
 
-    fn rate(&mut self, input: &Input, answer: RatingAnswer) {
+    /// The open rating answered, or with `None` let go unanswered; either
+    /// way the session goes on alike, so a skip never holds a run up.
+    fn rate(&mut self, input: &Input, answer: Option<RatingAnswer>) {
         let Some(open) = &self.open_rating else {
             return self.reject(input, Rejection::NoRatingAsked);
         };
-        if let Err(reason) = validate_answer(&open.kind, answer) {
+        if let Some(answer) = answer
+            && let Err(reason) = validate_answer(&open.kind, answer)
+        {
             return self.reject(input, reason);
         }
         let latency = self.active().saturating_sub(open.asked_at);
         let rating = open.kind.clone();
         self.open_rating = None;
-        self.emit(Output::Rated { rating, answer, latency });
+        self.emit(match answer {
+            Some(answer) => Output::Rated { rating, answer, latency },
+            None => Output::RatingSkipped { rating, latency },
+        });
         if self.calming.is_none()
             && let Some(kind) = self.asked_now.pop_front()
         {

@@ -398,4 +398,25 @@ mod in_the_shell {
         h.frame();
         assert!(h.transcript("en").contains("rated cybersickness 0"), "{}", h.transcript("en"));
     }
+
+    /// The console's "skip this rating" sends `SkipRating`: the panel
+    /// closes without an answer, the record says it was skipped, and the
+    /// line goes on.
+    #[test]
+    fn the_clinician_skips_a_rating_and_the_panel_closes_unanswered() {
+        let mut h = harness("team-meeting", 1, START_RATINGS);
+        assert!(h.run_until(10.0, |h| h.view().line.is_some()), "Kari never speaks");
+        h.ask(Input::AskNow { rating: RatingKind::Suds });
+        h.frame();
+        assert!(h.panel_texts().iter().any(|t| t.contains("How distressed")), "{:?}", h.panel_texts());
+        h.ask(Input::SkipRating);
+        h.frame();
+        assert_eq!(h.view().rating, None);
+        assert!(h.panel_texts().iter().all(|t| !t.contains("How distressed")), "{:?}", h.panel_texts());
+        let transcript = h.transcript("en");
+        assert!(transcript.contains("skipped suds after"), "{transcript}");
+        assert!(!transcript.contains("rated suds 0"), "{transcript}");
+        // Kari's line goes on, and the next rating is answered as usual.
+        assert!(h.run_until(30.0, |h| h.view().choices.is_some()), "the run stopped at the skip");
+    }
 }

@@ -178,7 +178,7 @@ fn check_session_report(html: &str, session: &serde_json::Value) {
                     rating == "Suds" || rating == "Cybersickness" || rating.get("SelfEfficacy").is_some()
                 }
                 "CueStarted" | "LevelChanged" | "Chosen" | "SilenceTaken" | "Paused" | "Resumed"
-                | "Marker" | "Ended" => true,
+                | "Marker" | "Ended" | "RatingSkipped" => true,
                 _ => false,
             }
         })

@@ -145,6 +145,7 @@ fn arb_input() -> impl Strategy<Value = Input> {
         ".{0,20}".prop_map(|note| Input::Marker { note }),
         Just(Input::Calm { by: Actor::Participant }),
         Just(Input::Calm { by: Actor::Clinician }),
+        Just(Input::SkipRating),
     ]
 }
 
@@ -750,6 +751,58 @@ fn the_clinician_asks_suds_or_cybersickness_now_at_once_or_right_after_the_open_
     s.step(t + 2_300, Input::Pause { by: Actor::Clinician });
     let outs = s.step(t + 2_400, Input::AskNow { rating: RatingKind::Suds }).to_vec();
     assert!(outs.iter().any(|o| matches!(o.item, Output::Rejected { reason: Rejection::Paused, .. })));
+}
+
+#[test]
+fn the_clinician_can_let_a_rating_go_unanswered_and_the_run_goes_on_as_after_an_answer() {
+    let mut s = Session::new(team_meeting(), 2, 1).unwrap();
+    s.step(0, Input::Tick);
+    assert_eq!(s.open_rating(), Some(&RatingKind::Suds));
+    // The start SUDS skipped: recorded as such, and the next one is asked.
+    let outs = s.step(1_500, Input::SkipRating).to_vec();
+    assert_eq!(outs[0].item, Output::RatingSkipped { rating: RatingKind::Suds, latency: 1_500 });
+    assert_eq!(s.open_rating(), Some(&RatingKind::SelfEfficacy("give-update".into())));
+    assert!(!outs.iter().any(|o| matches!(o.item, Output::Rated { .. })));
+    // With nothing asked, or while paused, there is nothing to skip.
+    past_start_ratings(&mut s);
+    let t = s.now();
+    let outs = s.step(t + 100, Input::SkipRating).to_vec();
+    assert!(outs.iter().any(|o| matches!(o.item, Output::Rejected { reason: Rejection::NoRatingAsked, .. })));
+    s.step(t + 200, Input::AskNow { rating: RatingKind::Suds });
+    s.step(t + 300, Input::Pause { by: Actor::Clinician });
+    let outs = s.step(t + 400, Input::SkipRating).to_vec();
+    assert!(outs.iter().any(|o| matches!(o.item, Output::Rejected { reason: Rejection::Paused, .. })));
+    s.step(t + 500, Input::Resume { by: Actor::Clinician });
+    s.step(t + 600, Input::SkipRating);
+    assert_eq!(s.open_rating(), None);
+    // A calming pause's SUDS skipped: the breathing begins all the same.
+    s.step(t + 700, Input::Calm { by: Actor::Clinician });
+    let outs = s.step(t + 800, Input::SkipRating).to_vec();
+    assert!(outs.iter().any(|o| matches!(o.item, Output::BreathingStarted { .. })), "{outs:?}");
+    // Every rating skipped to the end, the last SUDS after the calm phase
+    // too: the run still ends, as completed.
+    let mut at = t + 900;
+    let mut ended = None;
+    for _ in 0..10_000 {
+        if s.has_ended() {
+            break;
+        }
+        at = s.next_deadline().unwrap_or(at + 1_000).max(at + 10);
+        let input = if s.open_rating().is_some() {
+            Input::SkipRating
+        } else if let Some(order) = s.offered_order() {
+            Input::Choose { option: order[0] }
+        } else {
+            Input::Tick
+        };
+        for o in s.step(at, input) {
+            if let Output::Ended { reason } = &o.item {
+                ended = Some(reason.clone());
+            }
+        }
+    }
+    assert!(s.has_ended());
+    assert!(matches!(ended, Some(EndReason::Completed { .. })), "{ended:?}");
 }
 
 #[test]

@@ -38,6 +38,7 @@ stop = Stop…
 calming-start = Calming pause (B)
 calming-end = End the breathing (B)
 ask-suds-now = Ask SUDS now
+skip-rating = Skip this rating
 ask-cybersickness-now = Ask about VR sickness now
 really-stop = Really stop
 keep-going = Keep going
@@ -67,6 +68,7 @@ log-resumed = { $by ->
        *[clinician] the clinician resumed the session
     }
 log-marker = note: { $note }
+log-rating-skipped = { $rating }: skipped by the clinician
 log-calming = { $by ->
         [participant] the participant began a calming pause
        *[clinician] the clinician began a calming pause

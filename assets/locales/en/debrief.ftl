@@ -184,6 +184,7 @@ mark-resumed = went on
 mark-calming-by-participant = calming pause (you)
 mark-calming-by-clinician = calming pause (clinician)
 mark-marker = marker: { $note }
+mark-rating-skipped = { $rating }: skipped by the clinician
 mark-end = end
 
 # What the record says for one source of self-efficacy. Choices are told as

@@ -2,7 +2,7 @@
 # in-world rating panel, the status bar and the pause card. Nothing here may
 # word stopping as a failure.
 
-player-controls = (p = pause, r = resume, q = stop, b = calming pause, at any time)
+player-controls = (p = pause, r = resume, q = stop, b = calming pause, at any time; skip = leave a rating unanswered)
 player-choose = type the number of your answer
 player-seconds-left =
     ({ $seconds ->
@@ -48,6 +48,7 @@ player-resumed-by = [{ $time }] { $by ->
        *[clinician] the clinician resumed the session
     }
 player-marker = [{ $time }] marker: { $note }
+player-rating-skipped = [{ $time }] { $rating }: skipped, the session goes on
 player-calming = [{ $time }] Calming pause: everything is on hold.
 player-breathing = [{ $time }] Breathe in for { $inhale } seconds and out for { $exhale }, { $breaths } times. (b ends it early)
 player-breathing-ended = [{ $time }] The breathing is done.

@@ -38,6 +38,7 @@ stop = Avslutt …
 calming-start = Pustepause (B)
 calming-end = Avslutt pusteøvelsen (B)
 ask-suds-now = Spør om SUDS nå
+skip-rating = Hopp over denne vurderingen
 ask-cybersickness-now = Spør om uvelhet nå
 really-stop = Ja, avslutt
 keep-going = Fortsett økten
@@ -67,6 +68,7 @@ log-resumed = { $by ->
        *[clinician] behandleren fortsatte økten
     }
 log-marker = merknad: { $note }
+log-rating-skipped = { $rating }: hoppet over av behandleren
 log-calming = { $by ->
         [participant] deltakeren begynte en pustepause
        *[clinician] behandleren begynte en pustepause

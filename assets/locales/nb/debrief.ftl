@@ -184,6 +184,7 @@ mark-resumed = fortsatte
 mark-calming-by-participant = pustepause (du)
 mark-calming-by-clinician = pustepause (behandler)
 mark-marker = merknad: { $note }
+mark-rating-skipped = { $rating }: hoppet over av behandleren
 mark-end = slutt
 
 # What the record says for one source of self-efficacy. Choices are told as

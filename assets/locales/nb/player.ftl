@@ -2,7 +2,7 @@
 # in-world rating panel, the status bar and the pause card. Nothing here may
 # word stopping as a failure.
 
-player-controls = (p = pause, r = fortsett, q = avslutt, b = pustepause, når som helst)
+player-controls = (p = pause, r = fortsett, q = avslutt, b = pustepause, når som helst; hopp = la en vurdering stå ubesvart)
 player-choose = skriv nummeret på svaret
 player-seconds-left =
     ({ $seconds ->
@@ -48,6 +48,7 @@ player-resumed-by = [{ $time }] { $by ->
        *[clinician] behandleren fortsatte økten
     }
 player-marker = [{ $time }] merknad: { $note }
+player-rating-skipped = [{ $time }] { $rating }: hoppet over, økten fortsetter
 player-calming = [{ $time }] Pustepause: alt står stille.
 player-breathing = [{ $time }] Pust inn i { $inhale } sekunder og ut i { $exhale }, { $breaths } ganger. (b avslutter før tiden)
 player-breathing-ended = [{ $time }] Pusteøvelsen er ferdig.
