@@ -40,6 +40,8 @@ pub struct Console {
     pub lang: Lang,
     /// Width of the panel in physical pixels, last frame.
     width: f32,
+    /// When the newest marker was dropped, for the note typed after it.
+    last_marker: Option<crate::session::Millis>,
 }
 
 impl Console {
@@ -52,22 +54,30 @@ impl Console {
             confirm_stop: false,
             recent: VecDeque::new(),
             width: 0.0,
+            last_marker: None,
         }
     }
 }
 
-pub(super) fn plugin(app: &mut App) {
+/// What of the console works without a window: its state, the log it
+/// keeps and the clinician's keys. Every app has it (the headless harness
+/// too, so the keys are tested there); `plugin` draws the panel over it.
+pub(super) fn state_plugin(app: &mut App) {
     let loaded = app.world().resource::<Loaded>();
     let shown = loaded.mode.is_headset() || loaded.options.console;
     let lang = Lang::of(&loaded.options.lang);
+    app.insert_resource(Console::new(shown, lang)).add_systems(
+        Update,
+        ((toggle, urgent_keys).in_set(AppSystems::Input), note_outputs.in_set(AppSystems::Follow)),
+    );
+}
+
+/// The panel itself, on a window.
+pub(super) fn plugin(app: &mut App) {
     app.insert_resource(EguiGlobalSettings { auto_create_primary_context: false, ..default() })
         .add_plugins(EguiPlugin::default())
-        .insert_resource(Console::new(shown, lang))
         .add_systems(PostStartup, console_on_window)
-        .add_systems(
-            Update,
-            (toggle.in_set(AppSystems::Input), note_outputs.in_set(AppSystems::Follow), make_room),
-        )
+        .add_systems(Update, make_room)
         .add_systems(EguiPrimaryContextPass, console_panel);
 }
 
@@ -92,11 +102,53 @@ fn toggle(keys: Res<ButtonInput<KeyCode>>, mut console: ResMut<Console>) {
     }
 }
 
+/// The console's width in logical pixels: fixed, so what it shows (a
+/// longer label, a note being typed) never moves its buttons or the view
+/// beside it.
+const CONSOLE_WIDTH: f32 = 340.0;
+
+/// The clinician's keys for what cannot wait for the mouse: function
+/// keys, which the participant's controls never use and a note being
+/// typed never takes. Shown on their buttons.
+pub const MARKER_KEY: KeyCode = KeyCode::F2;
+pub const PAUSE_KEY: KeyCode = KeyCode::F5;
+pub const STOP_KEY: KeyCode = KeyCode::F8;
+
+/// F2 drops a marker at once, with the note field's text if any (more can
+/// be added to it after); F5 pauses or resumes; F8 asks to stop, and F8
+/// again stops, as the buttons do.
+fn urgent_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    view: Res<SessionView>,
+    mut console: ResMut<Console>,
+    mut asks: MessageWriter<SessionInput>,
+) {
+    if view.ended.is_some() {
+        return;
+    }
+    let by = Actor::Clinician;
+    if keys.just_pressed(MARKER_KEY) {
+        asks.write(SessionInput(Input::Marker { note: std::mem::take(&mut console.note) }));
+    }
+    if keys.just_pressed(PAUSE_KEY) {
+        asks.write(SessionInput(if view.paused { Input::Resume { by } } else { Input::Pause { by } }));
+    }
+    if keys.just_pressed(STOP_KEY) {
+        if console.confirm_stop {
+            asks.write(SessionInput(Input::Stop { by }));
+        }
+        console.confirm_stop = !console.confirm_stop;
+    }
+}
+
 const RECENT: usize = 8;
 
 /// Keeps the outputs a clinician follows.
 fn note_outputs(mut outputs: MessageReader<SessionOutput>, mut console: ResMut<Console>) {
     for SessionOutput(o) in outputs.read() {
+        if matches!(o.item, Output::Marker { .. }) {
+            console.last_marker = Some(o.at);
+        }
         if log_line(Lang::En, &[], &[], o.at, &o.item).is_some() {
             console.recent.push_front((o.at, o.item.clone()));
             console.recent.truncate(RECENT);
@@ -159,6 +211,7 @@ fn log_line(
         Output::Paused { by } => w!(lang, "log-paused", by = by.name()),
         Output::Resumed { by } => w!(lang, "log-resumed", by = by.name()),
         Output::Marker { note } => w!(lang, "log-marker", note = note),
+        Output::MarkerNoted { note, .. } => w!(lang, "log-marker-noted", note = note),
         Output::RecoveryStarted { millis, .. } => w!(lang, "log-recovery", seconds = seconds(*millis)),
         Output::Ended { reason } => w!(lang, "log-ended", why = end_reason(lang, reason)),
         Output::CalmingStarted { by } => w!(lang, "log-calming", by = by.name()),
@@ -220,8 +273,9 @@ fn console_panel(
     let l = console.lang;
     let session = &running.session;
     let by = Actor::Clinician;
-    let panel =
-        egui::Panel::right("clinician-console").default_size(300.0).resizable(false).show(&mut root, |ui| {
+    let panel = egui::Panel::right("clinician-console").exact_size(CONSOLE_WIDTH).resizable(false).show(
+        &mut root,
+        |ui| {
             ui.horizontal(|ui| {
                 ui.heading(w!(l, "console-heading"));
                 // The clinician's own language: the participant's words stay
@@ -271,21 +325,26 @@ fn console_panel(
             ui.horizontal(|ui| {
                 let ended = view.ended.is_some();
                 if view.paused {
-                    if ui.add_enabled(!ended, egui::Button::new(w!(l, "resume"))).clicked() {
+                    if ui.add_enabled(!ended, egui::Button::new(keyed(w!(l, "resume"), PAUSE_KEY))).clicked()
+                    {
                         asks.write(SessionInput(Input::Resume { by }));
                     }
-                } else if ui.add_enabled(!ended, egui::Button::new(w!(l, "pause"))).clicked() {
+                } else if ui
+                    .add_enabled(!ended, egui::Button::new(keyed(w!(l, "pause"), PAUSE_KEY)))
+                    .clicked()
+                {
                     asks.write(SessionInput(Input::Pause { by }));
                 }
                 if console.confirm_stop {
-                    if ui.button(w!(l, "really-stop")).clicked() {
+                    if ui.button(keyed(w!(l, "really-stop"), STOP_KEY)).clicked() {
                         asks.write(SessionInput(Input::Stop { by }));
                         console.confirm_stop = false;
                     }
                     if ui.button(w!(l, "keep-going")).clicked() {
                         console.confirm_stop = false;
                     }
-                } else if ui.add_enabled(!ended, egui::Button::new(w!(l, "stop"))).clicked() {
+                } else if ui.add_enabled(!ended, egui::Button::new(keyed(w!(l, "stop"), STOP_KEY))).clicked()
+                {
                     console.confirm_stop = true;
                 }
             });
@@ -333,10 +392,21 @@ fn console_panel(
             });
 
             ui.separator();
+            // A marker at once (F2), its note with it or typed after.
+            ui.text_edit_singleline(&mut console.note);
             ui.horizontal(|ui| {
-                ui.text_edit_singleline(&mut console.note);
-                if ui.button(w!(l, "marker")).clicked() && !console.note.trim().is_empty() {
+                let open = view.ended.is_none();
+                if ui.add_enabled(open, egui::Button::new(keyed(w!(l, "marker"), MARKER_KEY))).clicked() {
                     asks.write(SessionInput(Input::Marker { note: std::mem::take(&mut console.note) }));
+                }
+                if let Some(at) = console.last_marker {
+                    let label = w!(l, "marker-add-note", at = crate::debrief::words::clock(at));
+                    let typed = !console.note.trim().is_empty();
+                    if ui.add_enabled(open && typed, egui::Button::new(label)).clicked() {
+                        asks.write(SessionInput(Input::MarkerNote {
+                            note: std::mem::take(&mut console.note),
+                        }));
+                    }
                 }
             });
             let mut shown = labels.0;
@@ -355,7 +425,8 @@ fn console_panel(
                 }
             }
             ui.label(egui::RichText::new(w!(l, "hide-hint")).small());
-        });
+        },
+    );
     on_console.set_if_neq(PointerOnConsole(panel.response.contains_pointer() || ctx.egui_is_using_pointer()));
     console.width = panel.response.rect.width() * ctx.pixels_per_point();
     Ok(())
@@ -379,4 +450,15 @@ fn make_room(
     if now != viewport.as_ref().map(|v| (v.physical_position, v.physical_size)) {
         camera.viewport = viewport;
     }
+}
+
+/// A button's label with its key: "Pause (F5)".
+fn keyed(label: String, key: KeyCode) -> String {
+    let key = match key {
+        KeyCode::F2 => "F2",
+        KeyCode::F5 => "F5",
+        KeyCode::F8 => "F8",
+        _ => return label,
+    };
+    format!("{label} ({key})")
 }

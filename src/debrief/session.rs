@@ -267,6 +267,8 @@ impl SessionReport {
         let mut calm_from: Option<Millis> = None;
         let mut level_end = s.level as u8;
         let mut end = s.duration_ms.max(0) as Millis;
+        // Notes typed after their marker: (the marker's time, the note).
+        let mut noted: Vec<(Millis, String)> = Vec::new();
         let mut mark = |at: Millis, kind: MarkKind, value: Option<u8>, seq: u64| {
             marks.push(Mark { at, clock: clock(at), text: lang.mark(&kind), value, kind, seq });
         };
@@ -359,6 +361,7 @@ impl SessionReport {
                         mark(*at, MarkKind::Resumed, None, seq);
                     }
                     Output::Marker { note } => mark(*at, MarkKind::Marker(note.clone()), None, seq),
+                    Output::MarkerNoted { marker, note } => noted.push((*marker, note.clone())),
                     Output::RatingSkipped { rating, .. } => {
                         mark(*at, MarkKind::Skipped(crate::words::names::rating(lang, rating)), None, seq)
                     }
@@ -401,6 +404,17 @@ impl SessionReport {
                 // output; the output is the one kept on the timeline.
                 JournalRecord::Input { input: Input::Marker { .. }, .. } => {}
                 _ => {}
+            }
+        }
+        // A marker shows its note where it was dropped, at the moment that
+        // mattered, not when the note was typed.
+        for (at, note) in noted {
+            if let Some(m) =
+                marks.iter_mut().rev().find(|m| m.at == at && matches!(m.kind, MarkKind::Marker(_)))
+            {
+                let MarkKind::Marker(text) = &mut m.kind else { continue };
+                *text = if text.trim().is_empty() { note } else { format!("{text} — {note}") };
+                m.text = lang.mark(&m.kind);
             }
         }
 

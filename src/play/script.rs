@@ -224,6 +224,7 @@ fn parse_line(content: &str) -> Result<Step, ScriptProblem> {
         }
         "marker" => Action::Do(Input::Marker { note: rest.join(" ") }),
         "skip" => Action::Do(Input::SkipRating),
+        "note" => Action::Do(Input::MarkerNote { note: rest.join(" ") }),
         "wait" => Action::Wait(seconds(it.next(), "wait")?),
         "answer" => Action::Answer,
         other => return Err(ScriptProblem::UnknownAction { word: other.into() }),
@@ -249,6 +250,10 @@ mod tests {
         assert_eq!(ask[0].action, Action::Do(Input::AskNow { rating: RatingKind::Cybersickness }));
         assert!(parse("ask mood").unwrap_err().to_string().contains("suds or cybersickness"));
         assert_eq!(parse("skip").unwrap()[0].action, Action::Do(Input::SkipRating));
+        assert_eq!(
+            parse("note went quiet").unwrap()[0].action,
+            Action::Do(Input::MarkerNote { note: "went quiet".into() })
+        );
         assert_eq!(steps[0].after, DEFAULT_ANSWER_MILLIS);
         assert_eq!(steps[1], Step { action: Action::Do(Input::Choose { option: 1 }), after: 4500, line: 3 });
         assert_eq!(steps[3].action, Action::Do(Input::Pause { by: Actor::Clinician }));

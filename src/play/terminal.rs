@@ -131,6 +131,9 @@ impl<W: Write> Printer<W> {
             Output::Paused { by } => self.say(&w!(l, "player-paused-by", time = time, by = by.name())),
             Output::Resumed { by } => self.say(&w!(l, "player-resumed-by", time = time, by = by.name())),
             Output::Marker { note } => self.say(&w!(l, "player-marker", time = time, note = note)),
+            Output::MarkerNoted { note, .. } => {
+                self.say(&w!(l, "player-marker-noted", time = time, note = note))
+            }
             Output::RatingSkipped { rating, .. } => {
                 self.say(&w!(l, "player-rating-skipped", time = time, rating = names::rating(l, rating)))
             }

@@ -98,6 +98,7 @@ pub fn input_words(input: &Input) -> String {
         Input::Calm { by } => format!("calm by {}", by.name()),
         Input::AskNow { rating } => format!("ask {}", rating_code(rating)),
         Input::SkipRating => "skip".into(),
+        Input::MarkerNote { note } => format!("note {note:?}"),
     }
 }
 
@@ -235,6 +236,9 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
         }
         Output::Marker { note } => {
             let _ = write!(s, "marker {note:?}");
+        }
+        Output::MarkerNoted { marker, note } => {
+            let _ = write!(s, "marker at {} noted {note:?}", clock(*marker));
         }
         Output::Rejected { input, reason } => {
             let _ = write!(s, "rejected {input}: {}", reason.describe());

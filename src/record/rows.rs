@@ -79,7 +79,7 @@ pub fn event_row(scenario: &Scenario, record: &JournalRecord, level: &mut u8) ->
                     row.cue = Some(cue.name().into());
                     row.intensity = Some(f64::from(*intensity));
                 }
-                Input::Marker { note } => row.note = Some(note.clone()),
+                Input::Marker { note } | Input::MarkerNote { note } => row.note = Some(note.clone()),
                 Input::AskNow { rating } => row.rating = Some(rating_code(rating)),
                 Input::Tick | Input::SkipRating => {}
             }
@@ -231,6 +231,13 @@ fn output_row(s: &Scenario, output: &Output, row: &mut EventRow, level: &mut u8)
         Output::Marker { note } => {
             row.note = Some(note.clone());
             "marker"
+        }
+        // The marker's own time in latency_ms's place would mislead: the
+        // marker row is the one before with that at_ms.
+        Output::MarkerNoted { marker, note } => {
+            row.note = Some(note.clone());
+            row.value = Some(*marker as i64);
+            "marker-noted"
         }
         Output::Rejected { input, reason } => {
             row.note = Some(format!("{input}: {}", reason.describe()));

@@ -87,6 +87,11 @@ pub enum Input {
     /// cannot answer now, or the prompt came at a bad moment): the session
     /// goes on as after an answer, and the record says it was skipped.
     SkipRating,
+    /// The clinician's text for the newest marker: a marker is dropped at
+    /// once with one key, when something happens, and its note typed after.
+    MarkerNote {
+        note: String,
+    },
 }
 
 /// Why an input was not taken. The session goes on as before.
@@ -112,6 +117,8 @@ pub enum Rejection {
     /// Only SUDS and cybersickness can be asked outside the schedule: the
     /// others are read as before and after the run.
     NotAskable,
+    /// A note for a marker, and no marker dropped yet.
+    NoMarker,
 }
 
 impl Rejection {
@@ -139,6 +146,7 @@ impl Rejection {
             Rejection::Calming => w!(lang, "rejected-calming"),
             Rejection::Modelling => w!(lang, "rejected-modelling"),
             Rejection::NotAskable => w!(lang, "rejected-not-askable"),
+            Rejection::NoMarker => w!(lang, "rejected-no-marker"),
         }
     }
 }
@@ -257,6 +265,12 @@ pub enum Output {
     RatingSkipped {
         rating: RatingKind,
         latency: Millis,
+    },
+    /// The newest marker, dropped at session time `marker`, now has the
+    /// clinician's note (its text is this from here on).
+    MarkerNoted {
+        marker: Millis,
+        note: String,
     },
     CueStarted {
         cue: StressCue,

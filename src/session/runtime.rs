@@ -161,6 +161,8 @@ pub struct Session {
     /// Ratings the clinician asked while another was open: asked as soon
     /// as it is answered, not at the next beat.
     asked_now: VecDeque<RatingKind>,
+    /// When the newest marker was dropped, for a note typed after it.
+    last_marker: Option<Millis>,
     open_rating: Option<OpenRating>,
     /// Active time each periodic rating falls due next, per schedule entry.
     periodic_due: Vec<Option<Millis>>,
@@ -196,6 +198,7 @@ impl Session {
             started: false,
             queued_ratings: VecDeque::new(),
             asked_now: VecDeque::new(),
+            last_marker: None,
             open_rating: None,
             cue_due: Vec::new(),
             active_cues: Vec::new(),
@@ -365,6 +368,7 @@ impl Session {
             Input::Calm { .. } => "calm",
             Input::AskNow { .. } => "ask",
             Input::SkipRating => "skip",
+            Input::MarkerNote { .. } => "note",
         };
         self.emit(Output::Rejected { input: name.to_string(), reason });
     }
@@ -937,8 +941,13 @@ impl Session {
             }
             Input::Marker { note } => {
                 let note = note.clone();
+                self.last_marker = Some(self.now);
                 self.emit(Output::Marker { note });
             }
+            Input::MarkerNote { note } => match self.last_marker {
+                Some(marker) => self.emit(Output::MarkerNoted { marker, note: note.clone() }),
+                None => self.reject(&input, Rejection::NoMarker),
+            },
             // Nothing brings the people or the cues back once the run is over.
             Input::SetLevel { .. }
             | Input::TriggerCue { .. }

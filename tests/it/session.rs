@@ -806,6 +806,19 @@ fn the_clinician_can_let_a_rating_go_unanswered_and_the_run_goes_on_as_after_an_
 }
 
 #[test]
+fn a_note_typed_after_a_marker_joins_the_newest_marker() {
+    let mut s = Session::new(team_meeting(), 1, 1).unwrap();
+    past_start_ratings(&mut s);
+    let t = s.now();
+    let outs = s.step(t + 100, Input::MarkerNote { note: "too early".into() }).to_vec();
+    assert!(outs.iter().any(|o| matches!(o.item, Output::Rejected { reason: Rejection::NoMarker, .. })));
+    s.step(t + 200, Input::Marker { note: String::new() });
+    s.step(t + 300, Input::Marker { note: "second".into() });
+    let outs = s.step(t + 4_000, Input::MarkerNote { note: "looked away".into() }).to_vec();
+    assert_eq!(outs[0].item, Output::MarkerNoted { marker: t + 300, note: "looked away".into() });
+}
+
+#[test]
 fn every_shipped_scenario_asks_cybersickness_at_intervals() {
     for (id, s) in shipped() {
         let every = s.ratings.schedule.iter().any(|a| {

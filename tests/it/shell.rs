@@ -567,6 +567,49 @@ fn the_clinician_steps_the_level_up_from_the_console_and_every_cue_is_recorded()
     assert!(markers.iter().any(|m| m["note"] == "looked down at the table"), "{markers:?}");
 }
 
+#[test]
+fn the_clinician_s_keys_pause_stop_and_drop_a_marker_whose_note_comes_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut h = recorded(&data, "team-meeting", "P303", options(1, START_RATINGS));
+    h.run_for(3.0);
+    // F2 drops a marker at once; its note is typed after and joins it.
+    h.press(KeyCode::F2);
+    h.frame();
+    let dropped = h.session().now();
+    h.run_for(1.5);
+    h.ask(Input::MarkerNote { note: "went quiet when Kari asked".into() });
+    h.frame();
+    // F5 pauses and resumes.
+    h.press(KeyCode::F5);
+    h.frame();
+    assert!(h.view().paused, "F5 did not pause");
+    h.press(KeyCode::F5);
+    h.frame();
+    assert!(!h.view().paused, "F5 did not resume");
+    // F8 asks; only a second F8 stops.
+    h.press(KeyCode::F8);
+    h.run_for(0.5);
+    assert!(h.view().ended.is_none(), "one F8 stopped the session");
+    h.press(KeyCode::F8);
+    h.frame();
+    assert!(h.view().recovering || h.view().ended.is_some(), "a second F8 did not stop it");
+    let transcript = h.transcript("en");
+    assert!(
+        transcript.contains("paused by clinician") && transcript.contains("stopped by clinician"),
+        "{transcript}"
+    );
+    h.close();
+
+    let store = mestring::record::Store::open(&data).unwrap();
+    let id = store.sessions(Some("P303")).unwrap()[0].id.clone();
+    let html = mestring::debrief::session_html(&store, &id, Some(mestring::words::Lang::En)).unwrap();
+    // The note shows at the marker's own time, where the moment was.
+    let at = mestring::debrief::words::clock(dropped);
+    assert!(html.contains(&format!("Marker at {at}: went quiet when Kari asked")), "{html}");
+    assert!(html.contains("marker: went quiet when Kari asked"), "the timeline row lacks the note");
+}
+
 // ---------------------------------------------------------------- the shell adds no rules
 
 /// Plays a golden script through the shell at `frame` per update and

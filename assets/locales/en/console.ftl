@@ -44,7 +44,8 @@ really-stop = Really stop
 keep-going = Keep going
 stress-cues = Stress cues
 intensity = intensity
-marker = Note
+marker = Marker
+marker-add-note = Add to the marker at { $at }
 name-labels = Name labels (L)
 recentre = Recentre headset (R)
 lately = Lately
@@ -68,6 +69,7 @@ log-resumed = { $by ->
        *[clinician] the clinician resumed the session
     }
 log-marker = note: { $note }
+log-marker-noted = note for the last marker: { $note }
 log-rating-skipped = { $rating }: skipped by the clinician
 log-calming = { $by ->
         [participant] the participant began a calming pause

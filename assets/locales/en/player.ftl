@@ -48,6 +48,7 @@ player-resumed-by = [{ $time }] { $by ->
        *[clinician] the clinician resumed the session
     }
 player-marker = [{ $time }] marker: { $note }
+player-marker-noted = [{ $time }] note for the last marker: { $note }
 player-rating-skipped = [{ $time }] { $rating }: skipped, the session goes on
 player-calming = [{ $time }] Calming pause: everything is on hold.
 player-breathing = [{ $time }] Breathe in for { $inhale } seconds and out for { $exhale }, { $breaths } times. (b ends it early)
@@ -88,3 +89,4 @@ rejected-winding-down = the session is over: nothing more can be changed in it
 rejected-calming = a calming pause is on: it ends by itself, or with the calming button
 rejected-modelling = in a modelling run the peer answers; you watch
 rejected-not-askable = only SUDS and VR sickness can be asked outside the schedule
+rejected-no-marker = there is no marker yet to add a note to

@@ -45,6 +45,7 @@ keep-going = Fortsett økten
 stress-cues = Stressinnslag
 intensity = styrke
 marker = Merknad
+marker-add-note = Legg til merknaden ved { $at }
 name-labels = Navneskilt (L)
 recentre = Sentrer hodesettet (R)
 lately = Siste hendelser
@@ -68,6 +69,7 @@ log-resumed = { $by ->
        *[clinician] behandleren fortsatte økten
     }
 log-marker = merknad: { $note }
+log-marker-noted = tekst til forrige merknad: { $note }
 log-rating-skipped = { $rating }: hoppet over av behandleren
 log-calming = { $by ->
         [participant] deltakeren begynte en pustepause

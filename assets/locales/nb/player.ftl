@@ -48,6 +48,7 @@ player-resumed-by = [{ $time }] { $by ->
        *[clinician] behandleren fortsatte økten
     }
 player-marker = [{ $time }] merknad: { $note }
+player-marker-noted = [{ $time }] tekst til forrige merknad: { $note }
 player-rating-skipped = [{ $time }] { $rating }: hoppet over, økten fortsetter
 player-calming = [{ $time }] Pustepause: alt står stille.
 player-breathing = [{ $time }] Pust inn i { $inhale } sekunder og ut i { $exhale }, { $breaths } ganger. (b avslutter før tiden)
@@ -88,3 +89,4 @@ rejected-winding-down = økta er over, og ingenting mer kan endres i den
 rejected-calming = en pustepause pågår: den slutter av seg selv, eller med pusteknappen
 rejected-modelling = i en modelløkt er det kollegaen som svarer; du ser på
 rejected-not-askable = bare SUDS og uvelhet i VR kan spørres om utenom planen
+rejected-no-marker = det er ingen merknad ennå å legge tekst til
