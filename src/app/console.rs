@@ -257,6 +257,7 @@ fn console_panel(
     mut recentre: MessageWriter<RecentreView>,
     mut on_console: ResMut<PointerOnConsole>,
     headset: Option<Res<super::headset::HeadsetStatus>>,
+    recording: Option<Res<super::recording::RecordingHealth>>,
 ) -> Result {
     if !console.shown {
         on_console.set_if_neq(PointerOnConsole(false));
@@ -299,6 +300,26 @@ fn console_panel(
             };
             let seconds = (session.now() / 1000).to_string();
             ui.label(w!(l, "session-state", scenario = s.id.as_str(), state = state, seconds = seconds));
+            // Whether it is being saved: a failed journal must not pass unseen.
+            match recording.as_deref() {
+                Some(super::recording::RecordingHealth { failure: Some(why), .. }) => {
+                    let warning = w!(l, "recording-failed", why = why.as_str());
+                    ui.label(
+                        egui::RichText::new(warning).strong().color(egui::Color32::from_rgb(255, 90, 80)),
+                    );
+                }
+                Some(health) => {
+                    let file = health
+                        .journal
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    ui.label(egui::RichText::new(w!(l, "recording-to", journal = file)).small());
+                }
+                None => {
+                    ui.label(egui::RichText::new(w!(l, "recording-none")).small());
+                }
+            }
             if let Some(peer) = s.peer.as_ref().filter(|_| session.is_modelling()) {
                 ui.label(w!(l, "session-modelling", peer = peer.name.as_str()));
             }

@@ -33,6 +33,7 @@ pub use controller::ControllerPressed;
 pub use driver::{CalmingView, SessionInput, SessionOutput, SessionView};
 pub use labels::ShowLabels;
 pub use panels::PauseAction;
+pub use recording::RecordingHealth;
 
 use std::path::PathBuf;
 

@@ -57,9 +57,27 @@ impl Recording {
     }
 }
 
+/// Where the run is recorded, and whether its journal can still be
+/// written: the console shows it, loudly when the journal has failed
+/// (the run goes on, but what comes after is not saved).
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct RecordingHealth {
+    pub journal: std::path::PathBuf,
+    pub failure: Option<String>,
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, note_display)
-        .add_systems(Update, (write_log, sample_gaze, finish_when_ended).chain().in_set(AppSystems::Follow))
+    let journal = app
+        .world()
+        .get_non_send::<Recording>()
+        .and_then(|r| r.recorder.as_ref().map(Recorder::journal))
+        .unwrap_or_default();
+    app.insert_resource(RecordingHealth { journal, failure: None })
+        .add_systems(Startup, note_display)
+        .add_systems(
+            Update,
+            (write_log, sample_gaze, watch_journal, finish_when_ended).chain().in_set(AppSystems::Follow),
+        )
         .add_systems(Last, finish_on_exit.in_set(OnExit::Record));
 }
 
@@ -73,6 +91,20 @@ fn note_display(recording: Option<NonSendMut<Recording>>, loaded: Res<super::Loa
     let note = DisplayNote { shown_in: loaded.mode(), head_from, sample_hz: DEFAULT_SAMPLE_HZ };
     if let Some(r) = &mut recording.recorder {
         r.display(&note);
+    }
+}
+
+/// Notices a journal that can no longer be written, once.
+fn watch_journal(recording: Option<NonSend<Recording>>, mut health: ResMut<RecordingHealth>) {
+    if health.failure.is_some() {
+        return;
+    }
+    if let Some(why) = recording.as_ref().and_then(|r| r.recorder.as_ref()).and_then(Recorder::failure) {
+        error!(
+            "the journal {} can no longer be written: {why}; the session goes on unrecorded",
+            health.journal.display()
+        );
+        health.failure = Some(why);
     }
 }
 

@@ -15,6 +15,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -146,6 +147,9 @@ pub struct JournalWriter {
     tx: mpsc::Sender<Message>,
     thread: Option<JoinHandle<std::io::Result<WriteStats>>>,
     seq: u64,
+    /// The writer thread's error, as soon as it has one: the session goes
+    /// on, so whoever runs it must be told at once, not at close.
+    failed: Arc<Mutex<Option<String>>>,
 }
 
 impl JournalWriter {
@@ -160,11 +164,30 @@ impl JournalWriter {
             // The new name must survive a crash too.
             File::open(dir).and_then(|d| d.sync_all())?;
         }
+        Self::on_file(path, file)
+    }
+
+    /// The writer thread on an open journal file.
+    fn on_file(path: &Path, file: File) -> std::io::Result<JournalWriter> {
         let (tx, rx) = mpsc::channel();
-        let thread = std::thread::Builder::new()
-            .name("mestring-journal".into())
-            .spawn(move || write_loop(file, &rx))?;
-        Ok(JournalWriter { path: path.to_path_buf(), tx, thread: Some(thread), seq: 0 })
+        let failed = Arc::new(Mutex::new(None));
+        let noted = Arc::clone(&failed);
+        let thread = std::thread::Builder::new().name("mestring-journal".into()).spawn(move || {
+            let result = write_loop(file, &rx);
+            if let Err(e) = &result
+                && let Ok(mut failed) = noted.lock()
+            {
+                *failed = Some(e.to_string());
+            }
+            result
+        })?;
+        Ok(JournalWriter { path: path.to_path_buf(), tx, thread: Some(thread), seq: 0, failed })
+    }
+
+    /// Why the journal can no longer be written, once that has happened
+    /// (a full or failing disk): what came after is not on disk.
+    pub fn failure(&self) -> Option<String> {
+        self.failed.lock().ok().and_then(|f| f.clone())
     }
 
     pub fn path(&self) -> &Path {
@@ -379,6 +402,23 @@ mod tests {
             scenario_source: String::new(),
             kind: RunKind::Practice,
         }
+    }
+
+    #[test]
+    fn a_journal_that_cannot_be_written_says_so_at_once_not_only_at_close() {
+        // /dev/full takes the open but refuses every write: a full disk.
+        let Ok(file) = std::fs::OpenOptions::new().write(true).open("/dev/full") else { return };
+        let mut w = JournalWriter::on_file(Path::new("/dev/full"), file).unwrap();
+        assert_eq!(w.failure(), None);
+        w.output(10, &Output::Marker { note: "x".into() });
+        // The first sync comes SYNC_EVERY after the record; wait for it.
+        let until = Instant::now() + Duration::from_secs(10);
+        while w.failure().is_none() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let why = w.failure().expect("the failure was not reported while the session runs");
+        assert!(why.to_lowercase().contains("space"), "{why}");
+        assert!(w.close(20).is_err(), "and close still reports it");
     }
 
     #[test]

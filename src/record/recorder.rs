@@ -74,6 +74,11 @@ impl Recorder {
         self.writer.path().to_path_buf()
     }
 
+    /// Why the journal can no longer be written, once that has happened.
+    pub fn failure(&self) -> Option<String> {
+        self.writer.failure()
+    }
+
     /// Closes the journal once the session has ended.
     pub fn close(self) -> std::io::Result<WriteStats> {
         let at = self.last_at;

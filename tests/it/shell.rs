@@ -599,6 +599,10 @@ fn the_clinician_s_keys_pause_stop_and_drop_a_marker_whose_note_comes_after() {
         transcript.contains("paused by clinician") && transcript.contains("stopped by clinician"),
         "{transcript}"
     );
+    // The console knows where the run is recorded, and that all is well.
+    let health = h.app_mut().world().resource::<mestring::app::RecordingHealth>().clone();
+    assert_eq!(health.failure, None);
+    assert!(health.journal.starts_with(&data) && health.journal.exists(), "{:?}", health.journal);
     h.close();
 
     let store = mestring::record::Store::open(&data).unwrap();
