@@ -4,6 +4,7 @@
 //! `progression`) that the Bevy shell (`app`, behind the `shell` feature)
 //! only drives.
 
+pub mod clinic;
 pub mod debrief;
 pub mod nearest;
 pub mod play;

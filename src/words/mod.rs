@@ -99,7 +99,8 @@ const SOURCES: (&[Source], &[Source]) = both_languages!(
     "console.ftl",
     "progression.ftl",
     "debrief.ftl",
-    "cli.ftl"
+    "cli.ftl",
+    "clinic.ftl"
 );
 
 pub fn sources(lang: Lang) -> &'static [Source] {
