@@ -31,8 +31,14 @@ fn main() -> ExitCode {
 /// Runs one command. `Ok` carries the exit status of a command that ran:
 /// `check`, `play --expect` and `participants remove` answer with status 1
 /// when they find errors, a difference or a declined removal.
-fn dispatch(command: Command, data_dir: &Path) -> Result<ExitCode, CliError> {
+fn dispatch(command: Option<Command>, data_dir: &Path) -> Result<ExitCode, CliError> {
     let done = |()| ExitCode::SUCCESS;
+    #[cfg(feature = "shell")]
+    let command = command.unwrap_or_else(|| Command::Clinic(Default::default()));
+    #[cfg(not(feature = "shell"))]
+    let Some(command) = command else {
+        return Err(mestring::w!(cli::lang(), "cli-no-window").into());
+    };
     match command {
         Command::Check { paths, format, color } => check::check(paths, format, color),
         Command::Play(args) => play::play(args, data_dir),
@@ -62,6 +68,8 @@ fn dispatch(command: Command, data_dir: &Path) -> Result<ExitCode, CliError> {
         Command::RenderAudio { scenario, level, seconds, seed, out, .. } => {
             audio::render_audio(&scenario, level, seconds, seed, &out).map(done)
         }
+        #[cfg(feature = "shell")]
+        Command::Clinic(args) => cli::clinic::clinic(args, data_dir).map(done),
         #[cfg(feature = "shell")]
         Command::Run(args) => cli::run::run(args, data_dir).map(done),
         #[cfg(feature = "shell")]

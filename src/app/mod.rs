@@ -12,6 +12,7 @@
 
 pub mod bench;
 mod cast;
+pub mod clinic;
 mod console;
 mod controller;
 mod driver;

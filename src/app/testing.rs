@@ -467,3 +467,53 @@ impl Harness {
         &mut self.app
     }
 }
+
+/// The start screen without a window: the clinician's inputs go in as the
+/// `ClinicAsk` messages its buttons send, and runs are started by the
+/// given launcher (a test's: a recorded run without a window).
+pub struct StartScreenHarness {
+    app: App,
+}
+
+impl StartScreenHarness {
+    pub fn new(clinic: crate::clinic::Clinic, launcher: super::clinic::Launcher) -> StartScreenHarness {
+        use super::clinic::{Probe, start_screen, state_plugin};
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins)
+            .insert_resource(start_screen(clinic, Probe::unattended()))
+            .insert_resource(Probe::unattended())
+            .insert_resource(launcher)
+            .add_plugins(state_plugin);
+        get_ready(&mut app);
+        StartScreenHarness { app }
+    }
+
+    /// What the clinician does, then a frame.
+    pub fn ask(&mut self, input: crate::clinic::ClinicInput) {
+        self.app.world_mut().write_message(super::clinic::ClinicAsk(input));
+        self.app.update();
+    }
+
+    /// Frames until the started run has come back (its process ended), at
+    /// most `seconds` of real time; whether it came back.
+    pub fn wait_for_run(&mut self, seconds: u64) -> bool {
+        let until = std::time::Instant::now() + Duration::from_secs(seconds);
+        while self.screen().clinic.running.is_some() {
+            if std::time::Instant::now() > until {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+            self.app.update();
+        }
+        true
+    }
+
+    pub fn screen(&self) -> &super::clinic::StartScreen {
+        self.app.world().resource::<super::clinic::StartScreen>()
+    }
+
+    /// Whether a run's process is still held.
+    pub fn run_process_held(&self) -> bool {
+        self.app.world().resource::<super::clinic::RunProcess>().0.is_some()
+    }
+}

@@ -14,8 +14,9 @@ pub struct Cli {
     /// Where records are kept. Default: $MESTRING_DATA_DIR, else ~/.local/share/mestring
     #[arg(long, global = true)]
     pub data_dir: Option<PathBuf>,
+    /// Without a command: the start screen (`mestring clinic`).
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -156,6 +157,38 @@ pub enum Command {
         #[arg(long, hide = true)]
         bare_scene: Option<String>,
     },
+    /// The start screen: choose a participant, a scenario and a level,
+    /// start the run, and come back to its summary and debrief. What
+    /// `mestring` alone opens.
+    #[cfg(feature = "shell")]
+    Clinic(ClinicArgs),
+}
+
+#[cfg(feature = "shell")]
+#[derive(clap::Args, Default)]
+pub struct ClinicArgs {
+    /// The clinic's own scenarios, listed after the shipped ones.
+    /// Default: scenarios/ in the data folder.
+    #[arg(long)]
+    pub scenarios: Option<PathBuf>,
+    /// Choose this participant from the start.
+    #[arg(long)]
+    pub participant: Option<String>,
+    /// Choose this scenario (a file, or a shipped id) from the start.
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// The clinician's language: nb or en. Default: the command line's.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Close by itself after this many seconds (for demos and pictures).
+    #[arg(long)]
+    pub exit_after: Option<f32>,
+    /// With --exit-after: save a screenshot to this PNG file first.
+    #[arg(long)]
+    pub screenshot: Option<PathBuf>,
+    /// The window's size in pixels, e.g. 1280x720.
+    #[arg(long, value_parser = parse_window_size)]
+    pub window_size: Option<(u32, u32)>,
 }
 
 #[derive(Subcommand)]

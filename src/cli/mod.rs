@@ -4,6 +4,8 @@
 pub mod args;
 pub mod audio;
 pub mod check;
+#[cfg(feature = "shell")]
+pub mod clinic;
 pub mod debrief;
 pub mod play;
 pub mod records;
@@ -109,7 +111,7 @@ pub fn read_script(path: &Path) -> Result<Vec<script::Step>, CliError> {
 }
 
 /// A path, or the id of a shipped scenario under scenarios/.
-fn resolve_scenario(name: &str) -> PathBuf {
+pub fn resolve_scenario(name: &str) -> PathBuf {
     let path = PathBuf::from(name);
     if path.exists() {
         return path;

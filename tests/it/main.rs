@@ -3,6 +3,7 @@
 mod calming;
 mod checker;
 mod cli;
+mod clinic;
 mod debrief;
 mod font;
 mod fuzz;

@@ -221,3 +221,8 @@ error-script-cue-missing = cue: a cue name is missing
 error-script-unknown-cue = cue: unknown cue "{ $name }"; cues are: { $cues }
 error-script-not-intensity = cue: "{ $word }" is not an intensity 0..1
 error-script-unknown-action = unknown action "{ $word }"; actions are { $actions }
+
+## clinic
+
+cli-clinic-no-scenario = { $scenario } is neither a shipped scenario nor one in the clinic's folder (see --scenarios)
+cli-no-window = this build has no window, so no start screen; `mestring --help` lists its commands

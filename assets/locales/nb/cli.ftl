@@ -223,3 +223,8 @@ error-script-cue-missing = cue: navnet på et stressinnslag mangler
 error-script-unknown-cue = cue: ukjent stressinnslag «{ $name }»; stressinnslagene er: { $cues }
 error-script-not-intensity = cue: «{ $word }» er ikke en styrke fra 0 til 1
 error-script-unknown-action = ukjent handling «{ $word }»; handlingene er { $actions }
+
+## clinic
+
+cli-clinic-no-scenario = { $scenario } er verken et scenario som følger med, eller et i klinikkens mappe (se --scenarios)
+cli-no-window = denne utgaven har ikke noe vindu og dermed ingen startskjerm; `mestring --help` viser kommandoene

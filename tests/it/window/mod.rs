@@ -4,6 +4,7 @@
 //! headless shell (tests/it/shell.rs). `cargo xtask test` provides the
 //! display; `cargo xtask test window::` runs this group alone.
 
+mod clinic;
 mod pointer;
 
 use std::process::Command;
