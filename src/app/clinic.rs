@@ -15,9 +15,10 @@ use std::process::Child;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
-use crate::clinic::{Clinic, ClinicInput, Origin, RunEnd, RunRequest, Status};
+use crate::clinic::{Clinic, ClinicInput, Origin, RtwSeDraft, RtwSeWhen, RunEnd, RunRequest, Status};
+use crate::record::rtw_se::{FormSource, REFERENCE_MEAN, Wording};
 use crate::w;
-use crate::words::Lang;
+use crate::words::{Explain, Lang};
 
 /// What the clinician did on the start screen.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
@@ -34,6 +35,8 @@ pub struct StartScreen {
     new_code: String,
     /// Why the report could not be opened, if it could not.
     not_opened: Option<String>,
+    /// The clinic's own label for an RTW-SE, as it is typed.
+    other_label: String,
 }
 
 /// How a run is started: the real one starts `mestring run` (this same
@@ -84,7 +87,13 @@ pub fn state_plugin(app: &mut App) {
 }
 
 pub fn start_screen(clinic: Clinic, probe: Probe) -> StartScreen {
-    StartScreen { clinic, shown_in: (probe.0)(), new_code: String::new(), not_opened: None }
+    StartScreen {
+        clinic,
+        shown_in: (probe.0)(),
+        new_code: String::new(),
+        not_opened: None,
+        other_label: String::new(),
+    }
 }
 
 fn apply_asks(
@@ -210,8 +219,12 @@ fn draw(
     mut contexts: EguiContexts,
     mut screen: ResMut<StartScreen>,
     mut asks: MessageWriter<ClinicAsk>,
+    mut fonts_set: Local<bool>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    if !std::mem::replace(&mut *fonts_set, true) {
+        super::fonts::egui_fonts(ctx);
+    }
     let screen = &mut *screen;
     let l = screen.clinic.lang;
     let mut ask = |input: ClinicInput| {
@@ -235,6 +248,10 @@ fn draw(
         });
         ui.label(w!(l, "clinic-headset", mode = screen.shown_in.say(l)));
         ui.separator();
+        if screen.clinic.rtw_se.is_some() {
+            rtw_se_form(ui, screen, &mut ask);
+            return;
+        }
         let running = screen.clinic.running.is_some();
         ui.add_enabled_ui(!running, |ui| {
             ui.columns(2, |cols| {
@@ -271,6 +288,134 @@ fn participants(ui: &mut egui::Ui, screen: &mut StartScreen, ask: &mut impl FnMu
             ask(ClinicInput::AddParticipant(std::mem::take(&mut screen.new_code)));
         }
     });
+    if screen.clinic.choice.participant.is_some() {
+        ui.separator();
+        if screen.clinic.rtw_se_taken.is_empty() {
+            ui.label(egui::RichText::new(w!(l, "clinic-rtw-se-none")).small());
+        } else {
+            ui.label(w!(l, "clinic-rtw-se-taken"));
+            for (at, label, mean) in &screen.clinic.rtw_se_taken {
+                let label = label.clone().unwrap_or_else(|| w!(l, "clinic-rtw-se-no-label"));
+                let row =
+                    w!(l, "clinic-rtw-se-row", date = l.date(*at), label = label, mean = l.decimal(*mean, 2));
+                let text = egui::RichText::new(row).small();
+                ui.label(if *mean >= REFERENCE_MEAN { text.strong() } else { text });
+            }
+        }
+        if ui.button(w!(l, "clinic-rtw-se-open")).clicked() {
+            ask(ClinicInput::OpenRtwSe);
+        }
+    }
+}
+
+/// The questionnaire, item by item, with the anchors over the answers and
+/// the mean once all are answered.
+fn rtw_se_form(ui: &mut egui::Ui, screen: &mut StartScreen, ask: &mut impl FnMut(ClinicInput)) {
+    let l = screen.clinic.lang;
+    let Some(draft) = &screen.clinic.rtw_se else { return };
+    ui.heading(w!(l, "clinic-rtw-se-for", code = draft.participant.as_str()));
+    let form = match &draft.form {
+        Ok((form, source)) => {
+            ui.strong(&form.title);
+            match source {
+                FormSource::Clinic(path) => {
+                    ui.label(
+                        egui::RichText::new(w!(
+                            l,
+                            "clinic-rtw-se-clinic-copy",
+                            path = path.display().to_string()
+                        ))
+                        .small(),
+                    );
+                }
+                FormSource::Shipped => {}
+            }
+            if form.wording == Wording::Topics {
+                ui.label(egui::RichText::new(w!(l, "clinic-rtw-se-topics")).color(WARNING));
+            }
+            Some(form)
+        }
+        Err(e) => {
+            ui.label(egui::RichText::new(w!(l, "clinic-rtw-se-broken", why = e.explain(l))).color(REFUSED));
+            None
+        }
+    };
+    rtw_se_when(ui, draft, &mut screen.other_label, ask);
+    if let Some(form) = form {
+        ui.label(&form.instruction);
+        let legend: Vec<String> =
+            form.anchors.iter().enumerate().map(|(i, a)| format!("{} {a}", i + 1)).collect();
+        ui.label(egui::RichText::new(legend.join("  ·  ")).small());
+        egui::ScrollArea::vertical().id_salt("rtw-se-items").max_height(ui.available_height() - 120.0).show(
+            ui,
+            |ui| {
+                egui::Grid::new("rtw-se-grid").striped(true).num_columns(2).show(ui, |ui| {
+                    for (i, text) in form.items.iter().enumerate() {
+                        ui.label(format!("{}. {text}", i + 1));
+                        ui.horizontal(|ui| {
+                            for (a, anchor) in form.anchors.iter().enumerate() {
+                                let answer = a as u8 + 1;
+                                let chosen = draft.answers[i] == Some(answer);
+                                if ui
+                                    .selectable_label(chosen, answer.to_string())
+                                    .on_hover_text(anchor)
+                                    .clicked()
+                                {
+                                    ask(ClinicInput::AnswerRtwSe { item: i + 1, answer });
+                                }
+                            }
+                        });
+                        ui.end_row();
+                    }
+                });
+            },
+        );
+    }
+    let answered = draft.answers.iter().flatten().count();
+    ui.label(w!(l, "clinic-rtw-se-answered", count = answered, items = draft.answers.len()));
+    if let Some(mean) = draft.mean() {
+        ui.strong(w!(
+            l,
+            "clinic-rtw-se-mean",
+            mean = l.decimal(mean, 2),
+            reference = l.decimal(REFERENCE_MEAN, 1)
+        ));
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(draft.complete().is_some(), egui::Button::new(w!(l, "clinic-rtw-se-save")))
+            .clicked()
+        {
+            ask(ClinicInput::SaveRtwSe);
+        }
+        if ui.button(w!(l, "clinic-rtw-se-close")).clicked() {
+            ask(ClinicInput::CloseRtwSe);
+        }
+    });
+    if let Some(notice) = &screen.clinic.notice {
+        let text = egui::RichText::new(&notice.text);
+        ui.label(if notice.refused { text.color(REFUSED) } else { text });
+    }
+}
+
+/// Start, end, or the clinic's own label.
+fn rtw_se_when(ui: &mut egui::Ui, draft: &RtwSeDraft, other: &mut String, ask: &mut impl FnMut(ClinicInput)) {
+    let l = draft.lang;
+    ui.horizontal(|ui| {
+        ui.label(w!(l, "clinic-rtw-se-when"));
+        for when in [RtwSeWhen::ProgrammeStart, RtwSeWhen::ProgrammeEnd] {
+            if ui.selectable_label(draft.when == when, when.label(l)).clicked() {
+                ask(ClinicInput::SetRtwSeWhen(when));
+            }
+        }
+        let is_other = matches!(draft.when, RtwSeWhen::Other(_));
+        if ui.selectable_label(is_other, w!(l, "clinic-rtw-se-other")).clicked() {
+            ask(ClinicInput::SetRtwSeWhen(RtwSeWhen::Other(other.clone())));
+        }
+        if ui.add(egui::TextEdit::singleline(other).desired_width(180.0)).changed() {
+            ask(ClinicInput::SetRtwSeWhen(RtwSeWhen::Other(other.clone())));
+        }
+    });
 }
 
 fn scenario(ui: &mut egui::Ui, clinic: &Clinic, ask: &mut impl FnMut(ClinicInput)) {
@@ -294,12 +439,7 @@ fn scenario(ui: &mut egui::Ui, clinic: &Clinic, ask: &mut impl FnMut(ClinicInput
             }
             if let Status::Broken { messages } = &entry.status {
                 for m in messages {
-                    ui.label(
-                        egui::RichText::new(m)
-                            .monospace()
-                            .small()
-                            .color(egui::Color32::from_rgb(255, 120, 100)),
-                    );
+                    ui.label(egui::RichText::new(m).monospace().small().color(REFUSED));
                 }
             }
         }
@@ -377,7 +517,7 @@ fn start_and_last(ui: &mut egui::Ui, screen: &mut StartScreen, ask: &mut impl Fn
     }
     if let Some(notice) = &clinic.notice {
         let text = egui::RichText::new(&notice.text);
-        ui.label(if notice.refused { text.color(egui::Color32::from_rgb(255, 120, 100)) } else { text });
+        ui.label(if notice.refused { text.color(REFUSED) } else { text });
     }
     if let Some(last) = &clinic.last_run {
         ui.separator();
@@ -401,12 +541,17 @@ fn start_and_last(ui: &mut egui::Ui, screen: &mut StartScreen, ask: &mut impl Fn
         }
     }
     if let Some(why) = &screen.not_opened {
-        ui.label(egui::RichText::new(why).color(egui::Color32::from_rgb(255, 120, 100)));
+        ui.label(egui::RichText::new(why).color(REFUSED));
     }
     if clinic.running.is_none() && ui.button(w!(l, "clinic-refresh")).clicked() {
         ask(ClinicInput::Refresh);
     }
 }
+
+/// A refusal or a failure, in red.
+const REFUSED: egui::Color32 = egui::Color32::from_rgb(255, 120, 100);
+/// Something the clinician should know before going on.
+const WARNING: egui::Color32 = egui::Color32::from_rgb(240, 190, 90);
 
 /// The desktop's own browser, through xdg-open; the report is a local file.
 fn open_in_browser(path: &std::path::Path) -> std::io::Result<()> {

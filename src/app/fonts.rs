@@ -19,3 +19,16 @@ pub(super) fn plugin(app: &mut App) {
         warn!("could not install the text font, some letters may not show: {e}");
     }
 }
+
+/// The same font behind egui's own (the console, the start screen), so
+/// what egui's default fonts lack (the arrow of "level 2 → 3", block
+/// marks) still shows. egui's fonts come first: its look stays.
+pub(super) fn egui_fonts(ctx: &bevy_egui::egui::Context) {
+    use bevy_egui::egui::{FontData, FontDefinitions, FontFamily};
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert("DejaVuSans".into(), std::sync::Arc::new(FontData::from_static(DEJAVU_SANS)));
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push("DejaVuSans".into());
+    }
+    ctx.set_fonts(fonts);
+}

@@ -8,10 +8,12 @@
 //! one run (its journal, its sound, its headset session) can leak into the
 //! next.
 
+mod rtw_se;
 mod scenarios;
 
 use std::path::{Path, PathBuf};
 
+pub use rtw_se::{RtwSeDraft, RtwSeWhen};
 pub use scenarios::{Origin, ScenarioEntry, Status, find_scenarios};
 
 use crate::progression::{self, Advice, Policy};
@@ -40,6 +42,10 @@ pub struct Clinic {
     pub last_run: Option<LastRun>,
     /// The clinician's language; the participant's is `choice.lang`.
     pub lang: Lang,
+    /// The RTW-SE being filled in, while it is.
+    pub rtw_se: Option<RtwSeDraft>,
+    /// The chosen participant's RTW-SE scores: when, label, mean.
+    pub rtw_se_taken: Vec<(i64, Option<String>, f64)>,
 }
 
 /// What the clinician has chosen so far.
@@ -73,6 +79,18 @@ pub enum ClinicInput {
     WriteDebrief,
     /// Look at the files and the store again (a scenario edited meanwhile).
     Refresh,
+    /// Open the RTW-SE for the chosen participant.
+    OpenRtwSe,
+    /// Item (1 to 11) and answer (1 to 6).
+    AnswerRtwSe {
+        item: usize,
+        answer: u8,
+    },
+    SetRtwSeWhen(RtwSeWhen),
+    /// Store the answers (all eleven) for the participant.
+    SaveRtwSe,
+    /// Put the questionnaire away unstored.
+    CloseRtwSe,
 }
 
 /// A line for the clinician, with whether it is a refusal.
@@ -162,6 +180,8 @@ impl Clinic {
             running: None,
             last_run: None,
             lang,
+            rtw_se: None,
+            rtw_se_taken: Vec::new(),
         })
     }
 
@@ -245,10 +265,28 @@ impl Clinic {
             ClinicInput::SetModelling(on) => {
                 self.choice.modelling = on && self.chosen_scenario().is_some_and(|s| s.has_peer);
             }
-            ClinicInput::SetClinicianLanguage(lang) => self.lang = lang,
+            ClinicInput::SetClinicianLanguage(lang) => {
+                self.lang = lang;
+                if let Some(draft) = &mut self.rtw_se {
+                    draft.read_in(&self.data_dir, lang);
+                }
+            }
             ClinicInput::Start => return self.start(now_unix_ms, seed),
             ClinicInput::WriteDebrief => self.write_debrief(),
             ClinicInput::Refresh => self.refresh(),
+            ClinicInput::OpenRtwSe => self.open_rtw_se(),
+            ClinicInput::AnswerRtwSe { item, answer } => {
+                if let Some(draft) = &mut self.rtw_se {
+                    draft.answer(item, answer);
+                }
+            }
+            ClinicInput::SetRtwSeWhen(when) => {
+                if let Some(draft) = &mut self.rtw_se {
+                    draft.when = when;
+                }
+            }
+            ClinicInput::SaveRtwSe => self.save_rtw_se(now_unix_ms),
+            ClinicInput::CloseRtwSe => self.rtw_se = None,
         }
         None
     }
@@ -363,6 +401,60 @@ impl Clinic {
         }
     }
 
+    /// The questionnaire for the chosen participant, in the clinician's
+    /// language; first taken is the programme's start, later ones its end
+    /// until the clinician says otherwise.
+    fn open_rtw_se(&mut self) {
+        let Some(code) = self.choice.participant.clone() else {
+            self.notice = Some(Notice { text: w!(self.lang, "clinic-not-ready-participant"), refused: true });
+            return;
+        };
+        let when =
+            if self.rtw_se_taken.is_empty() { RtwSeWhen::ProgrammeStart } else { RtwSeWhen::ProgrammeEnd };
+        self.rtw_se = Some(RtwSeDraft::new(&code, &self.data_dir, self.lang, when));
+    }
+
+    fn save_rtw_se(&mut self, now_unix_ms: i64) {
+        let l = self.lang;
+        let Some(draft) = &self.rtw_se else { return };
+        let Some(answers) = draft.complete() else {
+            let missing: Vec<String> = draft.missing().iter().map(usize::to_string).collect();
+            self.notice = Some(Notice {
+                text: w!(l, "clinic-rtw-se-missing", count = missing.len(), items = missing.join(", ")),
+                refused: true,
+            });
+            return;
+        };
+        let label = draft.when.label(l);
+        let label = (!label.is_empty()).then_some(label);
+        let stored = Store::open(&self.data_dir)
+            .and_then(|s| s.add_rtw_se(&draft.participant, label.as_deref(), &answers, now_unix_ms));
+        match stored {
+            Ok(mean) => {
+                self.notice = Some(Notice {
+                    text: w!(
+                        l,
+                        "clinic-rtw-se-stored",
+                        code = draft.participant.as_str(),
+                        mean = l.decimal(mean, 2),
+                        reference = l.decimal(crate::record::rtw_se::REFERENCE_MEAN, 1)
+                    ),
+                    refused: false,
+                });
+                self.rtw_se = None;
+                self.reload_rtw_se_taken();
+            }
+            Err(e) => self.notice = Some(Notice { text: e.explain(l), refused: true }),
+        }
+    }
+
+    fn reload_rtw_se_taken(&mut self) {
+        self.rtw_se_taken = match &self.choice.participant {
+            Some(code) => Store::open(&self.data_dir).and_then(|s| s.rtw_se(code)).unwrap_or_default(),
+            None => Vec::new(),
+        };
+    }
+
     fn refresh(&mut self) {
         let chosen = self.chosen_scenario().map(|s| s.path.clone());
         self.scenarios = find_scenarios(&self.folders);
@@ -379,11 +471,16 @@ impl Clinic {
 
     fn choose_participant(&mut self, code: &str) {
         if let Some(p) = self.participants.iter().find(|p| p.code == code) {
+            if self.choice.participant.as_deref() != Some(p.code.as_str()) {
+                // Another participant's answers are not these.
+                self.rtw_se = None;
+            }
             self.choice.participant = Some(p.code.clone());
             if let Some(i) = self.choice.scenario {
                 self.choice.lang = self.language_for(i);
             }
             self.propose(true);
+            self.reload_rtw_se_taken();
         }
     }
 

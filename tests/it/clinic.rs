@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mestring::clinic::{Clinic, ClinicInput, Origin, Status};
+use mestring::clinic::{Clinic, ClinicInput, Origin, RtwSeWhen, Status};
 use mestring::words::Lang;
 
 use crate::{repo, team_meeting_source};
@@ -110,6 +110,90 @@ fn start_asks_for_the_run_chosen_recorded_with_the_console() {
     assert_eq!(clinic.apply(ClinicInput::Start, 78, 43), None);
 }
 
+/// Answers every item of the open RTW-SE: `answers[i]` for item i + 1.
+fn answer_rtw_se(mut ask: impl FnMut(ClinicInput), answers: [u8; 11]) {
+    for (i, answer) in answers.into_iter().enumerate() {
+        ask(ClinicInput::AnswerRtwSe { item: i + 1, answer });
+    }
+}
+
+#[test]
+fn the_rtw_se_is_filled_in_item_by_item_and_stored_only_whole() {
+    let data = tempfile::tempdir().unwrap();
+    let mut clinic = open(data.path(), shipped_folder());
+    clinic.apply(ClinicInput::OpenRtwSe, 1, 1);
+    assert!(clinic.rtw_se.is_none() && clinic.notice.as_ref().unwrap().refused, "no participant, no form");
+    clinic.apply(ClinicInput::AddParticipant("P017".into()), 1, 1);
+    clinic.apply(ClinicInput::OpenRtwSe, 1, 1);
+    let draft = clinic.rtw_se.as_ref().expect("the form is open");
+    let (form, _) = draft.form.as_ref().expect("the shipped form reads");
+    assert_eq!((form.items.len(), form.anchors.len()), (11, 6));
+    assert_eq!(draft.when, RtwSeWhen::ProgrammeStart, "the first one is the programme's start");
+
+    // Out of range changes nothing; a later answer replaces an earlier one.
+    clinic.apply(ClinicInput::AnswerRtwSe { item: 12, answer: 3 }, 1, 1);
+    clinic.apply(ClinicInput::AnswerRtwSe { item: 1, answer: 7 }, 1, 1);
+    clinic.apply(ClinicInput::AnswerRtwSe { item: 1, answer: 2 }, 1, 1);
+    clinic.apply(ClinicInput::AnswerRtwSe { item: 1, answer: 5 }, 1, 1);
+    clinic.apply(ClinicInput::AnswerRtwSe { item: 2, answer: 4 }, 1, 1);
+    assert_eq!(clinic.rtw_se.as_ref().unwrap().answers[..3], [Some(5), Some(4), None]);
+    clinic.apply(ClinicInput::SaveRtwSe, 1, 1);
+    let notice = clinic.notice.clone().unwrap();
+    assert!(notice.refused && notice.text.contains("3, 4, 5, 6, 7, 8, 9, 10, 11"), "{notice:?}");
+    let store = mestring::record::Store::open(data.path()).unwrap();
+    assert!(store.rtw_se("P017").unwrap().is_empty(), "nothing half-answered is stored");
+
+    // Read in Norwegian half-way: the answers stay.
+    clinic.apply(ClinicInput::SetClinicianLanguage(Lang::Nb), 1, 1);
+    let draft = clinic.rtw_se.as_ref().unwrap();
+    assert_eq!(draft.form.as_ref().unwrap().0.anchors[5], "Helt enig");
+    assert_eq!(draft.answers[0], Some(5));
+    answer_rtw_se(|i| drop(clinic.apply(i, 1, 1)), [5, 4, 3, 6, 2, 4, 5, 5, 4, 3, 6]);
+    clinic.apply(ClinicInput::SaveRtwSe, 1_700_000_000_000, 1);
+    assert!(clinic.rtw_se.is_none(), "stored and put away");
+    let notice = clinic.notice.clone().unwrap();
+    assert!(!notice.refused && notice.text.contains("4,27"), "{notice:?}");
+    assert_eq!(
+        store.rtw_se("P017").unwrap(),
+        [(1_700_000_000_000, Some("start av programmet".into()), 47.0 / 11.0)]
+    );
+    assert_eq!(clinic.rtw_se_taken.len(), 1, "the screen lists it");
+
+    // The next one is the end unless the clinician names it otherwise.
+    clinic.apply(ClinicInput::SetClinicianLanguage(Lang::En), 1, 1);
+    clinic.apply(ClinicInput::OpenRtwSe, 1, 1);
+    assert_eq!(clinic.rtw_se.as_ref().unwrap().when, RtwSeWhen::ProgrammeEnd);
+    clinic.apply(ClinicInput::SetRtwSeWhen(RtwSeWhen::Other("  after three months ".into())), 1, 1);
+    answer_rtw_se(|i| drop(clinic.apply(i, 1, 1)), [6; 11]);
+    clinic.apply(ClinicInput::SaveRtwSe, 1_700_000_100_000, 1);
+    let labels: Vec<Option<String>> = store.rtw_se("P017").unwrap().into_iter().map(|r| r.1).collect();
+    assert_eq!(labels, [Some("start av programmet".into()), Some("after three months".into())]);
+
+    // Put away unstored.
+    clinic.apply(ClinicInput::OpenRtwSe, 1, 1);
+    answer_rtw_se(|i| drop(clinic.apply(i, 1, 1)), [1; 11]);
+    clinic.apply(ClinicInput::CloseRtwSe, 1, 1);
+    assert!(clinic.rtw_se.is_none());
+    assert_eq!(store.rtw_se("P017").unwrap().len(), 2);
+}
+
+#[test]
+fn a_clinic_copy_of_the_rtw_se_with_a_mistake_is_located_and_cannot_be_answered() {
+    let data = tempfile::tempdir().unwrap();
+    let copy = mestring::record::rtw_se::clinic_copy(data.path(), Lang::En);
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    let shipped = std::fs::read_to_string(repo().join("assets/questionnaires/rtw-se.en.ron")).unwrap();
+    std::fs::write(&copy, shipped.replace("wording: Topics,", "wording: Published")).unwrap();
+    let mut clinic = open(data.path(), shipped_folder());
+    clinic.apply(ClinicInput::AddParticipant("P017".into()), 1, 1);
+    clinic.apply(ClinicInput::OpenRtwSe, 1, 1);
+    let draft = clinic.rtw_se.as_ref().unwrap();
+    let why = draft.form.as_ref().map(|_| ()).unwrap_err().to_string();
+    assert!(why.contains("rtw-se.en.ron:"), "located: {why}");
+    clinic.apply(ClinicInput::AnswerRtwSe { item: 1, answer: 4 }, 1, 1);
+    assert_eq!(clinic.rtw_se.as_ref().unwrap().answers[0], None, "no text, no answers");
+}
+
 #[cfg(feature = "shell")]
 mod window_loop {
     use mestring::app::clinic::Launcher;
@@ -147,6 +231,11 @@ mod window_loop {
         let meeting = team_meeting(&clinic);
         let mut h = StartScreenHarness::new(clinic, scripted_runs(data.path().to_path_buf()));
         h.ask(ClinicInput::AddParticipant("P017".into()));
+        // The programme starts with the RTW-SE.
+        h.ask(ClinicInput::OpenRtwSe);
+        answer_rtw_se(|i| h.ask(i), [3, 4, 3, 3, 2, 4, 3, 4, 3, 3, 4]);
+        h.ask(ClinicInput::SaveRtwSe);
+        assert_eq!(h.screen().clinic.rtw_se_taken.len(), 1, "stored from the screen");
         h.ask(ClinicInput::ChooseScenario(meeting.clone()));
         h.ask(ClinicInput::Start);
         assert!(h.screen().clinic.running.is_some() && h.run_process_held());
@@ -185,6 +274,15 @@ mod window_loop {
         let row = store.session(&second).unwrap();
         assert_eq!((row.participant.as_deref(), row.level), (Some("P017"), i64::from(proposed)));
         assert_eq!(clinic.participants[0].sessions, 2);
+
+        // And ends with it.
+        h.ask(ClinicInput::OpenRtwSe);
+        answer_rtw_se(|i| h.ask(i), [5, 5, 4, 5, 5, 5, 4, 5, 5, 4, 5]);
+        h.ask(ClinicInput::SaveRtwSe);
+        let taken = store.rtw_se("P017").unwrap();
+        let labels: Vec<&str> = taken.iter().filter_map(|r| r.1.as_deref()).collect();
+        assert_eq!(labels, ["start of programme", "end of programme"]);
+        assert!(taken[1].2 > taken[0].2);
     }
 
     #[test]

@@ -226,3 +226,8 @@ error-script-unknown-action = unknown action "{ $word }"; actions are { $actions
 
 cli-clinic-no-scenario = { $scenario } is neither a shipped scenario nor one in the clinic's folder (see --scenarios)
 cli-no-window = this build has no window, so no start screen; `mestring --help` lists its commands
+error-rtw-se-form-unreadable = cannot read the RTW-SE form { $file }: { $why }
+error-rtw-se-form-syntax = { $file }:{ $line }:{ $col }: the RTW-SE form cannot be read: { $why }
+error-rtw-se-form-items = { $file }: the RTW-SE form must have { $items } items; it has { $given }
+error-rtw-se-form-anchors = { $file }: the RTW-SE form must name { $anchors } response anchors (1 to { $anchors }); it names { $given }
+error-rtw-se-form-empty = { $file }: { $what } of the RTW-SE form is empty

@@ -52,3 +52,28 @@ clinic-report-written = The debrief report is written: { $path }
 clinic-cannot-open = The report could not be opened here ({ $why }); open { $path } in a browser.
 clinic-own-folder = The clinic's own scenarios are read from { $folder }.
 clinic-screen-language = Screen language
+
+# The RTW-SE, filled in on the start screen.
+clinic-rtw-se-open = Fill in the RTW-SE
+clinic-rtw-se-taken = RTW-SE so far:
+clinic-rtw-se-none = No RTW-SE yet.
+clinic-rtw-se-row = { $date }, { $label }: mean { $mean }
+clinic-rtw-se-no-label = no label
+clinic-rtw-se-for = RTW-SE for { $code }
+clinic-rtw-se-when = Taken at
+clinic-rtw-se-start = start of programme
+clinic-rtw-se-end = end of programme
+clinic-rtw-se-other = other:
+clinic-rtw-se-answered = { $count } of { $items } items answered
+clinic-rtw-se-mean = Mean { $mean }. Reference: in the Norwegian validation, a mean of { $reference } or more went with full return to work; it is orientation, not a verdict.
+clinic-rtw-se-save = Store the answers
+clinic-rtw-se-close = Put away without storing
+clinic-rtw-se-topics = The item texts are topics in mestring's own words, not the published items.
+clinic-rtw-se-clinic-copy = Item texts from the clinic's copy: { $path }
+clinic-rtw-se-broken = The RTW-SE cannot be filled in: { $why }
+clinic-rtw-se-missing =
+    { $count ->
+        [one] Item { $items } is not answered yet.
+       *[other] Items { $items } are not answered yet.
+    }
+clinic-rtw-se-stored = RTW-SE stored for { $code }: mean { $mean } (reference { $reference }).

@@ -228,3 +228,8 @@ error-script-unknown-action = ukjent handling «{ $word }»; handlingene er { $a
 
 cli-clinic-no-scenario = { $scenario } er verken et scenario som følger med, eller et i klinikkens mappe (se --scenarios)
 cli-no-window = denne utgaven har ikke noe vindu og dermed ingen startskjerm; `mestring --help` viser kommandoene
+error-rtw-se-form-unreadable = kan ikke lese RTW-SE-skjemaet { $file }: { $why }
+error-rtw-se-form-syntax = { $file }:{ $line }:{ $col }: RTW-SE-skjemaet kan ikke leses: { $why }
+error-rtw-se-form-items = { $file }: RTW-SE-skjemaet skal ha { $items } utsagn; det har { $given }
+error-rtw-se-form-anchors = { $file }: RTW-SE-skjemaet skal ha { $anchors } svaralternativer (1 til { $anchors }); det har { $given }
+error-rtw-se-form-empty = { $file }: { $what } i RTW-SE-skjemaet er tom

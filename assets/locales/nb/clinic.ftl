@@ -52,3 +52,28 @@ clinic-report-written = Rapporten til gjennomgangen er skrevet: { $path }
 clinic-cannot-open = Rapporten kunne ikke åpnes her ({ $why }); åpne { $path } i en nettleser.
 clinic-own-folder = Klinikkens egne scenarioer leses fra { $folder }.
 clinic-screen-language = Skjermspråk
+
+# RTW-SE, fylt ut på startskjermen.
+clinic-rtw-se-open = Fyll ut RTW-SE
+clinic-rtw-se-taken = RTW-SE så langt:
+clinic-rtw-se-none = Ingen RTW-SE ennå.
+clinic-rtw-se-row = { $date }, { $label }: snitt { $mean }
+clinic-rtw-se-no-label = uten merkelapp
+clinic-rtw-se-for = RTW-SE for { $code }
+clinic-rtw-se-when = Tatt ved
+clinic-rtw-se-start = start av programmet
+clinic-rtw-se-end = slutt på programmet
+clinic-rtw-se-other = annet:
+clinic-rtw-se-answered = { $count } av { $items } utsagn besvart
+clinic-rtw-se-mean = Snitt { $mean }. Referanse: i den norske valideringen hang et snitt på { $reference } eller mer sammen med full retur til arbeid; det er til orientering, ikke en dom.
+clinic-rtw-se-save = Lagre svarene
+clinic-rtw-se-close = Legg bort uten å lagre
+clinic-rtw-se-topics = Utsagnene er temaer med mestrings egne ord, ikke de publiserte utsagnene.
+clinic-rtw-se-clinic-copy = Utsagn fra klinikkens egen kopi: { $path }
+clinic-rtw-se-broken = RTW-SE kan ikke fylles ut: { $why }
+clinic-rtw-se-missing =
+    { $count ->
+        [one] Utsagn { $items } er ikke besvart ennå.
+       *[other] Utsagn { $items } er ikke besvart ennå.
+    }
+clinic-rtw-se-stored = RTW-SE lagret for { $code }: snitt { $mean } (referanse { $reference }).

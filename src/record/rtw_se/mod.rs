@@ -3,6 +3,10 @@
 //! before and after a course of sessions. The clinician administers the
 //! validated form; mestring stores the answers by item number only.
 
+mod form;
+
+pub use form::{ANCHORS, FormError, FormSource, RtwSeForm, Wording, clinic_copy};
+
 use serde::Serialize;
 
 use crate::w;
