@@ -6,6 +6,7 @@
 
 pub mod clinic;
 pub mod debrief;
+pub mod live_picture;
 pub mod nearest;
 pub mod play;
 pub mod private_files;

@@ -202,6 +202,7 @@ fn prepare_autopilot(
         close_at_end: false,
         window_size: None,
         kind: crate::session::RunKind::Practice,
+        alerts: Default::default(),
     };
     let (session, scenario) = super::new_session(scenario, &options)?;
     super::prepare(app, super::Prepared { session, scenario, options, mode, in_room, recording: None });

@@ -3,8 +3,9 @@
 //! is the clinician's mirror).
 //!
 //! It shows where the session runs (the headset's runtime and its state),
-//! what the level does, where the session is and what the participant has
-//! rated and chosen, and sends the clinician's commands as session inputs: pause,
+//! what the level does, where the session is, the live picture (`live`:
+//! ratings over time, an alert that suggests a pause, where the
+//! participant looks, the last choices), and sends the clinician's commands as session inputs: pause,
 //! resume and stop, a level up or down, any stress cue at a chosen
 //! intensity, a note for the debrief, the name labels, and recentring the
 //! headset. The session decides and records; the console only asks.
@@ -258,12 +259,17 @@ fn console_panel(
     mut on_console: ResMut<PointerOnConsole>,
     headset: Option<Res<super::headset::HeadsetStatus>>,
     recording: Option<Res<super::recording::RecordingHealth>>,
+    live: Res<super::live::Live>,
+    mut fonts_set: Local<bool>,
 ) -> Result {
     if !console.shown {
         on_console.set_if_neq(PointerOnConsole(false));
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
+    if !std::mem::replace(&mut *fonts_set, true) {
+        super::fonts::egui_fonts(ctx);
+    }
     let mut root = egui::Ui::new(
         ctx.clone(),
         "console-root".into(),
@@ -277,175 +283,186 @@ fn console_panel(
     let panel = egui::Panel::right("clinician-console").exact_size(CONSOLE_WIDTH).resizable(false).show(
         &mut root,
         |ui| {
-            ui.horizontal(|ui| {
-                ui.heading(w!(l, "console-heading"));
-                // The clinician's own language: the participant's words stay
-                // in the session's language.
-                ui.label(egui::RichText::new(w!(l, "console-language")).small());
-                ui.selectable_value(&mut console.lang, Lang::Nb, "norsk");
-                ui.selectable_value(&mut console.lang, Lang::En, "English");
-            });
-            // Which runtime and headset, and how the XR session is doing:
-            // the clinician's to know, never on the participant's card.
-            ui.label(loaded.mode.say(l));
-            if let Some(headset) = &headset {
-                ui.label(w!(l, "headset-session", state = headset.state, frames = headset.frames));
-            }
-            ui.separator();
-            let state = match (&view.ended, view.paused) {
-                (Some(reason), _) => w!(l, "session-ended", why = end_reason(l, reason)),
-                (None, _) if view.calming.is_some() => w!(l, "session-calming"),
-                (None, true) => w!(l, "session-paused"),
-                (None, false) => w!(l, "session-running"),
-            };
-            let seconds = (session.now() / 1000).to_string();
-            ui.label(w!(l, "session-state", scenario = s.id.as_str(), state = state, seconds = seconds));
-            // Whether it is being saved: a failed journal must not pass unseen.
-            match recording.as_deref() {
-                Some(super::recording::RecordingHealth { failure: Some(why), .. }) => {
-                    let warning = w!(l, "recording-failed", why = why.as_str());
-                    ui.label(
-                        egui::RichText::new(warning).strong().color(egui::Color32::from_rgb(255, 90, 80)),
-                    );
+            // On a short window the console scrolls rather than losing its foot.
+            egui::ScrollArea::vertical().id_salt("console-scroll").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.heading(w!(l, "console-heading"));
+                    // The clinician's own language: the participant's words stay
+                    // in the session's language.
+                    ui.label(egui::RichText::new(w!(l, "console-language")).small());
+                    ui.selectable_value(&mut console.lang, Lang::Nb, "norsk");
+                    ui.selectable_value(&mut console.lang, Lang::En, "English");
+                });
+                // Which runtime and headset, and how the XR session is doing:
+                // the clinician's to know, never on the participant's card.
+                ui.label(loaded.mode.say(l));
+                if let Some(headset) = &headset {
+                    ui.label(w!(l, "headset-session", state = headset.state, frames = headset.frames));
                 }
-                Some(health) => {
-                    let file = health
-                        .journal
-                        .file_name()
-                        .map(|f| f.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    ui.label(egui::RichText::new(w!(l, "recording-to", journal = file)).small());
+                ui.separator();
+                let state = match (&view.ended, view.paused) {
+                    (Some(reason), _) => w!(l, "session-ended", why = end_reason(l, reason)),
+                    (None, _) if view.calming.is_some() => w!(l, "session-calming"),
+                    (None, true) => w!(l, "session-paused"),
+                    (None, false) => w!(l, "session-running"),
+                };
+                let seconds = (session.now() / 1000).to_string();
+                ui.label(w!(l, "session-state", scenario = s.id.as_str(), state = state, seconds = seconds));
+                // Whether it is being saved: a failed journal must not pass unseen.
+                match recording.as_deref() {
+                    Some(super::recording::RecordingHealth { failure: Some(why), .. }) => {
+                        let warning = w!(l, "recording-failed", why = why.as_str());
+                        ui.label(
+                            egui::RichText::new(warning).strong().color(egui::Color32::from_rgb(255, 90, 80)),
+                        );
+                    }
+                    Some(health) => {
+                        let file = health
+                            .journal
+                            .file_name()
+                            .map(|f| f.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        ui.label(egui::RichText::new(w!(l, "recording-to", journal = file)).small());
+                    }
+                    None => {
+                        ui.label(egui::RichText::new(w!(l, "recording-none")).small());
+                    }
                 }
-                None => {
-                    ui.label(egui::RichText::new(w!(l, "recording-none")).small());
+                if let Some(peer) = s.peer.as_ref().filter(|_| session.is_modelling()) {
+                    ui.label(w!(l, "session-modelling", peer = peer.name.as_str()));
                 }
-            }
-            if let Some(peer) = s.peer.as_ref().filter(|_| session.is_modelling()) {
-                ui.label(w!(l, "session-modelling", peer = peer.name.as_str()));
-            }
 
-            ui.separator();
-            let level = view.level;
-            let summary =
-                s.levels.get(usize::from(level).saturating_sub(1)).map_or("", |l| l.summary.show(lang));
-            ui.label(w!(l, "level-of", level = level, levels = s.levels.len()));
-            ui.label(egui::RichText::new(summary).small());
-            ui.horizontal(|ui| {
-                if ui.add_enabled(level > 1, egui::Button::new(w!(l, "step-down"))).clicked() {
-                    asks.write(SessionInput(Input::SetLevel { level: level - 1 }));
-                }
-                if ui
-                    .add_enabled(usize::from(level) < s.levels.len(), egui::Button::new(w!(l, "step-up")))
-                    .clicked()
-                {
-                    asks.write(SessionInput(Input::SetLevel { level: level + 1 }));
-                }
-            });
+                ui.separator();
+                let still = view.paused || view.ended.is_some();
+                super::live::draw(ui, &live, s, l, still);
 
-            ui.separator();
-            ui.horizontal(|ui| {
-                let ended = view.ended.is_some();
-                if view.paused {
-                    if ui.add_enabled(!ended, egui::Button::new(keyed(w!(l, "resume"), PAUSE_KEY))).clicked()
+                ui.separator();
+                let level = view.level;
+                let summary =
+                    s.levels.get(usize::from(level).saturating_sub(1)).map_or("", |l| l.summary.show(lang));
+                ui.label(w!(l, "level-of", level = level, levels = s.levels.len()));
+                ui.label(egui::RichText::new(summary).small());
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(level > 1, egui::Button::new(w!(l, "step-down"))).clicked() {
+                        asks.write(SessionInput(Input::SetLevel { level: level - 1 }));
+                    }
+                    if ui
+                        .add_enabled(usize::from(level) < s.levels.len(), egui::Button::new(w!(l, "step-up")))
+                        .clicked()
                     {
-                        asks.write(SessionInput(Input::Resume { by }));
+                        asks.write(SessionInput(Input::SetLevel { level: level + 1 }));
                     }
-                } else if ui
-                    .add_enabled(!ended, egui::Button::new(keyed(w!(l, "pause"), PAUSE_KEY)))
-                    .clicked()
-                {
-                    asks.write(SessionInput(Input::Pause { by }));
-                }
-                if console.confirm_stop {
-                    if ui.button(keyed(w!(l, "really-stop"), STOP_KEY)).clicked() {
-                        asks.write(SessionInput(Input::Stop { by }));
-                        console.confirm_stop = false;
-                    }
-                    if ui.button(w!(l, "keep-going")).clicked() {
-                        console.confirm_stop = false;
-                    }
-                } else if ui.add_enabled(!ended, egui::Button::new(keyed(w!(l, "stop"), STOP_KEY))).clicked()
-                {
-                    console.confirm_stop = true;
-                }
-            });
-            // The same button as the participant's: it begins a calming
-            // pause, and during the breathing ends it early.
-            let calm = if view.calming.is_some() { w!(l, "calming-end") } else { w!(l, "calming-start") };
-            let open = view.ended.is_none() && !view.recovering;
-            if ui.add_enabled(open, egui::Button::new(calm)).clicked() {
-                asks.write(SessionInput(Input::Calm { by }));
-            }
-            // Outside the schedule: how distressed, how sick, now.
-            ui.horizontal(|ui| {
-                let asks_now = [
-                    (RatingKind::Suds, w!(l, "ask-suds-now")),
-                    (RatingKind::Cybersickness, w!(l, "ask-cybersickness-now")),
-                ];
-                for (rating, label) in asks_now {
-                    if ui.add_enabled(open && !view.paused, egui::Button::new(label)).clicked() {
-                        asks.write(SessionInput(Input::AskNow { rating }));
-                    }
-                }
-            });
-            // A prompt at a bad moment, or one the participant cannot
-            // answer now: let it go, and the run goes on.
-            let skippable = view.rating.is_some() && (!view.paused || view.calming.is_some());
-            if ui.add_enabled(skippable, egui::Button::new(w!(l, "skip-rating"))).clicked() {
-                asks.write(SessionInput(Input::SkipRating));
-            }
+                });
 
-            ui.separator();
-            ui.label(w!(l, "stress-cues"));
-            ui.add(egui::Slider::new(&mut console.intensity, 0.0..=1.0).text(w!(l, "intensity")));
-            egui::Grid::new("cues").num_columns(2).show(ui, |ui| {
-                for (i, cue) in StressCue::ALL.iter().enumerate() {
-                    if ui.button(names::cue(l, *cue)).clicked() {
-                        asks.write(SessionInput(Input::TriggerCue {
-                            cue: *cue,
-                            intensity: console.intensity,
-                        }));
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let ended = view.ended.is_some();
+                    if view.paused {
+                        if ui
+                            .add_enabled(!ended, egui::Button::new(keyed(w!(l, "resume"), PAUSE_KEY)))
+                            .clicked()
+                        {
+                            asks.write(SessionInput(Input::Resume { by }));
+                        }
+                    } else if ui
+                        .add_enabled(!ended, egui::Button::new(keyed(w!(l, "pause"), PAUSE_KEY)))
+                        .clicked()
+                    {
+                        asks.write(SessionInput(Input::Pause { by }));
                     }
-                    if i % 2 == 1 {
-                        ui.end_row();
+                    if console.confirm_stop {
+                        if ui.button(keyed(w!(l, "really-stop"), STOP_KEY)).clicked() {
+                            asks.write(SessionInput(Input::Stop { by }));
+                            console.confirm_stop = false;
+                        }
+                        if ui.button(w!(l, "keep-going")).clicked() {
+                            console.confirm_stop = false;
+                        }
+                    } else if ui
+                        .add_enabled(!ended, egui::Button::new(keyed(w!(l, "stop"), STOP_KEY)))
+                        .clicked()
+                    {
+                        console.confirm_stop = true;
                     }
+                });
+                // The same button as the participant's: it begins a calming
+                // pause, and during the breathing ends it early.
+                let calm = if view.calming.is_some() { w!(l, "calming-end") } else { w!(l, "calming-start") };
+                let open = view.ended.is_none() && !view.recovering;
+                if ui.add_enabled(open, egui::Button::new(calm)).clicked() {
+                    asks.write(SessionInput(Input::Calm { by }));
                 }
-            });
+                // Outside the schedule: how distressed, how sick, now.
+                ui.horizontal(|ui| {
+                    let asks_now = [
+                        (RatingKind::Suds, w!(l, "ask-suds-now")),
+                        (RatingKind::Cybersickness, w!(l, "ask-cybersickness-now")),
+                    ];
+                    for (rating, label) in asks_now {
+                        if ui.add_enabled(open && !view.paused, egui::Button::new(label)).clicked() {
+                            asks.write(SessionInput(Input::AskNow { rating }));
+                        }
+                    }
+                });
+                // A prompt at a bad moment, or one the participant cannot
+                // answer now: let it go, and the run goes on.
+                let skippable = view.rating.is_some() && (!view.paused || view.calming.is_some());
+                if ui.add_enabled(skippable, egui::Button::new(w!(l, "skip-rating"))).clicked() {
+                    asks.write(SessionInput(Input::SkipRating));
+                }
 
-            ui.separator();
-            // A marker at once (F2), its note with it or typed after.
-            ui.text_edit_singleline(&mut console.note);
-            ui.horizontal(|ui| {
-                let open = view.ended.is_none();
-                if ui.add_enabled(open, egui::Button::new(keyed(w!(l, "marker"), MARKER_KEY))).clicked() {
-                    asks.write(SessionInput(Input::Marker { note: std::mem::take(&mut console.note) }));
+                ui.separator();
+                ui.label(w!(l, "stress-cues"));
+                ui.add(egui::Slider::new(&mut console.intensity, 0.0..=1.0).text(w!(l, "intensity")));
+                egui::Grid::new("cues").num_columns(2).show(ui, |ui| {
+                    for (i, cue) in StressCue::ALL.iter().enumerate() {
+                        if ui.button(names::cue(l, *cue)).clicked() {
+                            asks.write(SessionInput(Input::TriggerCue {
+                                cue: *cue,
+                                intensity: console.intensity,
+                            }));
+                        }
+                        if i % 2 == 1 {
+                            ui.end_row();
+                        }
+                    }
+                });
+
+                ui.separator();
+                // A marker at once (F2), its note with it or typed after.
+                ui.text_edit_singleline(&mut console.note);
+                ui.horizontal(|ui| {
+                    let open = view.ended.is_none();
+                    if ui.add_enabled(open, egui::Button::new(keyed(w!(l, "marker"), MARKER_KEY))).clicked() {
+                        asks.write(SessionInput(Input::Marker { note: std::mem::take(&mut console.note) }));
+                    }
+                    if let Some(at) = console.last_marker {
+                        let label = w!(l, "marker-add-note", at = crate::debrief::words::clock(at));
+                        let typed = !console.note.trim().is_empty();
+                        if ui.add_enabled(open && typed, egui::Button::new(label)).clicked() {
+                            asks.write(SessionInput(Input::MarkerNote {
+                                note: std::mem::take(&mut console.note),
+                            }));
+                        }
+                    }
+                });
+                let mut shown = labels.0;
+                if ui.checkbox(&mut shown, w!(l, "name-labels")).changed() {
+                    show_labels.write(ShowLabels(shown));
                 }
-                if let Some(at) = console.last_marker {
-                    let label = w!(l, "marker-add-note", at = crate::debrief::words::clock(at));
-                    let typed = !console.note.trim().is_empty();
-                    if ui.add_enabled(open && typed, egui::Button::new(label)).clicked() {
-                        asks.write(SessionInput(Input::MarkerNote {
-                            note: std::mem::take(&mut console.note),
-                        }));
+                if loaded.mode.is_headset() && ui.button(w!(l, "recentre")).clicked() {
+                    recentre.write(RecentreView);
+                }
+
+                ui.separator();
+                ui.label(w!(l, "lately"));
+                for (at, item) in &console.recent {
+                    if let Some(line) = log_line(l, &s.beats, &s.feared_outcomes, *at, item) {
+                        ui.label(egui::RichText::new(line).monospace().small());
                     }
                 }
+                ui.label(egui::RichText::new(w!(l, "hide-hint")).small());
             });
-            let mut shown = labels.0;
-            if ui.checkbox(&mut shown, w!(l, "name-labels")).changed() {
-                show_labels.write(ShowLabels(shown));
-            }
-            if loaded.mode.is_headset() && ui.button(w!(l, "recentre")).clicked() {
-                recentre.write(RecentreView);
-            }
-
-            ui.separator();
-            ui.label(w!(l, "lately"));
-            for (at, item) in &console.recent {
-                if let Some(line) = log_line(l, &s.beats, &s.feared_outcomes, *at, item) {
-                    ui.label(egui::RichText::new(line).monospace().small());
-                }
-            }
-            ui.label(egui::RichText::new(w!(l, "hide-hint")).small());
         },
     );
     on_console.set_if_neq(PointerOnConsole(panel.response.contains_pointer() || ctx.egui_is_using_pointer()));

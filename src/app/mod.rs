@@ -20,6 +20,7 @@ mod fonts;
 mod headset;
 mod keys;
 mod labels;
+mod live;
 mod panels;
 mod pause_fade;
 mod pointer;
@@ -33,6 +34,7 @@ mod xr;
 pub use controller::ControllerPressed;
 pub use driver::{CalmingView, SessionInput, SessionOutput, SessionView};
 pub use labels::ShowLabels;
+pub use live::AlertSettings;
 pub use panels::PauseAction;
 pub use recording::RecordingHealth;
 
@@ -68,6 +70,8 @@ pub struct RunOptions {
     /// seat gives the model answers while the participant watches from the
     /// side.
     pub kind: crate::session::RunKind,
+    /// Where the console's alert suggests a pause, if not the scenario's.
+    pub alerts: AlertSettings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -295,7 +299,7 @@ fn prepare(app: &mut App, run: Prepared) {
     app.world_mut().resource_mut::<Time<Virtual>>().set_max_delta(std::time::Duration::from_secs(1));
     app.insert_resource(driver::RunningSession::new(session))
         .insert_resource(Loaded { scenario, options, mode })
-        .add_plugins((app_systems, scene_plugins, console::state_plugin));
+        .add_plugins((app_systems, scene_plugins, live::plugin, console::state_plugin));
     if let Some((store, recorder)) = recording {
         app.insert_non_send(recording::Recording::new(store, recorder)).add_plugins(recording::plugin);
     }

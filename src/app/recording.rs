@@ -1,7 +1,7 @@
 //! Records a run into the same journal and store as `mestring play`: the
 //! session's inputs and outputs, and behaviour samples from the
 //! participant's view at 30 Hz (head pose, and which face the gaze ray
-//! from the head rests on).
+//! from the head rests on), as `live` samples them for the console.
 //!
 //! It replays the driver's `SessionLog` (the frame's inputs and outputs,
 //! in order) into the journal: the driver knows nothing of records.
@@ -11,28 +11,20 @@
 
 use bevy::prelude::*;
 
-use super::cast::{CastMember, Head};
 use super::driver::{RunningSession, SessionLog, SessionView, replay};
-use super::stage::ParticipantView;
 use super::{AppSystems, OnExit};
-use crate::record::behaviour::{BehaviourSample, DEFAULT_SAMPLE_HZ, GazeTarget};
+use crate::record::behaviour::DEFAULT_SAMPLE_HZ;
 use crate::record::journal::{DisplayNote, HeadSource};
 use crate::record::{Recorder, Store};
-use crate::session::Millis;
-
-/// How far from a head's centre the gaze ray may pass and still count as
-/// looking at that face, metres (a head is about 0.22 m across).
-const FACE_RADIUS: f32 = 0.16;
 
 pub struct Recording {
     store: Store,
     recorder: Option<Recorder>,
-    next_sample: Millis,
 }
 
 impl Recording {
     pub fn new(store: Store, recorder: Recorder) -> Self {
-        Recording { store, recorder: Some(recorder), next_sample: 0 }
+        Recording { store, recorder: Some(recorder) }
     }
 
     /// Writes what the driver logged this frame, in its order.
@@ -76,7 +68,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, note_display)
         .add_systems(
             Update,
-            (write_log, sample_gaze, watch_journal, finish_when_ended).chain().in_set(AppSystems::Follow),
+            (write_log, record_samples.after(super::live::sample_view), watch_journal, finish_when_ended)
+                .chain()
+                .in_set(AppSystems::Follow),
         )
         .add_systems(Last, finish_on_exit.in_set(OnExit::Record));
 }
@@ -114,48 +108,16 @@ fn write_log(recording: Option<NonSendMut<Recording>>, running: Res<RunningSessi
     }
 }
 
-fn sample_gaze(
+/// The view's samples (`live` takes them) go into the record.
+fn record_samples(
     recording: Option<NonSendMut<Recording>>,
-    running: Res<RunningSession>,
-    camera: Query<&GlobalTransform, With<ParticipantView>>,
-    cast: Query<(&CastMember, &Visibility)>,
-    heads: Query<(&ChildOf, &GlobalTransform), With<Head>>,
+    mut sampled: MessageReader<super::live::ViewSampled>,
 ) {
     let Some(mut recording) = recording else { return };
-    let now = running.session.now();
-    if recording.recorder.is_none() || now < recording.next_sample || running.session.is_still() {
-        return;
-    }
-    recording.next_sample = now + 1000 / Millis::from(DEFAULT_SAMPLE_HZ);
-    let Ok(view) = camera.single() else { return };
-    let (origin, direction) = (view.translation(), view.forward().as_vec3());
-    // The nearest present face the ray passes close to.
-    let mut gaze = GazeTarget::Object;
-    let mut nearest = f32::MAX;
-    for (parent, head) in &heads {
-        let Ok((member, visibility)) = cast.get(parent.parent()) else { continue };
-        if *visibility == Visibility::Hidden {
-            continue;
-        }
-        let to_head = head.translation() - origin;
-        let along = to_head.dot(direction);
-        if along > 0.0 && (to_head - direction * along).length() < FACE_RADIUS && along < nearest {
-            nearest = along;
-            gaze = GazeTarget::Face(member.index);
-        }
-    }
-    let rotation = view.rotation();
-    let sample = BehaviourSample {
-        at: now,
-        head_position: origin.to_array(),
-        head_rotation: rotation.to_array(),
-        left_hand: None,
-        right_hand: None,
-        gaze,
-        eye_tracked: false,
-    };
     if let Some(r) = &mut recording.recorder {
-        r.sample(&sample);
+        for super::live::ViewSampled(sample) in sampled.read() {
+            r.sample(sample);
+        }
     }
 }
 

@@ -388,6 +388,18 @@ impl Harness {
         self.session().now()
     }
 
+    /// What the console's live section shows.
+    pub fn live_picture(&self) -> &crate::live_picture::LivePicture {
+        &self.app.world().resource::<super::live::Live>().picture
+    }
+
+    /// Where the participant looks now, and the eye contact so far per
+    /// character, as the console shows them.
+    pub fn eye_contact(&self) -> (Option<crate::record::behaviour::GazeTarget>, Vec<Option<f64>>) {
+        let live = self.app.world().resource::<super::live::Live>();
+        (live.eye_contact.gaze(), live.eye_contact.shares())
+    }
+
     pub fn view(&self) -> &SessionView {
         self.app.world().resource::<SessionView>()
     }

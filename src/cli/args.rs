@@ -349,6 +349,14 @@ pub struct RunArgs {
     /// and gives the model answers, and the participant watches from the side.
     #[arg(long)]
     pub modelling: bool,
+    /// The console suggests a pause when a SUDS rating reaches this (0-100;
+    /// default: the scenario's step-down threshold, 80 unless it sets one).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub alert_suds: Option<u8>,
+    /// The console suggests a pause when a VR sickness rating (FMS) reaches
+    /// this (0-20; default 10).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=20))]
+    pub alert_sickness: Option<u8>,
 }
 
 /// `WIDTHxHEIGHT`, each at least 320 × 240 and at most 7680 × 4320.

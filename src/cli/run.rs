@@ -24,6 +24,8 @@ pub fn run(args: RunArgs, data_dir: &Path) -> Result<(), CliError> {
         close_at_end,
         window_size,
         modelling,
+        alert_suds,
+        alert_sickness,
     } = args;
     let loaded = load_scenario(&scenario)?;
     let lang = session_language(&loaded.scenario, lang, participant.as_deref(), data_dir)?;
@@ -49,6 +51,7 @@ pub fn run(args: RunArgs, data_dir: &Path) -> Result<(), CliError> {
         close_at_end,
         window_size,
         kind,
+        alerts: mestring::app::AlertSettings { suds: alert_suds, sickness: alert_sickness },
     };
     mestring::app::run(loaded, options, recording)?;
     Ok(())

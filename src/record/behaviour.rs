@@ -72,15 +72,96 @@ pub struct BeatGaze {
     pub eye_contact: Vec<Option<f64>>,
 }
 
-/// How long each sample stands for: until the next one, at most twice the
-/// nominal interval (a gap in sampling is not time spent looking).
+const NOMINAL_MILLIS: Millis = 1000 / DEFAULT_SAMPLE_HZ as Millis;
+
+/// How long a sample stands for, given the time to the next one: until
+/// then, at most twice the nominal interval (a gap in sampling is not time
+/// spent looking). The newest sample, with no next yet, stands for the
+/// nominal interval.
+fn weight(to_next: Option<Millis>) -> Millis {
+    to_next.map_or(NOMINAL_MILLIS, |gap| gap.min(2 * NOMINAL_MILLIS))
+}
+
 fn durations(samples: &[BehaviourSample]) -> Vec<Millis> {
-    let nominal = 1000 / Millis::from(DEFAULT_SAMPLE_HZ);
     samples
         .windows(2)
-        .map(|w| w[1].at.saturating_sub(w[0].at).min(2 * nominal))
-        .chain(samples.last().map(|_| nominal))
+        .map(|w| weight(Some(w[1].at.saturating_sub(w[0].at))))
+        .chain(samples.last().map(|_| weight(None)))
         .collect()
+}
+
+/// Eye contact per character: of the time they were present with a face
+/// to look at, the share their face was looked at. The debrief's measures
+/// and the console's live figure both count through this.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EyeContactTally {
+    looked: Vec<Millis>,
+    available: Vec<Millis>,
+}
+
+impl EyeContactTally {
+    pub fn new(cast_size: usize) -> EyeContactTally {
+        EyeContactTally { looked: vec![0; cast_size], available: vec![0; cast_size] }
+    }
+
+    /// One sample standing for `weight` ms; `lookable(c)` when character c
+    /// was present with a face.
+    pub fn add(&mut self, weight: Millis, lookable: impl Fn(usize) -> bool, gaze: GazeTarget) {
+        for c in 0..self.looked.len() {
+            if lookable(c) {
+                self.available[c] += weight;
+                if gaze == GazeTarget::Face(c) {
+                    self.looked[c] += weight;
+                }
+            }
+        }
+    }
+
+    /// Per character, 0..1; None where they were never there to look at.
+    pub fn shares(&self) -> Vec<Option<f64>> {
+        self.looked.iter().zip(&self.available).map(|(&l, &a)| (a > 0).then(|| l as f64 / a as f64)).collect()
+    }
+}
+
+/// The tally as the samples come (the console's), weighted as `summarise`
+/// weights them: each sample counts once the next one says how long it
+/// stood, and the newest counts its nominal interval.
+#[derive(Debug, Clone, Default)]
+pub struct LiveEyeContact {
+    counted: EyeContactTally,
+    /// The newest sample: its time, who could be looked at, what was.
+    newest: Option<(Millis, Vec<bool>, GazeTarget)>,
+}
+
+impl LiveEyeContact {
+    pub fn new(cast_size: usize) -> LiveEyeContact {
+        LiveEyeContact { counted: EyeContactTally::new(cast_size), newest: None }
+    }
+
+    /// A sample at `at`; `lookable[c]` when character c is present with a face.
+    pub fn sample(&mut self, at: Millis, lookable: Vec<bool>, gaze: GazeTarget) {
+        if let Some((then, could, looked)) = self.newest.take() {
+            self.counted.add(weight(Some(at.saturating_sub(then))), |c| could.get(c) == Some(&true), looked);
+        }
+        self.newest = Some((at, lookable, gaze));
+    }
+
+    pub fn cast_size(&self) -> usize {
+        self.counted.looked.len()
+    }
+
+    /// What the gaze is on now.
+    pub fn gaze(&self) -> Option<GazeTarget> {
+        self.newest.as_ref().map(|(_, _, g)| *g)
+    }
+
+    pub fn shares(&self) -> Vec<Option<f64>> {
+        let mut all = self.counted.clone();
+        if let Some((_, could, looked)) = &self.newest {
+            all.add(weight(None), |c| could.get(c) == Some(&true), *looked);
+        }
+        all.shares()
+    }
 }
 
 /// Derives the gaze measures from samples (in time order) and the session's
@@ -111,19 +192,11 @@ pub fn summarise(faces: &[bool], samples: &[BehaviourSample], outputs: &[(Millis
     let shares = |from: Millis, to: Millis| -> Vec<Option<f64>> {
         let lo = samples.partition_point(|s| s.at < from);
         let hi = samples.partition_point(|s| s.at < to);
-        let mut looked = vec![0u64; cast_size];
-        let mut available = vec![0u64; cast_size];
+        let mut tally = EyeContactTally::new(cast_size);
         for (s, &w) in samples[lo..hi].iter().zip(&weights[lo..hi]) {
-            for c in 0..cast_size {
-                if has_face(c) && present_at(c, s.at) {
-                    available[c] += w;
-                    if s.gaze == GazeTarget::Face(c) {
-                        looked[c] += w;
-                    }
-                }
-            }
+            tally.add(w, |c| has_face(c) && present_at(c, s.at), s.gaze);
         }
-        (0..cast_size).map(|c| (available[c] > 0).then(|| looked[c] as f64 / available[c] as f64)).collect()
+        tally.shares()
     };
     let eye_contact = shares(0, Millis::MAX);
 
@@ -292,6 +365,27 @@ mod tests {
         // The 0-2 s run is too short; 4-9 s is an episode of about 5 s.
         assert_eq!(s.gaze_away.len(), 1);
         assert!((4_000..4_040).contains(&s.gaze_away[0].0) && (4_950..5_050).contains(&s.gaze_away[0].1));
+    }
+
+    #[test]
+    fn the_live_share_is_the_debriefs_share() {
+        // Character 1 arrives at 6 s; sampling has a 3 s gap at 7-10 s.
+        let b = Behaviour { attitude: Attitude::Neutral, gaze: 0.5, interrupts: false };
+        let outputs = vec![
+            (0, Output::Cast { character: 0, present: true, behaviour: b }),
+            (0, Output::Cast { character: 1, present: false, behaviour: b }),
+            (6_000, Output::Cast { character: 1, present: true, behaviour: b }),
+        ];
+        let mut samples = run(0, 3_000, GazeTarget::Face(0));
+        samples.extend(run(3_000, 7_000, GazeTarget::Object));
+        samples.extend(run(10_000, 12_000, GazeTarget::Face(1)));
+        let debrief = summarise(&[true, true], &samples, &outputs).eye_contact;
+        let mut live = LiveEyeContact::new(2);
+        for s in &samples {
+            live.sample(s.at, vec![true, s.at >= 6_000], s.gaze);
+        }
+        assert_eq!(live.shares(), debrief);
+        assert_eq!(live.gaze(), Some(GazeTarget::Face(1)));
     }
 
     #[test]

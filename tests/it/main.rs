@@ -12,6 +12,9 @@ mod golden;
 /// named (`cargo xtask test` says whether they ran).
 #[cfg(feature = "shell")]
 mod headset;
+/// The console's live picture, headless.
+#[cfg(feature = "shell")]
+mod live;
 mod modelling;
 mod record;
 mod session;

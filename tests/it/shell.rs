@@ -41,6 +41,7 @@ pub(crate) fn options(level: u8, script: &str) -> RunOptions {
         close_at_end: false,
         window_size: None,
         kind: mestring::session::RunKind::Practice,
+        alerts: Default::default(),
     }
 }
 
@@ -48,7 +49,11 @@ pub(crate) fn options(level: u8, script: &str) -> RunOptions {
 pub(crate) const START_RATINGS: &str = "after 0.5 rate 40\nafter 0.5 rate 50\nafter 0.5 rate 70\n";
 
 pub(crate) fn harness(scenario: &str, level: u8, script: &str) -> Harness {
-    Harness::new(load(scenario), options(level, script)).unwrap()
+    harness_with(scenario, options(level, script))
+}
+
+pub(crate) fn harness_with(scenario: &str, options: RunOptions) -> Harness {
+    Harness::new(load(scenario), options).unwrap()
 }
 
 /// A recorded run of `scenario` for `participant` in a fresh store under
@@ -85,7 +90,7 @@ pub(crate) fn recording(
 }
 
 /// The participant's sessions, as `mestring export --format json` gives them.
-fn exported(data: &Path, participant: &str) -> serde_json::Value {
+pub(crate) fn exported(data: &Path, participant: &str) -> serde_json::Value {
     let store = Store::open(data).unwrap();
     let mut out = Vec::new();
     let selection = mestring::record::export::Selection::Participant(participant);

@@ -93,3 +93,20 @@ end-completed = completed
 end-stopped-by-participant = stopped by the participant
 end-stopped-by-clinician = ended by the clinician
 end-scenario-fault = a fault in the scenario file
+
+# The live picture: ratings over session time, where the participant looks,
+# the last choices, and an alert that suggests a pause.
+live-alert-distress = SUDS { $suds } at { $at }, at or above { $threshold }: a pause may help.
+live-alert-sickness = VR sickness { $fms } of 20 at { $at }, at or above { $threshold }: consider a pause or ending the run.
+live-suds = SUDS
+live-self-efficacy = Self-efficacy
+live-cues = Cue
+live-levels = Level change
+live-markers = Marker
+live-sickness = Last VR sickness rating: { $fms } of 20 at { $at }
+live-looking-at = Looking at: { $target }
+live-looking-room = something in the room
+live-looking-nothing = nothing yet
+live-eye-contact = Eye contact so far: { $shares }
+live-choices = Last choices:
+live-choice = { $at }  "{ $beat }": answer { $option } after { $seconds } s ({ $tags })

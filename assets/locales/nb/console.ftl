@@ -93,3 +93,20 @@ end-completed = fullført
 end-stopped-by-participant = deltakeren stoppet
 end-stopped-by-clinician = behandleren avsluttet
 end-scenario-fault = en feil i scenariofilen
+
+# Det levende bildet: vurderinger over økttid, hvor deltakeren ser, de siste
+# valgene, og et varsel som foreslår en pause.
+live-alert-distress = SUDS { $suds } ved { $at }, på eller over { $threshold }: en pause kan hjelpe.
+live-alert-sickness = Uvelhet i VR { $fms } av 20 ved { $at }, på eller over { $threshold }: vurder en pause eller å avslutte økten.
+live-suds = SUDS
+live-self-efficacy = Mestringstro
+live-cues = Stressinnslag
+live-levels = Nivåendring
+live-markers = Markør
+live-sickness = Siste vurdering av uvelhet i VR: { $fms } av 20 ved { $at }
+live-looking-at = Ser på: { $target }
+live-looking-room = noe i rommet
+live-looking-nothing = ingenting ennå
+live-eye-contact = Blikkontakt så langt: { $shares }
+live-choices = Siste valg:
+live-choice = { $at }  «{ $beat }»: svar { $option } etter { $seconds } s ({ $tags })
