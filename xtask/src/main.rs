@@ -63,10 +63,13 @@ fn main() -> ExitCode {
         Some("screenshots") if args.get(1).is_some_and(|a| a == "modelling") => {
             setup().and_then(|()| built_mestring()).and_then(|m| modelling_screenshots(&m))
         }
+        Some("screenshots") if args.get(1).is_some_and(|a| a == "console") => {
+            setup().and_then(|()| built_mestring()).and_then(|m| console_screenshots(&m))
+        }
         Some("screenshots") => screenshots(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | demo | test | lint | ci | bless | bench | screenshots [debrief | calming | modelling]>"
+                "usage: cargo xtask <setup | demo | test | lint | ci | bless | bench | screenshots [debrief | calming | modelling | console]>"
             );
             return ExitCode::from(2);
         }
@@ -535,6 +538,16 @@ fn modelling_screenshots(mestring: &Path) -> Result<(), String> {
 fn calming_screenshots(mestring: &Path) -> Result<(), String> {
     let script = format!("{}after 2 calm\nafter 1 rate 60\n", "after 0.4 rate 50\n".repeat(3));
     scene_screenshots(mestring, "calming-pause", "the calming pause", &script, &[], "7.7")
+}
+
+/// The console mid-session: the start ratings, a cue, a marker with its
+/// note, a step up, a SUDS the clinician asked for that reaches the
+/// alert, and a choice.
+fn console_screenshots(mestring: &Path) -> Result<(), String> {
+    let script = "after 0.4 rate 70\nafter 0.4 rate 60\nafter 0.4 rate 40\nafter 0.4 rate 50\n\
+                  after 1 cue phone-ringing 0.7\nafter 1 marker\nafter 0.5 note looked down at the table\n\
+                  after 0.5 level 3\nafter 0.5 ask suds\nafter 0.8 rate 85\nafter 3 choose 2\n";
+    scene_screenshots(mestring, "console", "the console mid-session", script, &["--console"], "17")
 }
 
 /// `docs/screenshots/{name}-{en,nb}.png`: the team meeting at level 2 in a
