@@ -77,8 +77,8 @@ fn dispatch(command: Option<Command>, data_dir: &Path) -> Result<ExitCode, CliEr
             cli::run::bench_xr_frames(&scenario, level, frames, bare_scene.as_deref()).map(done)
         }
         #[cfg(feature = "shell")]
-        Command::BenchFrames { scenario, level, minutes, seed, .. } => {
-            cli::run::bench_frames(&scenario, level, minutes, seed).map(done)
+        Command::BenchFrames { scenario, level, minutes, seed, console, .. } => {
+            cli::run::bench_frames(&scenario, level, minutes, seed, console).map(done)
         }
     }
 }

@@ -54,6 +54,9 @@ pub struct FrameReport {
     /// The frame thread's share of the cue system (handing cues to the
     /// mixer, moving the listener), per frame.
     pub sound: FrameTimes,
+    /// With the console shown: the same engine with the clinician's
+    /// console laid out each frame (egui, its live plot), timed alongside.
+    pub with_console: Option<FrameTimes>,
     pub peak_rss_kib: Option<u64>,
 }
 
@@ -67,29 +70,23 @@ fn time_frame(app: &mut App) -> f64 {
 }
 
 /// Runs `scenario` at `level` for `minutes` of simulated time, and the bare
-/// app for as many frames. `progress` hears about every simulated minute.
+/// app for as many frames; with `console`, a third app: the same engine
+/// with the clinician's console shown. `progress` hears about every
+/// simulated minute.
 pub fn frame_cost(
     scenario: LoadedScenario,
     level: u8,
     minutes: f64,
     seed: u64,
+    console: bool,
     mut progress: impl FnMut(&str),
 ) -> Result<FrameReport, super::RunError> {
-    let mode = headset::Mode::Desktop { why: headset::NoHeadset::Unattended, detail: None };
     let frames = (minutes * 60.0 * 90.0).round().max(1.0) as usize;
-
-    let mut app = headless_app(FRAME);
-    prepare_autopilot(&mut app, scenario, level, seed, mode, false)?;
-    app.add_plugins(super::sound::listen);
-    // The cue system on a mixer with no device: the frame thread's share
-    // (handing sources over, moving the listener) is what is measured; the
-    // samples would be made on the audio thread, which is not running.
-    let (mixer, _unplayed) = rodio::mixer::mixer(crate::sound::STEREO, crate::sound::sample_rate());
-    let hearing = super::sound::Hearing::on_mixer(mixer, app.world().resource::<Loaded>());
-    app.insert_non_send(hearing).init_resource::<super::sound::SoundFrameCost>();
-    get_ready(&mut app);
-    // One frame builds the room; it is not part of the steady-state cost.
-    app.update();
+    let mut with_console = match console {
+        true => Some(engine_app(scenario.clone(), level, seed, true)?),
+        false => None,
+    };
+    let mut app = engine_app(scenario, level, seed, false)?;
     let world = app.world_mut();
     let meshes = world.query_filtered::<(), With<Mesh3d>>().iter(world).count();
     let lights = world.query_filtered::<(), With<PointLight>>().iter(world).count();
@@ -115,9 +112,13 @@ pub fn frame_cost(
     // machine falls on both alike.
     let per_minute = 60 * 90;
     let (mut engine, mut bare_times) = (Vec::with_capacity(frames), Vec::with_capacity(frames));
+    let mut console_times = Vec::with_capacity(if console { frames } else { 0 });
     for frame in 1..=frames {
         engine.push(time_frame(&mut app));
         bare_times.push(time_frame(&mut bare));
+        if let Some(app) = &mut with_console {
+            console_times.push(time_frame(app));
+        }
         if frame % per_minute == 0 {
             progress(&format!("{} of {minutes} simulated minutes", frame / per_minute));
         }
@@ -137,8 +138,32 @@ pub fn frame_cost(
         entities,
         sessions,
         sound,
+        with_console: console.then_some(FrameTimes { micros: console_times }),
         peak_rss_kib: peak_rss_kib(),
     })
+}
+
+/// The engine as the bench times it, on a mixer no device plays (the
+/// frame thread's share of the sound is measured; the samples would be
+/// made on the audio thread). With `console`, the clinician's console is
+/// shown and laid out each frame, as on the desktop window; headless it
+/// is never drawn to the screen, so this is its CPU cost.
+fn engine_app(scenario: LoadedScenario, level: u8, seed: u64, console: bool) -> Result<App, super::RunError> {
+    let mode = headset::Mode::Desktop { why: headset::NoHeadset::Unattended, detail: None };
+    let mut app = headless_app(FRAME);
+    prepare_autopilot(&mut app, scenario, level, seed, mode, false)?;
+    app.add_plugins(super::sound::listen);
+    if console {
+        app.add_plugins(super::console::plugin);
+        app.world_mut().resource_mut::<super::console::Console>().shown = true;
+    }
+    let (mixer, _unplayed) = rodio::mixer::mixer(crate::sound::STEREO, crate::sound::sample_rate());
+    let hearing = super::sound::Hearing::on_mixer(mixer, app.world().resource::<Loaded>());
+    app.insert_non_send(hearing).init_resource::<super::sound::SoundFrameCost>();
+    get_ready(&mut app);
+    // One frame builds the room; it is not part of the steady-state cost.
+    app.update();
+    Ok(app)
 }
 
 /// The bare app's scene: as many meshes, lights and UI nodes as the

@@ -149,6 +149,10 @@ pub enum Command {
         /// bevy_mod_openxr app, as a ratio.
         #[arg(long)]
         headset: bool,
+        /// Time a third app beside them: the same engine with the
+        /// clinician's console shown (its egui layout and live plot).
+        #[arg(long)]
+        console: bool,
         /// With --headset: the frames of a running XR session to time, per app.
         #[arg(long, default_value_t = 60)]
         frames: usize,

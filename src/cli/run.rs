@@ -63,7 +63,13 @@ pub fn run(args: RunArgs, data_dir: &Path) -> Result<(), CliError> {
 /// The bench's words stay English, here and in `bench_xr_frames` and
 /// `print_frame_report`: developer-only output, compared with
 /// docs/benchmarks.md, not read by clinicians or authors.
-pub fn bench_frames(scenario: &str, level: Option<u8>, minutes: f64, seed: u64) -> Result<(), CliError> {
+pub fn bench_frames(
+    scenario: &str,
+    level: Option<u8>,
+    minutes: f64,
+    seed: u64,
+    console: bool,
+) -> Result<(), CliError> {
     let loaded = load_scenario(scenario)?;
     if !(minutes > 0.0 && minutes <= 120.0) {
         return Err("--minutes must be more than 0 and at most 120".into());
@@ -71,7 +77,7 @@ pub fn bench_frames(scenario: &str, level: Option<u8>, minutes: f64, seed: u64) 
     let level = level.unwrap_or(loaded.scenario.levels.len() as u8);
     let id = loaded.scenario.id.clone();
     eprintln!("bench-frames: {id} at level {level}, {minutes} simulated minutes at 90 Hz");
-    let r = mestring::app::bench::frame_cost(loaded, level, minutes, seed, |p| eprintln!("  {p}"))?;
+    let r = mestring::app::bench::frame_cost(loaded, level, minutes, seed, console, |p| eprintln!("  {p}"))?;
     print_frame_report(&id, level, &r);
     Ok(())
 }
@@ -168,6 +174,13 @@ fn print_frame_report(id: &str, level: u8, r: &mestring::app::bench::FrameReport
         r.sound.quantile(0.5),
         r.sound.quantile(0.99)
     );
+    if let Some(console) = &r.with_console {
+        let (c50, c99) = (console.quantile(0.5), console.quantile(0.99));
+        println!(
+            "  with the console {c50:>8.0} {c99:>8.0}   (the same engine, the clinician's console laid out each frame)"
+        );
+        println!("  console's own {:>7.0} {:>8.0}   (difference to mestring)", c50 - e50, c99 - e99);
+    }
     if let Some(kib) = r.peak_rss_kib {
         println!("  peak resident memory of this process: {:.0} MiB", kib as f64 / 1024.0);
     }
