@@ -260,6 +260,7 @@ fn console_panel(
     headset: Option<Res<super::headset::HeadsetStatus>>,
     recording: Option<Res<super::recording::RecordingHealth>>,
     live: Res<super::live::Live>,
+    (file_state, mut take): (Res<super::reload::FileState>, MessageWriter<super::reload::TakeNewVersion>),
     mut fonts_set: Local<bool>,
 ) -> Result {
     if !console.shown {
@@ -333,6 +334,7 @@ fn console_panel(
                 }
 
                 ui.separator();
+                super::reload::draw(ui, &file_state, l, &mut take);
                 let still = view.paused || view.ended.is_some();
                 super::live::draw(ui, &live, s, l, still);
 

@@ -248,6 +248,12 @@ fn apply(view: &mut SessionView, output: &Stamped<Output>) {
             view.calming = Some(CalmingView::Breathing { pace: *pace, since: output.at })
         }
         Output::CalmingEnded => view.calming = None,
+        // The beat starts again from the new version: what it showed goes.
+        Output::Reloaded { at: crate::session::ReloadAt::CurrentBeat, .. } => {
+            view.line = None;
+            view.answer = None;
+            view.choices = None;
+        }
         // The stop ends any pause; the calm phase has nothing to answer.
         Output::RecoveryStarted { .. } => {
             view.recovering = true;

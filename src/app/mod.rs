@@ -25,6 +25,7 @@ mod panels;
 mod pause_fade;
 mod pointer;
 mod recording;
+pub mod reload;
 pub(crate) mod sound;
 mod stage;
 pub mod testing;
@@ -299,7 +300,7 @@ fn prepare(app: &mut App, run: Prepared) {
     app.world_mut().resource_mut::<Time<Virtual>>().set_max_delta(std::time::Duration::from_secs(1));
     app.insert_resource(driver::RunningSession::new(session))
         .insert_resource(Loaded { scenario, options, mode })
-        .add_plugins((app_systems, scene_plugins, live::plugin, console::state_plugin));
+        .add_plugins((app_systems, scene_plugins, live::plugin, reload::plugin, console::state_plugin));
     if let Some((store, recorder)) = recording {
         app.insert_non_send(recording::Recording::new(store, recorder)).add_plugins(recording::plugin);
     }

@@ -388,6 +388,19 @@ impl Harness {
         self.session().now()
     }
 
+    /// The clinician's choice for a saved new version of the scenario
+    /// file, as the console's buttons send it; then a frame.
+    pub fn take_new_version(&mut self, at: crate::session::ReloadAt) {
+        self.app.world_mut().write_message(super::reload::TakeNewVersion(at));
+        self.frame();
+    }
+
+    /// Where the scenario file stands against the run's version, as the
+    /// console shows it.
+    pub fn file_state(&self) -> &super::reload::FileState {
+        self.app.world().resource::<super::reload::FileState>()
+    }
+
     /// What the console's live section shows.
     pub fn live_picture(&self) -> &crate::live_picture::LivePicture {
         &self.app.world().resource::<super::live::Live>().picture

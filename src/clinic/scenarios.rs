@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::scenario::diagnostic::FileReport;
 use crate::scenario::{Scenario, load};
 
 /// Where a scenario file came from.
@@ -91,7 +90,7 @@ impl ScenarioEntry {
                 id: stem,
                 path: path.to_path_buf(),
                 origin,
-                status: Status::Broken { messages: located(&report) },
+                status: Status::Broken { messages: report.located_errors() },
                 titles: Vec::new(),
                 levels: Vec::new(),
                 languages: Vec::new(),
@@ -100,16 +99,6 @@ impl ScenarioEntry {
             },
         }
     }
-}
-
-/// A report's errors, as the checker places them.
-fn located(report: &FileReport) -> Vec<String> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.is_error())
-        .map(|f| format!("{}:{}:{}: {}", report.file.display(), f.line, f.column, f.message))
-        .collect()
 }
 
 /// Every `.ron` file in each folder, in name order, the shipped folder's

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use crate::prompts::rating_code;
+use crate::record::rows::{reload_at, version_text};
 use crate::scenario::{Beat, Scenario};
 use crate::session::{EndReason, Input, Millis, Output, RatingAnswer};
 
@@ -99,6 +100,10 @@ pub fn input_words(input: &Input) -> String {
         Input::AskNow { rating } => format!("ask {}", rating_code(rating)),
         Input::SkipRating => "skip".into(),
         Input::MarkerNote { note } => format!("note {note:?}"),
+        Input::Reload { at, source } => {
+            let (at, version) = (reload_at(*at), version_text(crate::session::version_of(source)));
+            format!("reload {at} ({version})")
+        }
     }
 }
 
@@ -265,6 +270,15 @@ pub fn output_words(scenario: &Scenario, lang: &str, output: &Output) -> String 
             let _ = write!(s, "breathing-ended {}", if *completed { "all-breaths" } else { "early" });
         }
         Output::CalmingEnded => s.push_str("calming-ended"),
+        Output::Reloaded { at, beat, version } => {
+            let _ = write!(s, "reloaded {} at {beat} ({})", reload_at(*at), version_text(*version));
+        }
+        Output::ReloadWaiting { version } => {
+            let _ = write!(s, "reload waiting for the next beat ({})", version_text(*version));
+        }
+        Output::ReloadDropped { beat, version } => {
+            let _ = write!(s, "reload dropped: no beat {beat} in {}", version_text(*version));
+        }
         Output::Modelling { peer } => {
             let _ = write!(s, "modelling run: {} answers", character_id(scenario, *peer));
         }

@@ -81,6 +81,13 @@ pub fn event_row(scenario: &Scenario, record: &JournalRecord, level: &mut u8) ->
                 }
                 Input::Marker { note } | Input::MarkerNote { note } => row.note = Some(note.clone()),
                 Input::AskNow { rating } => row.rating = Some(rating_code(rating)),
+                Input::Reload { at, source } => {
+                    row.note = Some(format!(
+                        "{} {}",
+                        reload_at(*at),
+                        version_text(crate::session::version_of(source))
+                    ))
+                }
                 Input::Tick | Input::SkipRating => {}
             }
             row
@@ -268,6 +275,20 @@ fn output_row(s: &Scenario, output: &Output, row: &mut EventRow, level: &mut u8)
             "breathing-ended"
         }
         Output::CalmingEnded => "calming-ended",
+        Output::Reloaded { at, beat, version } => {
+            row.beat = Some(beat.clone());
+            row.note = Some(format!("{} {}", reload_at(*at), version_text(*version)));
+            "reloaded"
+        }
+        Output::ReloadWaiting { version } => {
+            row.note = Some(version_text(*version));
+            "reload-waiting"
+        }
+        Output::ReloadDropped { beat, version } => {
+            row.beat = Some(beat.clone());
+            row.note = Some(version_text(*version));
+            "reload-dropped"
+        }
         Output::Modelling { peer } => {
             row.character = character_id(s, *peer);
             "modelling"
@@ -294,4 +315,55 @@ fn end_reason(row: &mut EventRow, s: &Scenario, reason: &EndReason) {
         }
         EndReason::ScenarioFault => "scenario fault".into(),
     });
+}
+
+/// Where a reload took over, as the record and transcripts write it.
+pub fn reload_at(at: crate::session::ReloadAt) -> &'static str {
+    match at {
+        crate::session::ReloadAt::NextBeat => "next-beat",
+        crate::session::ReloadAt::CurrentBeat => "current-beat",
+    }
+}
+
+/// A version of the scenario file by its checksum.
+pub fn version_text(version: u32) -> String {
+    format!("version {version:08x}")
+}
+
+/// The version of the scenario each record of a journal was made with:
+/// the one the session began with, then each new version from the
+/// output that says it took over (the text came with the reload's input).
+/// Beats are named by their index in the version in force.
+pub struct Versions {
+    current: Scenario,
+    /// Versions sent by reloads, by checksum, not yet in force.
+    sent: Vec<(u32, Scenario)>,
+}
+
+impl Versions {
+    pub fn new(first: Scenario) -> Versions {
+        Versions { current: first, sent: Vec::new() }
+    }
+
+    pub fn current(&self) -> &Scenario {
+        &self.current
+    }
+
+    /// Takes in one record, before it is read with `current`.
+    pub fn follow(&mut self, record: &JournalRecord) {
+        match record {
+            JournalRecord::Input { input: Input::Reload { source, .. }, .. } => {
+                let path = std::path::Path::new(&self.current.id);
+                if let Ok((_, s)) = crate::scenario::load::parse(path, source.as_bytes()) {
+                    self.sent.push((crate::session::version_of(source), s));
+                }
+            }
+            JournalRecord::Output { output: Output::Reloaded { version, .. }, .. } => {
+                if let Some(i) = self.sent.iter().position(|(v, _)| v == version) {
+                    self.current = self.sent.swap_remove(i).1;
+                }
+            }
+            _ => {}
+        }
+    }
 }

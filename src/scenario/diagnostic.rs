@@ -77,6 +77,16 @@ impl FileReport {
         self.findings.iter().filter(|f| f.is_error()).count()
     }
 
+    /// Each error as one line, `file:line:column: message`: how the start
+    /// screen and the console list a broken file.
+    pub fn located_errors(&self) -> Vec<String> {
+        self.findings
+            .iter()
+            .filter(|f| f.is_error())
+            .map(|f| format!("{}:{}:{}: {}", self.file.display(), f.line, f.column, f.message))
+            .collect()
+    }
+
     pub fn warnings(&self) -> usize {
         self.findings.len() - self.errors()
     }

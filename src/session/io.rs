@@ -92,6 +92,23 @@ pub enum Input {
     MarkerNote {
         note: String,
     },
+    /// A new version of the scenario file (its whole text, checked by the
+    /// shell) takes over: at the next beat, or now, from the beat the run
+    /// stands at.
+    Reload {
+        at: ReloadAt,
+        source: String,
+    },
+}
+
+/// Where a new version of the scenario takes over from the one running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReloadAt {
+    /// The beat going on now finishes as it was; the flow goes on in the
+    /// new version from the next beat.
+    NextBeat,
+    /// The beat going on now starts again from the new version.
+    CurrentBeat,
 }
 
 /// Why an input was not taken. The session goes on as before.
@@ -119,6 +136,11 @@ pub enum Rejection {
     NotAskable,
     /// A note for a marker, and no marker dropped yet.
     NoMarker,
+    /// A new version that cannot take over in this run, and why.
+    Incompatible(crate::session::runtime::Incompatible),
+    /// A reload from the current beat, and the new version has no beat of
+    /// that id.
+    BeatGone,
 }
 
 impl Rejection {
@@ -147,6 +169,8 @@ impl Rejection {
             Rejection::Modelling => w!(lang, "rejected-modelling"),
             Rejection::NotAskable => w!(lang, "rejected-not-askable"),
             Rejection::NoMarker => w!(lang, "rejected-no-marker"),
+            Rejection::Incompatible(why) => crate::words::Explain::explain(&why, lang),
+            Rejection::BeatGone => w!(lang, "rejected-beat-gone"),
         }
     }
 }
@@ -324,6 +348,23 @@ pub enum Output {
     },
     /// The calming pause is over; the run goes on where it stood.
     CalmingEnded,
+    /// A new version of the scenario (checksum `version`) took over at the
+    /// beat `beat` (its id): entered from the new version from here on.
+    Reloaded {
+        at: ReloadAt,
+        beat: String,
+        version: u32,
+    },
+    /// A new version (checksum `version`) waits for the next beat.
+    ReloadWaiting {
+        version: u32,
+    },
+    /// The new version waiting for the next beat has no beat `beat`, which
+    /// the flow goes to: the run goes on in the version it has.
+    ReloadDropped {
+        beat: String,
+        version: u32,
+    },
 }
 
 /// Something with the session-clock time it happened at.

@@ -13,6 +13,6 @@ pub mod runtime;
 pub mod scale;
 
 pub use drive::Observer;
-pub use io::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Rejection, Stamped};
-pub use runtime::{RunKind, Session, SessionError, validate_answer};
+pub use io::{Actor, EndReason, Input, Millis, Output, RatingAnswer, Rejection, ReloadAt, Stamped};
+pub use runtime::{Incompatible, RunKind, Session, SessionError, validate_answer, version_of};
 pub use scale::{RatingScale, scale};

@@ -23,10 +23,13 @@ use crate::scenario::{Beat, RatingKind, RatingWhen, Scenario, Sign, StressCue, b
 
 mod calming;
 mod modelling;
+mod reload;
 
 use calming::{Calming, CalmingPause};
 use modelling::PEER_THINK_MILLIS;
 pub use modelling::RunKind;
+use reload::NewVersion;
+pub use reload::{Incompatible, version_of};
 
 /// Upper bound on beats entered in one step without waiting. A checked
 /// scenario never comes near it; an unchecked one with an instant loop
@@ -169,6 +172,8 @@ pub struct Session {
     /// Active time each of the level's cue rules fires next.
     cue_due: Vec<Option<Millis>>,
     active_cues: Vec<ActiveCue>,
+    /// A new version of the scenario file, offered and not yet taken over.
+    new_version: Option<NewVersion>,
     out: Vec<Stamped<Output>>,
 }
 
@@ -202,6 +207,7 @@ impl Session {
             open_rating: None,
             cue_due: Vec::new(),
             active_cues: Vec::new(),
+            new_version: None,
             out: Vec::new(),
         })
     }
@@ -369,6 +375,7 @@ impl Session {
             Input::AskNow { .. } => "ask",
             Input::SkipRating => "skip",
             Input::MarkerNote { .. } => "note",
+            Input::Reload { .. } => "reload",
         };
         self.emit(Output::Rejected { input: name.to_string(), reason });
     }
@@ -608,7 +615,7 @@ impl Session {
     fn go_to(&mut self, beat: usize, next: Option<usize>) {
         self.after_beat(beat);
         self.cursor = match next {
-            Some(n) => Cursor::Enter(n),
+            Some(n) => Cursor::Enter(self.take_waiting_version(n)),
             // Only reachable for an unchecked scenario: end rather than die.
             None => {
                 self.emit(Output::Ended { reason: EndReason::ScenarioFault });
@@ -944,6 +951,7 @@ impl Session {
                 self.last_marker = Some(self.now);
                 self.emit(Output::Marker { note });
             }
+            Input::Reload { at, source } => self.reload(&input, *at, source),
             Input::MarkerNote { note } => match self.last_marker {
                 Some(marker) => self.emit(Output::MarkerNoted { marker, note: note.clone() }),
                 None => self.reject(&input, Rejection::NoMarker),

@@ -17,6 +17,7 @@ mod headset;
 mod live;
 mod modelling;
 mod record;
+mod reload;
 mod session;
 #[cfg(feature = "shell")]
 mod shell;

@@ -110,3 +110,19 @@ live-looking-nothing = nothing yet
 live-eye-contact = Eye contact so far: { $shares }
 live-choices = Last choices:
 live-choice = { $at }  "{ $beat }": answer { $option } after { $seconds } s ({ $tags })
+
+# Hot reload: the scenario file saved during a run.
+reload-broken = The scenario file was saved with mistakes. The session goes on with the last good version:
+reload-ready =
+    A new version of the scenario file is saved ({ $version }{ $warnings ->
+        [0] {""}
+        [one] , one warning
+       *[other] , { $warnings } warnings
+    }). Take it:
+reload-next-beat = At the next beat
+reload-current-beat = Restart this beat from it
+reload-waiting = The new version ({ $version }) takes over at the next beat.
+reload-taken = The new version ({ $version }) is in use since the beat "{ $beat }".
+reload-refused = The new version ({ $version }) was not taken: { $why }.
+reload-dropped = the next beat, "{ $beat }", is not in it; the session goes on with the version it has
+reload-refused-language = { $file } is no longer written in "{ $lang }", the session's language

@@ -110,3 +110,19 @@ live-looking-nothing = ingenting ennå
 live-eye-contact = Blikkontakt så langt: { $shares }
 live-choices = Siste valg:
 live-choice = { $at }  «{ $beat }»: svar { $option } etter { $seconds } s ({ $tags })
+
+# Lasting på nytt: scenariofila lagret mens en økt pågår.
+reload-broken = Scenariofila ble lagret med feil. Økten fortsetter med siste gode versjon:
+reload-ready =
+    En ny versjon av scenariofila er lagret ({ $version }{ $warnings ->
+        [0] {""}
+        [one] , én advarsel
+       *[other] , { $warnings } advarsler
+    }). Ta den i bruk:
+reload-next-beat = Ved neste steg
+reload-current-beat = Start dette steget på nytt fra den
+reload-waiting = Den nye versjonen ({ $version }) tas i bruk ved neste steg.
+reload-taken = Den nye versjonen ({ $version }) er i bruk fra steget «{ $beat }».
+reload-refused = Den nye versjonen ({ $version }) ble ikke tatt i bruk: { $why }.
+reload-dropped = neste steg, «{ $beat }», finnes ikke i den; økten fortsetter med versjonen den har
+reload-refused-language = { $file } er ikke lenger skrevet på «{ $lang }», øktens språk

@@ -63,7 +63,14 @@ impl Store {
             .map_err(|_| StoreError::BadSnapshot(path.to_path_buf()))?;
         let rows: Vec<EventRow> = {
             let mut level = h.level;
-            read.records.iter().filter_map(|r| event_row(&scenario, r, &mut level)).collect()
+            let mut versions = crate::record::rows::Versions::new(scenario.clone());
+            read.records
+                .iter()
+                .filter_map(|r| {
+                    versions.follow(r);
+                    event_row(versions.current(), r, &mut level)
+                })
+                .collect()
         };
         let samples: Vec<&BehaviourSample> = read
             .records
