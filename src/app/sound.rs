@@ -100,9 +100,28 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Startup, open_device).add_plugins(listen);
 }
 
+/// The clinician's volume for the participant's sound (0 to 1), heard at
+/// once on the audio thread. The console's slider sends `SetVolume`.
+#[derive(Resource, Clone, Default)]
+pub struct ParticipantVolume(pub crate::sound::MasterVolume);
+
+/// The clinician sets the participant's volume (0 to 1).
+#[derive(Message, Debug, Clone, Copy, PartialEq)]
+pub struct SetVolume(pub f32);
+
+fn set_volume(mut asks: MessageReader<SetVolume>, volume: Res<ParticipantVolume>) {
+    for SetVolume(v) in asks.read() {
+        volume.0.set(*v);
+        info!("sound: the participant's volume is now {:.0} %", volume.0.get() * 100.0);
+    }
+}
+
 /// Following the session and the head, on whatever `Hearing` there is.
 pub fn listen(app: &mut App) {
-    app.add_systems(Update, (hear_session, follow_listener).in_set(AppSystems::Show))
+    app.init_resource::<ParticipantVolume>()
+        .add_message::<SetVolume>()
+        .add_systems(Update, set_volume.in_set(AppSystems::Input))
+        .add_systems(Update, (hear_session, follow_listener).in_set(AppSystems::Show))
         .add_systems(Last, close_frame_cost.run_if(resource_exists::<SoundFrameCost>));
 }
 
@@ -151,8 +170,12 @@ fn open_device(world: &mut World) {
     match rodio::DeviceSinkBuilder::open_default_sink() {
         Ok(mut device) => {
             device.log_on_drop(false);
+            // Everything the participant hears goes through the volume.
+            let (mix, heard) = rodio::mixer::mixer(crate::sound::STEREO, crate::sound::sample_rate());
+            let volume = world.get_resource_or_init::<ParticipantVolume>().0.clone();
+            device.mixer().add(volume.applied_to(heard));
             let loaded = world.resource::<Loaded>();
-            let mut hearing = Hearing::on_mixer(device.mixer().clone(), loaded);
+            let mut hearing = Hearing::on_mixer(mix, loaded);
             hearing._device = Some(device);
             world.insert_non_send(hearing);
             info!("sound: playing through the default output device");

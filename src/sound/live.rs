@@ -518,6 +518,74 @@ impl Source for Ambience {
     }
 }
 
+/// The clinician's master volume for what the participant hears, from 0
+/// (silent) to 1 (as mixed), shared with the audio thread. Set on the
+/// frame thread, read once per sample: a change is heard at once, without
+/// a click (it is ramped over 10 ms).
+#[derive(Debug, Clone)]
+pub struct MasterVolume(Arc<AtomicU32>);
+
+impl Default for MasterVolume {
+    fn default() -> Self {
+        MasterVolume(Arc::new(AtomicU32::new(1.0f32.to_bits())))
+    }
+}
+
+impl MasterVolume {
+    pub fn set(&self, volume: f32) {
+        self.0.store(clamp_unit(volume).to_bits(), Ordering::Relaxed);
+    }
+
+    pub fn get(&self) -> f32 {
+        f32::from_bits(self.0.load(Ordering::Relaxed))
+    }
+
+    /// `source` (stereo, the live mix) at this volume.
+    pub fn applied_to<S: Source>(&self, source: S) -> AtVolume<S> {
+        AtVolume { inner: source, volume: self.clone(), now: self.get(), step: 1.0 / (0.01 * SAMPLE_RATE_F) }
+    }
+}
+
+const SAMPLE_RATE_F: f32 = super::SAMPLE_RATE as f32;
+
+/// A source at the master volume.
+pub struct AtVolume<S> {
+    inner: S,
+    volume: MasterVolume,
+    /// The gain applied now, moving towards the volume set.
+    now: f32,
+    step: f32,
+}
+
+impl<S: Source> Iterator for AtVolume<S> {
+    type Item = Sample;
+
+    fn next(&mut self) -> Option<Sample> {
+        let x = self.inner.next()?;
+        let target = self.volume.get();
+        self.now += (target - self.now).clamp(-self.step, self.step);
+        Some(x * self.now)
+    }
+}
+
+impl<S: Source> Source for AtVolume<S> {
+    fn current_span_len(&self) -> Option<usize> {
+        self.inner.current_span_len()
+    }
+
+    fn channels(&self) -> ChannelCount {
+        self.inner.channels()
+    }
+
+    fn sample_rate(&self) -> SampleRate {
+        self.inner.sample_rate()
+    }
+
+    fn total_duration(&self) -> Option<Duration> {
+        self.inner.total_duration()
+    }
+}
+
 /// The shell's front to live sound: a mixer (from rodio's device sink, or
 /// any `rodio::mixer::mixer`), the listener's pose, and the background.
 /// Every method is cheap enough for the frame thread.
@@ -595,6 +663,27 @@ mod tests {
             }
         }
         (l, r)
+    }
+
+    #[test]
+    fn the_master_volume_scales_the_mix_at_once_and_without_a_step() {
+        let (mixer, out) = rodio::mixer::mixer(STEREO, sample_rate());
+        let live = LiveSound::new(mixer, ListenerPose::default(), 3);
+        live.set_ambience(0.8, 0.8);
+        let volume = MasterVolume::default();
+        let mut heard = volume.applied_to(out);
+        let (full, _) = pull(&mut heard, SAMPLE_RATE as usize / 2);
+        volume.set(0.25);
+        let (ramp, _) = pull(&mut heard, SAMPLE_RATE as usize / 100);
+        let (quarter, _) = pull(&mut heard, SAMPLE_RATE as usize / 2);
+        let rms = |xs: &[f32]| (energy(xs) / xs.len() as f32).sqrt();
+        let ratio = rms(&quarter) / rms(&full);
+        // The murmur is noise: half a second each, within a few per cent.
+        assert!((0.2..0.3).contains(&ratio), "a quarter of the level: {ratio}");
+        // The ramp never jumps by more than its step between samples.
+        assert!(ramp.windows(2).all(|w| (w[1] - w[0]).abs() < 0.2), "no click");
+        volume.set(7.0);
+        assert_eq!(volume.get(), 1.0, "never above the mix");
     }
 
     fn energy(xs: &[f32]) -> f32 {

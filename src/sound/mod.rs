@@ -32,7 +32,9 @@ use std::path::PathBuf;
 
 pub use cues::{CueSound, CueSource, NOTIFICATION_NOTES_HZ, PHONE_RING_TONES_HZ, intensity_gain};
 pub use dsp::{db_to_gain, gain_to_db};
-pub use live::{Ambience, AmbienceControl, CueHandle, LiveSound, SharedListener, SpatialCue};
+pub use live::{
+    Ambience, AmbienceControl, AtVolume, CueHandle, LiveSound, MasterVolume, SharedListener, SpatialCue,
+};
 pub use render::{SoundStage, render_outputs, render_soundscape, session_outputs};
 pub use space::{ListenerPose, Position, StereoGains, stereo_gains};
 pub use talker::MEAN_SPEAKING_PITCH_HZ;

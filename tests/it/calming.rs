@@ -307,7 +307,7 @@ mod in_the_shell {
     }
 
     /// Both ears of `seconds` of what the participant hears, averaged.
-    fn listen(heard: &mut rodio::mixer::MixerSource, seconds: f32) -> Vec<f32> {
+    fn listen(heard: &mut impl Iterator<Item = f32>, seconds: f32) -> Vec<f32> {
         let frames = (seconds * 48_000.0) as usize;
         let stereo: Vec<f32> = heard.take(frames * 2).collect();
         stereo.chunks_exact(2).map(|f| 0.5 * (f[0] + f[1])).collect()
@@ -348,6 +348,28 @@ mod in_the_shell {
         listen(&mut heard, 0.1);
         let after = listen(&mut heard, 0.5);
         assert!(rms(&after) < 0.1 * rms(&in_breath[72_000..]), "the tone went on after the breathing");
+    }
+
+    /// The console's volume: everything the participant hears goes
+    /// through it, at once.
+    #[test]
+    fn the_clinicians_volume_turns_the_participants_sound_down_and_up_at_once() {
+        use mestring::sound::measure::rms;
+
+        let (mut h, mut heard) = mestring::app::testing::Harness::with_hearing(
+            crate::shell::load("team-meeting"),
+            options(1, START_RATINGS),
+        )
+        .unwrap();
+        assert!(h.run_until(10.0, |h| h.view().line.is_some()), "Kari never speaks");
+        let room = listen(&mut heard, 1.0);
+        assert!(rms(&room) > 0.0, "the room is heard");
+        h.set_volume(0.0);
+        listen(&mut heard, 0.05);
+        assert_eq!(rms(&listen(&mut heard, 0.5)), 0.0, "turned all the way down: nothing");
+        h.set_volume(1.0);
+        listen(&mut heard, 0.05);
+        assert!(rms(&listen(&mut heard, 1.0)) > 0.1 * rms(&room), "back up");
     }
 
     /// In the headset the controller is all the participant has: the menu
