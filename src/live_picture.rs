@@ -9,7 +9,7 @@
 
 use std::collections::VecDeque;
 
-use crate::progression::Policy;
+use crate::progression::{Advice, PastRun, Policy, RunEnd, RunRatings};
 use crate::scenario::{Beat, ChoiceTag, RatingKind, Scenario, StressCue};
 use crate::session::{Millis, Output, RatingAnswer};
 
@@ -77,6 +77,11 @@ pub struct LivePicture {
     pub events: Vec<(Millis, Event)>,
     /// The newest first, at most `CHOICES`.
     pub choices: VecDeque<Choice>,
+    /// This run's ratings as the progression policy reads them.
+    ratings: RunRatings,
+    /// The level in force, and whether the clinician changed it.
+    level: u8,
+    level_changed: bool,
 }
 
 /// How many choices the console lists.
@@ -91,12 +96,19 @@ impl LivePicture {
             sickness: Vec::new(),
             events: Vec::new(),
             choices: VecDeque::new(),
+            ratings: RunRatings::default(),
+            level: 0,
+            level_changed: false,
         }
     }
 
     /// Takes in one output of the session at session time `at`.
     pub fn note(&mut self, beats: &[Beat], at: Millis, output: &Output) {
+        if let Output::Rated { rating, answer, .. } = output {
+            self.ratings.rated_kind(rating, answer);
+        }
         match output {
+            Output::Started { level } => self.level = *level,
             Output::Rated { rating, answer: RatingAnswer::Scale(value), .. } => {
                 let series = match rating {
                     RatingKind::Suds => &mut self.suds,
@@ -117,7 +129,9 @@ impl LivePicture {
                 self.events.push((at, Event::Cue { cue: *cue, intensity: *intensity }));
             }
             Output::LevelChanged { from, to } => {
-                self.events.push((at, Event::Level { from: *from, to: *to }))
+                self.level = *to;
+                self.level_changed = true;
+                self.events.push((at, Event::Level { from: *from, to: *to }));
             }
             Output::Marker { note } => self.events.push((at, Event::Marker { note: note.clone() })),
             // The note typed after a marker belongs to the newest one.
@@ -142,6 +156,23 @@ impl LivePicture {
             }
             _ => {}
         }
+    }
+
+    /// The progression proposal if the run ended now, at its end, after
+    /// the participant's `past` runs of the scenario (oldest first): the
+    /// same rule as the start screen's, with this run as the newest.
+    pub fn proposal(&self, policy: &Policy, levels: usize, past: &[PastRun]) -> Advice {
+        let now = PastRun {
+            level: self.level,
+            level_changed: self.level_changed,
+            end: RunEnd::Completed,
+            peak_suds: self.ratings.peak_suds(),
+            self_efficacy: self.ratings.self_efficacy(),
+            self_efficacy_change: self.ratings.self_efficacy_change(),
+            expectation: self.ratings.expectation(),
+        };
+        let runs: Vec<PastRun> = past.iter().cloned().chain(std::iter::once(now)).collect();
+        crate::progression::propose(policy, self.level, levels, &runs)
     }
 
     /// What the newest ratings suggest: the newest SUDS at or above its
@@ -185,6 +216,17 @@ mod tests {
         assert_eq!(live.alerts(), [Alert::Sickness { at: 3_000, fms: 12, threshold: 10 }]);
         assert_eq!(live.suds, [(1_000, 40), (2_000, 80), (4_000, 50)]);
         assert_eq!(live.self_efficacy, [("speak".to_string(), vec![(2_500, 60)])]);
+    }
+
+    #[test]
+    fn the_proposal_reads_this_run_as_the_newest() {
+        use crate::progression::Proposal;
+        let policy = Policy::resolve(&Default::default(), false);
+        let mut live = LivePicture::new(Thresholds { suds: 80, sickness: 10 });
+        live.note(&[], 0, &Output::Started { level: 3 });
+        live.note(&[], 1_000, &rated(RatingKind::Suds, 90));
+        let advice = live.proposal(&policy, 5, &[]);
+        assert!(matches!(advice.proposal, Proposal::StepDown { to: 2 }), "{advice:?}");
     }
 
     #[test]

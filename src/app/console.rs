@@ -261,6 +261,10 @@ fn console_panel(
     recording: Option<Res<super::recording::RecordingHealth>>,
     live: Res<super::live::Live>,
     (file_state, mut take): (Res<super::reload::FileState>, MessageWriter<super::reload::TakeNewVersion>),
+    (volume, mut set_volume): (
+        Option<Res<super::sound::ParticipantVolume>>,
+        MessageWriter<super::sound::SetVolume>,
+    ),
     mut fonts_set: Local<bool>,
 ) -> Result {
     if !console.shown {
@@ -308,7 +312,14 @@ fn console_panel(
                     (None, false) => w!(l, "session-running"),
                 };
                 let seconds = (session.now() / 1000).to_string();
-                ui.label(w!(l, "session-state", scenario = s.id.as_str(), state = state, seconds = seconds));
+                let state =
+                    w!(l, "session-state", scenario = s.id.as_str(), state = state, seconds = seconds);
+                // Whose run it is, on the same line: the buttons below keep
+                // their place.
+                match recording.as_deref().and_then(|r| r.participant.as_deref()) {
+                    Some(code) => ui.label(format!("{code} · {state}")),
+                    None => ui.label(state),
+                };
                 // Whether it is being saved: a failed journal must not pass unseen.
                 match recording.as_deref() {
                     Some(super::recording::RecordingHealth { failure: Some(why), .. }) => {
@@ -334,11 +345,6 @@ fn console_panel(
                 }
 
                 ui.separator();
-                super::reload::draw(ui, &file_state, l, &mut take);
-                let still = view.paused || view.ended.is_some();
-                super::live::draw(ui, &live, s, l, still);
-
-                ui.separator();
                 let level = view.level;
                 let summary =
                     s.levels.get(usize::from(level).saturating_sub(1)).map_or("", |l| l.summary.show(lang));
@@ -355,6 +361,13 @@ fn console_panel(
                         asks.write(SessionInput(Input::SetLevel { level: level + 1 }));
                     }
                 });
+                // Where this run points, by the same rule as the start screen.
+                let advice = live.proposal();
+                ui.label(
+                    egui::RichText::new(w!(l, "console-proposal", headline = advice.headline(l.code())))
+                        .small(),
+                );
+                ui.label(egui::RichText::new(advice.reason_text(l.code())).small().weak());
 
                 ui.separator();
                 ui.horizontal(|ui| {
@@ -411,6 +424,27 @@ fn console_panel(
                 let skippable = view.rating.is_some() && (!view.paused || view.calming.is_some());
                 if ui.add_enabled(skippable, egui::Button::new(w!(l, "skip-rating"))).clicked() {
                     asks.write(SessionInput(Input::SkipRating));
+                }
+
+                // Below the controls, so an alert coming up never moves a
+                // button from under the clinician's pointer.
+                ui.separator();
+                let still = view.paused || view.ended.is_some();
+                super::live::draw(ui, &live, s, l, still);
+                ui.separator();
+                super::reload::draw(ui, &file_state, l, &mut take);
+
+                // What the participant hears, all of it: the level's noise
+                // keeps its relations, only the whole is louder or softer.
+                if let Some(volume) = &volume {
+                    let mut percent = (volume.0.get() * 100.0).round();
+                    let slider = egui::Slider::new(&mut percent, 0.0..=100.0)
+                        .fixed_decimals(0)
+                        .suffix(" %")
+                        .text(w!(l, "volume"));
+                    if ui.add(slider).changed() {
+                        set_volume.write(super::sound::SetVolume(percent / 100.0));
+                    }
                 }
 
                 ui.separator();

@@ -25,6 +25,18 @@ pub struct Live {
     pub picture: LivePicture,
     pub eye_contact: LiveEyeContact,
     next_sample: Millis,
+    policy: crate::progression::Policy,
+    levels: usize,
+    /// The participant's earlier runs of the scenario, read at the start
+    /// of a recorded run: the proposal reads them with this one.
+    past: Vec<crate::progression::PastRun>,
+}
+
+impl Live {
+    /// The progression proposal if the run ended now.
+    pub fn proposal(&self) -> crate::progression::Advice {
+        self.picture.proposal(&self.policy, self.levels, &self.past)
+    }
 }
 
 /// One sample of the participant's view, on the session clock.
@@ -52,10 +64,24 @@ pub(super) fn plugin(app: &mut App) {
         picture: LivePicture::new(thresholds),
         eye_contact: LiveEyeContact::new(scenario.cast.len()),
         next_sample: 0,
+        policy: crate::progression::Policy::of(scenario),
+        levels: scenario.levels.len(),
+        past: Vec::new(),
     };
     app.insert_resource(live)
         .add_message::<ViewSampled>()
+        .add_systems(Startup, read_past_runs)
         .add_systems(Update, (follow_outputs, sample_view).chain().in_set(AppSystems::Follow));
+}
+
+fn read_past_runs(
+    mut live: ResMut<Live>,
+    recording: Option<NonSend<super::recording::Recording>>,
+    loaded: Res<super::Loaded>,
+) {
+    if let Some(recording) = recording {
+        live.past = recording.past_runs(&loaded.scenario.scenario.id);
+    }
 }
 
 fn follow_outputs(

@@ -27,6 +27,13 @@ impl Recording {
         Recording { store, recorder: Some(recorder) }
     }
 
+    /// The participant's earlier runs of the scenario (none when the
+    /// store cannot say: the console's proposal then reads this run alone).
+    pub(super) fn past_runs(&self, scenario: &str) -> Vec<crate::progression::PastRun> {
+        let Some(code) = self.recorder.as_ref().and_then(Recorder::participant) else { return Vec::new() };
+        self.store.past_runs(code, scenario).unwrap_or_default()
+    }
+
     /// Writes what the driver logged this frame, in its order.
     fn write(&mut self, running: &RunningSession, log: &SessionLog) {
         if let Some(r) = &mut self.recorder {
@@ -55,16 +62,16 @@ impl Recording {
 #[derive(Resource, Debug, Clone, PartialEq, Eq)]
 pub struct RecordingHealth {
     pub journal: std::path::PathBuf,
+    /// The participant's code, for the console's header.
+    pub participant: Option<String>,
     pub failure: Option<String>,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    let journal = app
-        .world()
-        .get_non_send::<Recording>()
-        .and_then(|r| r.recorder.as_ref().map(Recorder::journal))
-        .unwrap_or_default();
-    app.insert_resource(RecordingHealth { journal, failure: None })
+    let recorder = app.world().get_non_send::<Recording>().and_then(|r| r.recorder.as_ref());
+    let journal = recorder.map(Recorder::journal).unwrap_or_default();
+    let participant = recorder.and_then(|r| r.participant().map(str::to_string));
+    app.insert_resource(RecordingHealth { journal, participant, failure: None })
         .add_systems(Startup, note_display)
         .add_systems(
             Update,

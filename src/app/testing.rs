@@ -182,10 +182,19 @@ impl Harness {
     pub fn with_hearing(
         scenario: LoadedScenario,
         options: RunOptions,
-    ) -> Result<(Harness, rodio::mixer::MixerSource), RunError> {
+    ) -> Result<(Harness, crate::sound::AtVolume<rodio::mixer::MixerSource>), RunError> {
         let (mixer, heard) = rodio::mixer::mixer(crate::sound::STEREO, crate::sound::sample_rate());
         let mode = headset::Mode::Desktop { why: headset::NoHeadset::Unattended, detail: None };
-        Ok((Harness::build_as(scenario, options, None, FRAME, mode, Some(mixer))?, heard))
+        let harness = Harness::build_as(scenario, options, None, FRAME, mode, Some(mixer))?;
+        // Through the participant's volume, as a device hears it.
+        let volume = harness.app.world().resource::<super::sound::ParticipantVolume>().0.clone();
+        Ok((harness, volume.applied_to(heard)))
+    }
+
+    /// The console's volume slider (0 to 1); then a frame.
+    pub fn set_volume(&mut self, volume: f32) {
+        self.app.world_mut().write_message(super::sound::SetVolume(volume));
+        self.frame();
     }
 
     fn build_as(
@@ -404,6 +413,11 @@ impl Harness {
     /// What the console's live section shows.
     pub fn live_picture(&self) -> &crate::live_picture::LivePicture {
         &self.app.world().resource::<super::live::Live>().picture
+    }
+
+    /// The console's proposal: where the run points if it ended now.
+    pub fn live_proposal(&self) -> crate::progression::Advice {
+        self.app.world().resource::<super::live::Live>().proposal()
     }
 
     /// Where the participant looks now, and the eye contact so far per

@@ -11,6 +11,8 @@ use crate::session::{Input, Millis, Output, Stamped};
 pub struct Recorder {
     writer: JournalWriter,
     last_at: Millis,
+    /// Whose session it is (the console's header names the code).
+    participant: Option<String>,
 }
 
 /// What identifies a session in its record.
@@ -50,7 +52,10 @@ impl Recorder {
                 kind: info.kind,
             };
             match JournalWriter::create(&path, &header) {
-                Ok(writer) => return Ok(Recorder { writer, last_at: 0 }),
+                Ok(writer) => {
+                    let participant = info.participant.map(str::to_string);
+                    return Ok(Recorder { writer, last_at: 0, participant });
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),
             }
@@ -68,6 +73,10 @@ impl Recorder {
     /// Records where the session is shown and what the samples measure.
     pub fn display(&mut self, note: &super::journal::DisplayNote) {
         self.writer.display(note);
+    }
+
+    pub fn participant(&self) -> Option<&str> {
+        self.participant.as_deref()
     }
 
     pub fn journal(&self) -> PathBuf {

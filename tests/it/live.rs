@@ -32,6 +32,12 @@ fn the_live_picture_plots_what_happened_and_suggests_a_pause_at_high_distress() 
         live.alerts()
     );
 
+    // The proposal beside the level buttons reads the run so far: a peak
+    // at the step-down threshold points a level down.
+    let advice = h.live_proposal();
+    assert!(matches!(advice.proposal, mestring::progression::Proposal::StepDown { to: 2 }), "{advice:?}");
+    assert!(!advice.reason_text("en").is_empty());
+
     h.ask(Input::SetLevel { level: 4 });
     h.ask(Input::TriggerCue { cue: StressCue::PhoneRinging, intensity: 0.5 });
     h.ask(Input::Marker { note: String::new() });

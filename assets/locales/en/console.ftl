@@ -126,3 +126,5 @@ reload-taken = The new version ({ $version }) is in use since the beat "{ $beat 
 reload-refused = The new version ({ $version }) was not taken: { $why }.
 reload-dropped = the next beat, "{ $beat }", is not in it; the session goes on with the version it has
 reload-refused-language = { $file } is no longer written in "{ $lang }", the session's language
+volume = participant's volume
+console-proposal = If the run ended now: { $headline }

@@ -126,3 +126,5 @@ reload-taken = Den nye versjonen ({ $version }) er i bruk fra steget «{ $beat }
 reload-refused = Den nye versjonen ({ $version }) ble ikke tatt i bruk: { $why }.
 reload-dropped = neste steg, «{ $beat }», finnes ikke i den; økten fortsetter med versjonen den har
 reload-refused-language = { $file } er ikke lenger skrevet på «{ $lang }», øktens språk
+volume = deltakerens lydstyrke
+console-proposal = Om økten sluttet nå: { $headline }
