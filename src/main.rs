@@ -68,6 +68,7 @@ fn dispatch(command: Option<Command>, data_dir: &Path) -> Result<ExitCode, CliEr
         Command::RenderAudio { scenario, level, seconds, seed, out, .. } => {
             audio::render_audio(&scenario, level, seconds, seed, &out).map(done)
         }
+        Command::RenderReference { seconds, out } => audio::render_reference(seconds, &out).map(done),
         #[cfg(feature = "shell")]
         Command::Clinic(args) => cli::clinic::clinic(args, data_dir).map(done),
         #[cfg(feature = "shell")]

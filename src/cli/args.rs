@@ -131,6 +131,17 @@ pub enum Command {
         /// with --every-level, the folder to write them in.
         out: PathBuf,
     },
+    /// Render the loudness reference to a WAV file: a voice at -23 LUFS.
+    /// Play it in the headset and set the volume so it sounds like a
+    /// colleague across the table speaking in an ordinary voice; every
+    /// level is then as loud as docs/levels.md says.
+    RenderReference {
+        /// How much to render, in seconds.
+        #[arg(long, default_value_t = 30.0)]
+        seconds: f32,
+        /// The WAV file to write (replaced whole, never left half-written).
+        out: PathBuf,
+    },
     /// Measure the engine's own CPU time per frame, without a window: the
     /// scenario runs for N simulated minutes at 90 Hz, next to a bare Bevy app.
     #[cfg(feature = "shell")]

@@ -55,6 +55,27 @@ fn seconds_text(l: Lang, seconds: f32) -> String {
     }
 }
 
+/// Writes the loudness reference (a voice at the reference loudness) and
+/// says how loud it came out.
+pub fn render_reference(seconds: f32, out: &Path) -> Result<(), CliError> {
+    if !(1.0..=600.0).contains(&seconds) {
+        return Err(w!(lang(), "cli-reference-seconds").into());
+    }
+    let voice = mestring::sound::calibration::reference_voice(seconds, 1);
+    write_wav(out, &voice)?;
+    let l = lang();
+    let heard = Heard::of(&voice);
+    let said = w!(
+        l,
+        "cli-reference-written",
+        path = out.display().to_string(),
+        seconds = seconds_text(l, seconds),
+        lufs = lufs_text(l, heard.lufs)
+    );
+    eprintln!("{said}");
+    Ok(())
+}
+
 /// Renders a level's soundscape to a WAV file and says how loud and busy it is.
 pub fn render_audio(name: &str, level: u8, seconds: f32, seed: u64, out: &Path) -> Result<(), CliError> {
     let loaded = load_scenario(name)?;

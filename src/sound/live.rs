@@ -264,10 +264,12 @@ pub fn background_voices(crowding: f32) -> usize {
 }
 
 /// Loudness of the background at a noise level (0..1): silent at 0, a
-/// distant murmur at 0.1, a busy open office at 1.
+/// distant murmur at 0.1, a busy open office at 1, on the decibel line
+/// `super::calibration` sets against the reference.
 pub fn background_gain(noise: f32) -> f32 {
     let noise = clamp_unit(noise);
-    if noise <= 0.0 { 0.0 } else { db_to_gain(-30.0 + 24.0 * noise) * noise.sqrt() }
+    use super::calibration::{BACKGROUND_QUIET_DB, BACKGROUND_SPAN_DB};
+    if noise <= 0.0 { 0.0 } else { db_to_gain(BACKGROUND_QUIET_DB + BACKGROUND_SPAN_DB * noise) }
 }
 
 /// Incidental office sounds a minute at full noise (someone typing at

@@ -17,6 +17,7 @@
 //! same samples bit for bit.
 
 pub mod breathing;
+pub mod calibration;
 pub mod cues;
 mod dsp;
 pub mod live;

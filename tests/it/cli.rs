@@ -238,6 +238,21 @@ fn expecting_the_file_being_written_still_compares_against_its_old_contents() {
 }
 
 #[test]
+fn render_reference_writes_a_voice_at_the_reference_loudness() {
+    use mestring::sound::calibration::REFERENCE_LUFS;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reference.wav");
+    let o = mestring(&["render-reference", "--seconds", "12", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("-23.0 LUFS") || stderr(&o).contains("−23.0 LUFS"), "{}", stderr(&o));
+    let wav = mestring::sound::read_wav(&out).unwrap();
+    let lufs = mestring::sound::measure::integrated_lufs(&wav).unwrap();
+    assert!((lufs - REFERENCE_LUFS).abs() < 0.2, "{lufs} LUFS in the file");
+    let o = mestring(&["render-reference", "--seconds", "0", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
+
+#[test]
 fn render_audio_writes_the_same_wav_for_the_same_seed_and_refuses_bad_input() {
     let dir = tempfile::tempdir().unwrap();
     let render = |seed: &str, name: &str| {

@@ -69,6 +69,8 @@ fn the_top_level_sounds_louder_and_busier_than_level_one() {
     }
 }
 
+/// Also the calibration (`sound::calibration`): level 1 sits 15 to 25 LU
+/// under speech at the reference, and no level is louder than speech.
 #[test]
 fn every_level_is_louder_than_the_one_below_it_by_integrated_loudness() {
     // The figures docs/levels.md quotes; printed for `--nocapture`.
@@ -85,6 +87,15 @@ fn every_level_is_louder_than_the_one_below_it_by_integrated_loudness() {
             println!("{id:24} {level:>5} {l:>8.1}");
             lufs.push(l);
         }
+        use mestring::sound::calibration::{LEVEL_1_LUFS, REFERENCE_LUFS, TOP_LUFS};
+        assert!(
+            LEVEL_1_LUFS.contains(&lufs[0]),
+            "{id}: level 1 is {:.1} LUFS, not within {:?} (15 to 25 LU under speech at {REFERENCE_LUFS})",
+            lufs[0],
+            LEVEL_1_LUFS
+        );
+        let loudest = lufs.iter().copied().fold(f64::MIN, f64::max);
+        assert!(loudest <= TOP_LUFS, "{id}: a level at {loudest:.1} LUFS is louder than speech ({TOP_LUFS})");
         for (below, above) in
             lufs.iter().zip(&lufs[1..]).enumerate().map(|(i, (b, a))| ((i + 1, b), (i + 2, a)))
         {

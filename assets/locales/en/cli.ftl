@@ -231,3 +231,5 @@ error-rtw-se-form-syntax = { $file }:{ $line }:{ $col }: the RTW-SE form cannot 
 error-rtw-se-form-items = { $file }: the RTW-SE form must have { $items } items; it has { $given }
 error-rtw-se-form-anchors = { $file }: the RTW-SE form must name { $anchors } response anchors (1 to { $anchors }); it names { $given }
 error-rtw-se-form-empty = { $file }: { $what } of the RTW-SE form is empty
+cli-reference-written = wrote { $path }: { $seconds } s of a voice at { $lufs } LUFS, the loudness reference. Play it in the headset and set the volume so it sounds like a colleague across the table speaking in an ordinary voice.
+cli-reference-seconds = --seconds must be from 1 to 600

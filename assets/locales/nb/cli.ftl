@@ -233,3 +233,5 @@ error-rtw-se-form-syntax = { $file }:{ $line }:{ $col }: RTW-SE-skjemaet kan ikk
 error-rtw-se-form-items = { $file }: RTW-SE-skjemaet skal ha { $items } utsagn; det har { $given }
 error-rtw-se-form-anchors = { $file }: RTW-SE-skjemaet skal ha { $anchors } svaralternativer (1 til { $anchors }); det har { $given }
 error-rtw-se-form-empty = { $file }: { $what } i RTW-SE-skjemaet er tom
+cli-reference-written = skrev { $path }: { $seconds } s av en stemme på { $lufs } LUFS, lydnivåreferansen. Spill den av i hodesettet og still lydstyrken slik at den høres ut som en kollega på andre siden av bordet som snakker med vanlig stemme.
+cli-reference-seconds = --seconds må være fra 1 til 600
