@@ -548,8 +548,8 @@ fn start_and_last(ui: &mut egui::Ui, screen: &mut StartScreen, ask: &mut impl Fn
     }
 }
 
-/// A refusal or a failure, in red.
-const REFUSED: egui::Color32 = egui::Color32::from_rgb(255, 120, 100);
+/// A refusal or a failure, in red (the start screen's and the console's).
+pub(super) const REFUSED: egui::Color32 = egui::Color32::from_rgb(255, 120, 100);
 /// Something the clinician should know before going on.
 const WARNING: egui::Color32 = egui::Color32::from_rgb(240, 190, 90);
 

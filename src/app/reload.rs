@@ -152,11 +152,11 @@ pub(super) fn draw(
     l: crate::words::Lang,
     take: &mut MessageWriter<TakeNewVersion>,
 ) {
-    use bevy_egui::egui::{Color32, RichText};
+    use bevy_egui::egui::RichText;
 
     use crate::record::rows::version_text;
     use crate::w;
-    let red = Color32::from_rgb(255, 120, 100);
+    let red = super::clinic::REFUSED;
     match state {
         FileState::Unchanged => return,
         FileState::Broken(messages) => {

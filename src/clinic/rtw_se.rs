@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::record::rtw_se::{ANCHORS, FormError, FormSource, ITEMS, RtwSe, RtwSeForm};
+use crate::record::rtw_se::{FormError, FormSource, ITEMS, RtwSe, RtwSeForm, is_answer};
 use crate::w;
 use crate::words::Lang;
 
@@ -63,7 +63,7 @@ impl RtwSeDraft {
     /// Sets item `item` (1 to 11) to `answer` (1 to 6); anything else is
     /// not an answer and changes nothing.
     pub fn answer(&mut self, item: usize, answer: u8) {
-        if self.form.is_ok() && (1..=ITEMS).contains(&item) && (1..=ANCHORS as u8).contains(&answer) {
+        if self.form.is_ok() && (1..=ITEMS).contains(&item) && is_answer(answer) {
             self.answers[item - 1] = Some(answer);
         }
     }

@@ -14,12 +14,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::ITEMS;
+use super::{ANCHORS, ITEMS};
 use crate::w;
 use crate::words::{Explain, Lang};
-
-/// The answers run from 1 to this.
-pub const ANCHORS: usize = 6;
 
 const SHIPPED_EN: &str = include_str!("../../../assets/questionnaires/rtw-se.en.ron");
 const SHIPPED_NB: &str = include_str!("../../../assets/questionnaires/rtw-se.nb.ron");

@@ -5,7 +5,7 @@
 
 mod form;
 
-pub use form::{ANCHORS, FormError, FormSource, RtwSeForm, Wording, clinic_copy};
+pub use form::{FormError, FormSource, RtwSeForm, Wording, clinic_copy};
 
 use serde::Serialize;
 
@@ -13,6 +13,14 @@ use crate::w;
 use crate::words::{Explain, Lang};
 
 pub const ITEMS: usize = 11;
+
+/// The answers run from 1 to this: one per response anchor.
+pub const ANCHORS: usize = 6;
+
+/// Whether `value` is an answer to an item.
+pub fn is_answer(value: u8) -> bool {
+    (1..=ANCHORS as u8).contains(&value)
+}
 
 /// In the Norwegian validation, a mean of 4.6 or more went with full
 /// return to work; shown beside a score as orientation, not as a verdict.
@@ -56,7 +64,7 @@ impl RtwSe {
             answers[i] = p
                 .parse()
                 .ok()
-                .filter(|v| (1..=6).contains(v))
+                .filter(|&v| is_answer(v))
                 .ok_or_else(|| RtwSeError::Value { item: i + 1, value: p.to_string() })?;
         }
         Ok(RtwSe { answers })
