@@ -37,6 +37,15 @@ impl FrameTimes {
         let i = ((sorted.len() as f64 - 1.0) * q).round() as usize;
         sorted.get(i).copied().unwrap_or(0.0)
     }
+
+    pub fn mean(&self) -> f64 {
+        self.micros.iter().sum::<f64>() / self.micros.len().max(1) as f64
+    }
+
+    /// The frames for which `keep` holds.
+    pub fn only(&self, keep: &[bool]) -> FrameTimes {
+        FrameTimes { micros: self.micros.iter().zip(keep).filter(|(_, k)| **k).map(|(m, _)| *m).collect() }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -55,8 +64,11 @@ pub struct FrameReport {
     /// mixer, moving the listener), per frame.
     pub sound: FrameTimes,
     /// With the console shown: the same engine with the clinician's
-    /// console laid out each frame (egui, its live plot), timed alongside.
+    /// console (egui, its live plot) at its own pace, timed alongside.
     pub with_console: Option<FrameTimes>,
+    /// Which of those frames drew the console (the others handed its last
+    /// shapes over again).
+    pub console_drew: Vec<bool>,
     pub peak_rss_kib: Option<u64>,
 }
 
@@ -113,11 +125,13 @@ pub fn frame_cost(
     let per_minute = 60 * 90;
     let (mut engine, mut bare_times) = (Vec::with_capacity(frames), Vec::with_capacity(frames));
     let mut console_times = Vec::with_capacity(if console { frames } else { 0 });
+    let mut console_drew = Vec::with_capacity(if console { frames } else { 0 });
     for frame in 1..=frames {
         engine.push(time_frame(&mut app));
         bare_times.push(time_frame(&mut bare));
         if let Some(app) = &mut with_console {
             console_times.push(time_frame(app));
+            console_drew.push(app.world().resource::<super::console::ConsolePace>().drew());
         }
         if frame % per_minute == 0 {
             progress(&format!("{} of {minutes} simulated minutes", frame / per_minute));
@@ -139,6 +153,7 @@ pub fn frame_cost(
         sessions,
         sound,
         with_console: console.then_some(FrameTimes { micros: console_times }),
+        console_drew,
         peak_rss_kib: peak_rss_kib(),
     })
 }
@@ -146,8 +161,8 @@ pub fn frame_cost(
 /// The engine as the bench times it, on a mixer no device plays (the
 /// frame thread's share of the sound is measured; the samples would be
 /// made on the audio thread). With `console`, the clinician's console is
-/// shown and laid out each frame, as on the desktop window; headless it
-/// is never drawn to the screen, so this is its CPU cost.
+/// shown and drawn at its own pace, as on the desktop window; headless it
+/// never reaches a screen, so this is its CPU cost.
 fn engine_app(scenario: LoadedScenario, level: u8, seed: u64, console: bool) -> Result<App, super::RunError> {
     let mode = headset::Mode::Desktop { why: headset::NoHeadset::Unattended, detail: None };
     let mut app = headless_app(FRAME);

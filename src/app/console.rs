@@ -10,11 +10,16 @@
 //! intensity, a note for the debrief, the name labels, and recentring the
 //! headset. The session decides and records; the console only asks.
 
+mod pace;
+
+pub(super) use pace::ConsolePace;
+
 use std::collections::VecDeque;
 
 use bevy::prelude::*;
 use bevy_egui::{
-    EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext, egui,
+    EguiContexts, EguiGlobalSettings, EguiInputSystemSettings, EguiPlugin, EguiPrimaryContextPass,
+    PrimaryEguiContext, egui,
 };
 
 use super::driver::{RunningSession, SessionInput, SessionOutput, SessionView};
@@ -75,11 +80,25 @@ pub(super) fn state_plugin(app: &mut App) {
 
 /// The panel itself, on a window.
 pub(super) fn plugin(app: &mut App) {
-    app.insert_resource(EguiGlobalSettings { auto_create_primary_context: false, ..default() })
-        .add_plugins(EguiPlugin::default())
-        .add_systems(PostStartup, console_on_window)
-        .add_systems(Update, make_room)
-        .add_systems(EguiPrimaryContextPass, console_panel);
+    app.insert_resource(EguiGlobalSettings {
+        auto_create_primary_context: false,
+        // The console is worked with a mouse and a keyboard on the desktop
+        // window: the input systems for touch, pinching, dropped files and
+        // contexts off the window would only cost the participant's frame.
+        input_system_settings: EguiInputSystemSettings {
+            run_write_window_touch_messages_system: false,
+            run_write_non_window_pointer_moved_messages_system: false,
+            run_write_pinch_gesture_messages_system: false,
+            run_write_non_window_touch_messages_system: false,
+            run_write_file_dnd_messages_system: false,
+            ..default()
+        },
+        ..default()
+    })
+    .add_plugins((EguiPlugin::default(), pace::plugin))
+    .add_systems(PostStartup, console_on_window)
+    .add_systems(Update, make_room)
+    .add_systems(EguiPrimaryContextPass, console_panel);
 }
 
 /// The console has a camera of its own over the whole window: the view's

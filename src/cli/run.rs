@@ -176,10 +176,27 @@ fn print_frame_report(id: &str, level: u8, r: &mestring::app::bench::FrameReport
     );
     if let Some(console) = &r.with_console {
         let (c50, c99) = (console.quantile(0.5), console.quantile(0.99));
+        let drew = console.only(&r.console_drew);
+        let between = console.only(&r.console_drew.iter().map(|d| !d).collect::<Vec<_>>());
         println!(
-            "  with the console {c50:>8.0} {c99:>8.0}   (the same engine, the clinician's console laid out each frame)"
+            "  with the console {c50:>8.0} {c99:>8.0}   (the same engine, the clinician's console at its own pace)"
         );
         println!("  console's own {:>7.0} {:>8.0}   (difference to mestring)", c50 - e50, c99 - e99);
+        println!(
+            "  console's own per frame, mean: {:.0} µs ({:.0} µs with it, {:.0} µs without)",
+            console.mean() - r.engine.mean(),
+            console.mean(),
+            r.engine.mean()
+        );
+        println!(
+            "  drawn on {} of {} frames: a drawing frame {:.0} µs median ({:+.0}), a frame between {:.0} µs ({:+.0})",
+            drew.micros.len(),
+            console.micros.len(),
+            drew.quantile(0.5),
+            drew.quantile(0.5) - e50,
+            between.quantile(0.5),
+            between.quantile(0.5) - e50
+        );
     }
     if let Some(kib) = r.peak_rss_kib {
         println!("  peak resident memory of this process: {:.0} MiB", kib as f64 / 1024.0);
