@@ -10,6 +10,8 @@
 //! to be drawn. What only a window shows (pixels, the real pointer, the
 //! OpenXR fallback) stays in the window tests.
 
+mod console;
+
 use std::time::Duration;
 
 use bevy::app::PluginsState;
@@ -35,6 +37,7 @@ use crate::play::Transcript;
 use crate::record::{Recorder, Store};
 use crate::scenario::LoadedScenario;
 use crate::session::{Input, Millis, Session};
+pub use console::ConsoleWidget;
 
 /// Bevy's plugins without a window, a GPU or a terminal logger of their
 /// own (the caller logs), stepping time by exactly `frame` each update.
@@ -208,13 +211,25 @@ impl Harness {
         let (session, scenario) = super::new_session(scenario, &options)?;
         let mut app = headless_app(frame);
         let in_room = options.panels_in_room;
+        // The console, drawn as on the window (its shapes reach no screen).
+        let console = options.console;
         super::prepare(&mut app, super::Prepared { session, scenario, options, mode, in_room, recording });
+        if console {
+            app.add_plugins(super::console::plugin);
+        }
+        // The console's volume slider needs the participant's sound: a
+        // mixer no device plays, as the frame bench has.
+        let mixer = mixer.or_else(|| {
+            console.then(|| rodio::mixer::mixer(crate::sound::STEREO, crate::sound::sample_rate()).0)
+        });
         if let Some(mixer) = mixer {
             let hearing = super::sound::Hearing::on_mixer(mixer, app.world().resource::<super::Loaded>());
             app.add_plugins(super::sound::listen).insert_non_send(hearing);
         }
         app.init_resource::<Presses>()
             .init_resource::<History>()
+            .init_resource::<console::RecentresAsked>()
+            .add_systems(Update, console::count_recentres)
             .add_systems(PreUpdate, press_buttons.after(UiSystems::Focus))
             .add_systems(Update, keep_history.in_set(AppSystems::Follow))
             .add_systems(Last, keep_history_on_exit.after(OnExit::StopSession));
@@ -222,6 +237,9 @@ impl Harness {
         let mut harness = Harness { app, frame, held: Vec::new() };
         // The first frame builds the room and starts the session at 0.
         harness.frame();
+        if console {
+            harness.make_console_accessible();
+        }
         Ok(harness)
     }
 

@@ -4,6 +4,9 @@ mod calming;
 mod checker;
 mod cli;
 mod clinic;
+/// The console drawn headless and clicked by its words.
+#[cfg(feature = "shell")]
+mod console;
 mod debrief;
 mod font;
 mod fuzz;
