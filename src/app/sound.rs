@@ -170,10 +170,11 @@ fn open_device(world: &mut World) {
     match rodio::DeviceSinkBuilder::open_default_sink() {
         Ok(mut device) => {
             device.log_on_drop(false);
-            // Everything the participant hears goes through the volume.
+            // Everything the participant hears goes through the volume and
+            // the limiter.
             let (mix, heard) = rodio::mixer::mixer(crate::sound::STEREO, crate::sound::sample_rate());
             let volume = world.get_resource_or_init::<ParticipantVolume>().0.clone();
-            device.mixer().add(volume.applied_to(heard));
+            device.mixer().add(crate::sound::to_the_ears(heard, &volume));
             let loaded = world.resource::<Loaded>();
             let mut hearing = Hearing::on_mixer(mix, loaded);
             hearing._device = Some(device);

@@ -185,13 +185,17 @@ impl Harness {
     pub fn with_hearing(
         scenario: LoadedScenario,
         options: RunOptions,
-    ) -> Result<(Harness, crate::sound::AtVolume<rodio::mixer::MixerSource>), RunError> {
+    ) -> Result<
+        (Harness, crate::sound::limiter::Limited<crate::sound::AtVolume<rodio::mixer::MixerSource>>),
+        RunError,
+    > {
         let (mixer, heard) = rodio::mixer::mixer(crate::sound::STEREO, crate::sound::sample_rate());
         let mode = headset::Mode::Desktop { why: headset::NoHeadset::Unattended, detail: None };
         let harness = Harness::build_as(scenario, options, None, FRAME, mode, Some(mixer))?;
-        // Through the participant's volume, as a device hears it.
+        // Through the participant's volume and the limiter, as a device
+        // hears it.
         let volume = harness.app.world().resource::<super::sound::ParticipantVolume>().0.clone();
-        Ok((harness, volume.applied_to(heard)))
+        Ok((harness, crate::sound::to_the_ears(heard, &volume)))
     }
 
     /// The console's volume slider (0 to 1); then a frame.

@@ -550,6 +550,13 @@ impl MasterVolume {
 
 const SAMPLE_RATE_F: f32 = super::SAMPLE_RATE as f32;
 
+/// What the participant hears of the live `mix`: at the clinician's
+/// volume, then through the limiter. The one chain from the mixer to a
+/// device, and to a test's ears.
+pub fn to_the_ears<S: Source>(mix: S, volume: &MasterVolume) -> super::limiter::Limited<AtVolume<S>> {
+    super::limiter::Limited::new(volume.applied_to(mix))
+}
+
 /// A source at the master volume.
 pub struct AtVolume<S> {
     inner: S,

@@ -20,6 +20,7 @@ pub mod breathing;
 pub mod calibration;
 pub mod cues;
 mod dsp;
+pub mod limiter;
 pub mod live;
 pub mod measure;
 pub mod recorded;
@@ -35,6 +36,7 @@ pub use cues::{CueSound, CueSource, NOTIFICATION_NOTES_HZ, PHONE_RING_TONES_HZ, 
 pub use dsp::{db_to_gain, gain_to_db};
 pub use live::{
     Ambience, AmbienceControl, AtVolume, CueHandle, LiveSound, MasterVolume, SharedListener, SpatialCue,
+    to_the_ears,
 };
 pub use render::{SoundStage, render_outputs, render_soundscape, session_outputs};
 pub use space::{ListenerPose, Position, StereoGains, stereo_gains};

@@ -240,7 +240,7 @@ pub fn render_outputs(
         let mut placed = SpatialCue::new(sound, at, listener.clone()).stop_after(cut - start);
         mix_into(&mut out.samples[start * 2..], &mut placed);
     }
-    soft_limit(&mut out.samples);
+    super::limiter::Limiter::new(RATE).apply(&mut out.samples);
     Ok(out)
 }
 
@@ -258,55 +258,9 @@ fn mix_into(out: &mut [f32], source: &mut impl Iterator<Item = f32>) {
     }
 }
 
-/// Level above which the limiter starts to bend peaks down.
-const LIMIT_KNEE: f32 = 0.6;
-/// The most any sample can reach (about -1 dBFS).
-const LIMIT_CEILING: f32 = 0.89;
-/// How fast the limiter lets go after a peak, seconds.
-const LIMIT_RELEASE_SECONDS: f32 = 0.15;
-
-/// Keeps the mix under the ceiling without hard clipping: a peak follower
-/// (instant attack, slow release, both ears together so the image does not
-/// wander) and a gain that bends the followed level smoothly into the
-/// ceiling above a knee. Quiet passages pass untouched.
-fn soft_limit(samples: &mut [f32]) {
-    let release = (-1.0 / (LIMIT_RELEASE_SECONDS * RATE)).exp();
-    let room = LIMIT_CEILING - LIMIT_KNEE;
-    let mut level = 0.0f32;
-    for frame in samples.chunks_exact_mut(2) {
-        let peak = frame[0].abs().max(frame[1].abs());
-        level = peak.max(level * release);
-        if level > LIMIT_KNEE {
-            let bent = (LIMIT_KNEE + room * ((level - LIMIT_KNEE) / room).tanh()).min(LIMIT_CEILING);
-            let gain = bent / level;
-            frame[0] *= gain;
-            frame[1] *= gain;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_limiter_holds_the_ceiling_and_leaves_quiet_sound_alone() {
-        let input: Vec<f32> = (0..96_000).map(|i| 3.0 * (i as f32 * 0.05).sin()).collect();
-        let mut loud = input.clone();
-        soft_limit(&mut loud);
-        let top = loud.iter().fold(0.0f32, |m, x| m.max(x.abs()));
-        assert!(top <= LIMIT_CEILING + 1e-6, "peak {top}");
-        // Once settled, the wave is turned down, not squared off: the same
-        // gain on every sample.
-        let gains: Vec<f32> =
-            input.iter().zip(&loud).skip(48_000).filter(|(x, _)| x.abs() > 0.5).map(|(x, y)| y / x).collect();
-        let (lo, hi) = gains.iter().fold((f32::MAX, 0.0f32), |(lo, hi), &g| (lo.min(g), hi.max(g)));
-        assert!(hi - lo < 0.01, "gain wanders {lo}..{hi}");
-        let quiet: Vec<f32> = (0..96_000).map(|i| 0.5 * (i as f32 * 0.05).sin()).collect();
-        let mut q = quiet.clone();
-        soft_limit(&mut q);
-        assert_eq!(q, quiet);
-    }
 
     /// A shipped scenario, as the stage would place its sounds.
     fn stage_of(id: &str) -> SoundStage {

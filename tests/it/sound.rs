@@ -372,3 +372,37 @@ fn an_authors_recording_replaces_the_synthesised_phone_and_repeats_while_it_ring
     );
     assert!(rms(&recorded[(millis + 100) * second / 1_000..]) < 1e-4, "the ring outlasted its cue");
 }
+
+/// The live sound, as the participant's headset is handed it.
+#[cfg(feature = "shell")]
+mod live {
+    use mestring::app::testing::Harness;
+    use mestring::scenario::StressCue;
+    use mestring::session::Input;
+    use mestring::sound::limiter::CEILING;
+
+    use crate::shell::{START_RATINGS, load, options};
+
+    /// Every cue at full intensity at once, on the top level's noise, at
+    /// full volume: more than a headset should ever be handed. The
+    /// limiter bends it under the ceiling.
+    #[test]
+    fn every_cue_at_once_at_full_intensity_stays_under_the_ceiling() {
+        let (mut h, mut heard) =
+            Harness::with_hearing(load("team-meeting"), options(5, START_RATINGS)).unwrap();
+        h.run_for(2.0);
+        let mut peak = 0.0f32;
+        for round in 0..3 {
+            for cue in StressCue::ALL {
+                h.ask(Input::TriggerCue { cue, intensity: 1.0 });
+            }
+            // A second of sound per round, pulled as the device pulls it.
+            for _ in 0..30 {
+                h.frame();
+                peak = (&mut heard).take(3_200).fold(peak, |m, x| m.max(x.abs()));
+            }
+            assert!(peak <= CEILING + 1e-6, "round {round}: a peak of {peak} went past the ceiling");
+        }
+        assert!(heard.frames_bent() > 0, "nothing was loud enough to need the limiter (peak {peak})");
+    }
+}
