@@ -40,8 +40,10 @@ pub struct Console {
     /// Stop asks twice: a stray click must not end a session.
     confirm_stop: bool,
     /// What happened lately, newest first, kept as what happened so a
-    /// change of language rewords the whole list.
-    recent: VecDeque<(crate::session::Millis, Output)>,
+    /// change of language rewords the whole list; each with the version of
+    /// the scenario in force then, which names its beats (a reload may
+    /// have moved them since).
+    recent: VecDeque<(crate::session::Millis, Output, std::sync::Arc<crate::scenario::Scenario>)>,
     /// The clinician's language, which may differ from the participant's.
     pub lang: Lang,
     /// Width of the panel in physical pixels, last frame.
@@ -164,13 +166,17 @@ fn urgent_keys(
 const RECENT: usize = 8;
 
 /// Keeps the outputs a clinician follows.
-fn note_outputs(mut outputs: MessageReader<SessionOutput>, mut console: ResMut<Console>) {
+fn note_outputs(
+    mut outputs: MessageReader<SessionOutput>,
+    running: Res<RunningSession>,
+    mut console: ResMut<Console>,
+) {
     for SessionOutput(o) in outputs.read() {
         if matches!(o.item, Output::Marker { .. }) {
             console.last_marker = Some(o.at);
         }
         if log_line(Lang::En, &[], &[], o.at, &o.item).is_some() {
-            console.recent.push_front((o.at, o.item.clone()));
+            console.recent.push_front((o.at, o.item.clone(), running.session.scenario().clone()));
             console.recent.truncate(RECENT);
         }
     }
@@ -511,8 +517,8 @@ fn console_panel(
 
                 ui.separator();
                 ui.label(w!(l, "lately"));
-                for (at, item) in &console.recent {
-                    if let Some(line) = log_line(l, &s.beats, &s.feared_outcomes, *at, item) {
+                for (at, item, version) in &console.recent {
+                    if let Some(line) = log_line(l, &version.beats, &version.feared_outcomes, *at, item) {
                         ui.label(egui::RichText::new(line).monospace().small());
                     }
                 }

@@ -272,8 +272,12 @@ impl SessionReport {
         let mut mark = |at: Millis, kind: MarkKind, value: Option<u8>, seq: u64| {
             marks.push(Mark { at, clock: clock(at), text: lang.mark(&kind), value, kind, seq });
         };
+        // A reload during the run may have moved the beats: each choice is
+        // read in the version of the scenario in force when it was made.
+        let mut versions = crate::record::rows::Versions::new(scenario.clone());
         for (seq, r) in &records {
             let seq = *seq;
+            versions.follow(r);
             match r {
                 JournalRecord::Output { at, output, .. } => match output {
                     Output::Rated { rating, answer, .. } => {
@@ -330,7 +334,7 @@ impl SessionReport {
                         mark(*at, MarkKind::Level { from: *from, to: *to }, None, seq);
                     }
                     Output::Chosen { beat, option, latency, .. } => {
-                        let shown = scenario.option(*beat, *option);
+                        let shown = versions.current().option(*beat, *option);
                         let text = shown.map(|o| o.text.show(code).to_string()).unwrap_or_default();
                         let tags = shown
                             .map(|o| o.tags.iter().map(|t| t.name().to_string()).collect())

@@ -178,6 +178,19 @@ fn a_broken_save_is_located_while_the_run_goes_on_and_a_fixed_one_takes_over_at_
     assert!(h.run_until(5.0, |h| h.view().choices.is_some()));
     let shown = h.panel_texts().join("\n");
     assert!(shown.contains("Not much to report, really."), "the choice comes from the new file: {shown}");
+    // The participant takes the answer the new version reworded.
+    let offer = h.view().choices.clone().unwrap();
+    let mestring::scenario::Beat::Choose { options, .. } = &h.session().scenario().beats[offer.beat] else {
+        panic!("not a choice")
+    };
+    let reworded =
+        options.iter().position(|o| o.text.show("en").starts_with("Not much to report, really.")).unwrap();
+    let place = offer.order.iter().position(|&o| o == reworded).unwrap();
+    assert!(h.click(mestring::app::testing::PanelButton::Option(place)));
+    h.frame();
+    // The console's last choices name it from the version in force.
+    let last = h.live_picture().choices.front().cloned().expect("the choice is not on the console");
+    assert_eq!((last.beat.as_str(), last.option), ("opening", reworded + 1));
 
     // The record has the reload, and names the beats of the new version.
     h.close();
@@ -190,4 +203,8 @@ fn a_broken_save_is_located_while_the_run_goes_on_and_a_fixed_one_takes_over_at_
     assert_eq!(reloaded.beat.as_deref(), Some("opening"));
     let offered = events.iter().find(|e| e.kind == "choices").unwrap();
     assert_eq!(offered.beat.as_deref(), Some("opening"));
+    // The debrief reads the choice in the version it was made in.
+    let html = mestring::debrief::session_html(&store, &session.id, Some(mestring::words::Lang::En)).unwrap();
+    assert!(html.contains("Not much to report, really."), "the debrief lost the new version's answer");
+    assert!(!html.contains("much to say, really"), "the debrief shows the first version's words");
 }
