@@ -244,3 +244,34 @@ fn a_hidden_console_costs_no_drawing_until_it_is_shown_again() {
     h.press(bevy::prelude::KeyCode::F1);
     assert!(h.run_until(0.2, |h| !h.take_console_shapes().is_empty()), "F1 did not show the console again");
 }
+
+/// The two buttons a saved new version of the scenario brings.
+#[test]
+fn a_saved_version_is_taken_by_its_buttons_at_the_next_beat_or_from_this_one() {
+    use mestring::app::reload::FileState;
+
+    for (button, beat_again) in [("At the next beat", false), ("Restart this beat from it", true)] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("team-meeting.ron");
+        std::fs::write(&file, crate::team_meeting_source()).unwrap();
+        let ratings = "after 0.5 rate 40\n".repeat(4);
+        let mut h = Harness::new(load(file.to_str().unwrap()), console_options(2, &ratings)).unwrap();
+        h.console_window_height(TALL);
+        assert!(h.run_until(10.0, |h| h.view().line.is_some()), "Kari never speaks");
+        let edited = crate::team_meeting_source().replace("Good morning, everyone.", "Morning, all.");
+        std::fs::write(&file, edited).unwrap();
+        assert!(h.run_until(3.0, |h| matches!(h.file_state(), FileState::Ready { .. })), "{:?}", h.file_state());
+        let before = h.transcript("en");
+        click(&mut h, button);
+        assert!(
+            h.run_until(30.0, |h| matches!(h.file_state(), FileState::Taken { .. })),
+            "{button}: {:?}",
+            h.file_state()
+        );
+        let after = h.transcript("en");
+        let new = &after[before.len()..];
+        assert!(new.contains("> reload"), "{button}: no reload in the transcript:\n{new}");
+        // From this beat: Kari says her welcome again, in its new words.
+        assert_eq!(new.contains("Morning, all."), beat_again, "{button}:\n{new}");
+    }
+}
