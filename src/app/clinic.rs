@@ -240,8 +240,8 @@ fn draw(
             ui.heading(w!(l, "clinic-heading"));
             ui.add_space(24.0);
             ui.label(egui::RichText::new(w!(l, "clinic-screen-language")).small());
-            for (lang, name) in [(Lang::Nb, "norsk"), (Lang::En, "English")] {
-                if ui.selectable_label(l == lang, name).clicked() {
+            for lang in Lang::ALL {
+                if ui.selectable_label(l == lang, lang.own_name()).clicked() {
                     ask(ClinicInput::SetClinicianLanguage(lang));
                 }
             }
@@ -478,7 +478,7 @@ fn scenario(ui: &mut egui::Ui, clinic: &Clinic, ask: &mut impl FnMut(ClinicInput
     ui.horizontal(|ui| {
         ui.label(w!(l, "clinic-language"));
         for lang in &entry.languages {
-            if ui.selectable_label(clinic.choice.lang.as_ref() == Some(lang), lang).clicked() {
+            if ui.selectable_label(clinic.choice.lang.as_ref() == Some(lang), Lang::name_of(lang)).clicked() {
                 ask(ClinicInput::SetLanguage(lang.clone()));
             }
         }

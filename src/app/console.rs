@@ -320,8 +320,9 @@ fn console_panel(
                     // The clinician's own language: the participant's words stay
                     // in the session's language.
                     ui.label(egui::RichText::new(w!(l, "console-language")).small());
-                    ui.selectable_value(&mut console.lang, Lang::Nb, "norsk");
-                    ui.selectable_value(&mut console.lang, Lang::En, "English");
+                    for lang in Lang::ALL {
+                        ui.selectable_value(&mut console.lang, lang, lang.own_name());
+                    }
                 });
                 // Which runtime and headset, and how the XR session is doing:
                 // the clinician's to know, never on the participant's card.

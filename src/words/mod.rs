@@ -61,6 +61,24 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, as a language picker shows it
+    /// whatever language the rest of the screen is in.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Nb => "norsk",
+            Lang::En => "English",
+        }
+    }
+
+    /// A scenario's language code as a person reads it: the language's own
+    /// name where the code is exactly one of the program's, else the code.
+    pub fn name_of(code: &str) -> &str {
+        match Lang::ALL.into_iter().find(|l| l.code() == code) {
+            Some(lang) => lang.own_name(),
+            None => code,
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Nb => Lang::En,

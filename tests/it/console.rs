@@ -260,7 +260,11 @@ fn a_saved_version_is_taken_by_its_buttons_at_the_next_beat_or_from_this_one() {
         assert!(h.run_until(10.0, |h| h.view().line.is_some()), "Kari never speaks");
         let edited = crate::team_meeting_source().replace("Good morning, everyone.", "Morning, all.");
         std::fs::write(&file, edited).unwrap();
-        assert!(h.run_until(3.0, |h| matches!(h.file_state(), FileState::Ready { .. })), "{:?}", h.file_state());
+        assert!(
+            h.run_until(3.0, |h| matches!(h.file_state(), FileState::Ready { .. })),
+            "{:?}",
+            h.file_state()
+        );
         let before = h.transcript("en");
         click(&mut h, button);
         assert!(
