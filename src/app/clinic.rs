@@ -16,6 +16,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
 use crate::clinic::{Clinic, ClinicInput, Origin, RtwSeDraft, RtwSeWhen, RunEnd, RunRequest, Status};
+use crate::record::rtw_expectation::Expectation;
 use crate::record::rtw_se::{FormSource, REFERENCE_MEAN, Wording};
 use crate::w;
 use crate::words::{Explain, Lang};
@@ -302,6 +303,20 @@ fn participants(ui: &mut egui::Ui, screen: &mut StartScreen, ask: &mut impl FnMu
                 ui.label(if *mean >= REFERENCE_MEAN { text.strong() } else { text });
             }
         }
+        if !screen.clinic.rtw_expectations_taken.is_empty() {
+            ui.label(w!(l, "clinic-rtw-expect-taken"));
+            for (at, label, answer) in &screen.clinic.rtw_expectations_taken {
+                let label = label.clone().unwrap_or_else(|| w!(l, "clinic-rtw-se-no-label"));
+                let row = w!(
+                    l,
+                    "clinic-rtw-expect-row",
+                    date = l.date(*at),
+                    label = label,
+                    answer = answer.words(l)
+                );
+                ui.label(egui::RichText::new(row).small());
+            }
+        }
         if ui.button(w!(l, "clinic-rtw-se-open")).clicked() {
             ask(ClinicInput::OpenRtwSe);
         }
@@ -371,6 +386,17 @@ fn rtw_se_form(ui: &mut egui::Ui, screen: &mut StartScreen, ask: &mut impl FnMut
             },
         );
     }
+    ui.separator();
+    ui.strong(w!(l, "clinic-rtw-expect-heading"));
+    ui.label(crate::record::rtw_expectation::question(l));
+    ui.horizontal_wrapped(|ui| {
+        for answer in Expectation::ALL {
+            if ui.selectable_label(draft.expectation == Some(answer), answer.words(l)).clicked() {
+                ask(ClinicInput::AnswerRtwExpectation(answer));
+            }
+        }
+    });
+    ui.label(egui::RichText::new(w!(l, "clinic-rtw-either")).small());
     let answered = draft.answers.iter().flatten().count();
     ui.label(w!(l, "clinic-rtw-se-answered", count = answered, items = draft.answers.len()));
     if let Some(mean) = draft.mean() {
@@ -382,10 +408,7 @@ fn rtw_se_form(ui: &mut egui::Ui, screen: &mut StartScreen, ask: &mut impl FnMut
         ));
     }
     ui.horizontal(|ui| {
-        if ui
-            .add_enabled(draft.complete().is_some(), egui::Button::new(w!(l, "clinic-rtw-se-save")))
-            .clicked()
-        {
+        if ui.add_enabled(draft.can_store(), egui::Button::new(w!(l, "clinic-rtw-se-save"))).clicked() {
             ask(ClinicInput::SaveRtwSe);
         }
         if ui.button(w!(l, "clinic-rtw-se-close")).clicked() {

@@ -46,6 +46,8 @@ pub struct Clinic {
     pub rtw_se: Option<RtwSeDraft>,
     /// The chosen participant's RTW-SE scores: when, label, mean.
     pub rtw_se_taken: Vec<(i64, Option<String>, f64)>,
+    /// The chosen participant's expectations of returning: when, label, answer.
+    pub rtw_expectations_taken: Vec<(i64, Option<String>, crate::record::rtw_expectation::Expectation)>,
 }
 
 /// What the clinician has chosen so far.
@@ -87,7 +89,11 @@ pub enum ClinicInput {
         answer: u8,
     },
     SetRtwSeWhen(RtwSeWhen),
-    /// Store the answers (all eleven) for the participant.
+    /// The participant's expectation of returning to work.
+    AnswerRtwExpectation(crate::record::rtw_expectation::Expectation),
+    /// Store what is answered for the participant: the RTW-SE if all eleven
+    /// items are, the expectation if it is; nothing while the RTW-SE is
+    /// only partly answered.
     SaveRtwSe,
     /// Put the questionnaire away unstored.
     CloseRtwSe,
@@ -182,6 +188,7 @@ impl Clinic {
             lang,
             rtw_se: None,
             rtw_se_taken: Vec::new(),
+            rtw_expectations_taken: Vec::new(),
         })
     }
 
@@ -283,6 +290,11 @@ impl Clinic {
             ClinicInput::SetRtwSeWhen(when) => {
                 if let Some(draft) = &mut self.rtw_se {
                     draft.when = when;
+                }
+            }
+            ClinicInput::AnswerRtwExpectation(answer) => {
+                if let Some(draft) = &mut self.rtw_se {
+                    draft.expectation = Some(answer);
                 }
             }
             ClinicInput::SaveRtwSe => self.save_rtw_se(now_unix_ms),
@@ -417,42 +429,65 @@ impl Clinic {
     fn save_rtw_se(&mut self, now_unix_ms: i64) {
         let l = self.lang;
         let Some(draft) = &self.rtw_se else { return };
-        let Some(answers) = draft.complete() else {
+        if draft.partly_answered() {
             let missing: Vec<String> = draft.missing().iter().map(usize::to_string).collect();
             self.notice = Some(Notice {
                 text: w!(l, "clinic-rtw-se-missing", count = missing.len(), items = missing.join(", ")),
                 refused: true,
             });
             return;
-        };
+        }
+        if !draft.can_store() {
+            self.notice = Some(Notice { text: w!(l, "clinic-rtw-nothing"), refused: true });
+            return;
+        }
         let label = draft.when.label(l);
         let label = (!label.is_empty()).then_some(label);
-        let stored = Store::open(&self.data_dir)
-            .and_then(|s| s.add_rtw_se(&draft.participant, label.as_deref(), &answers, now_unix_ms));
-        match stored {
-            Ok(mean) => {
-                self.notice = Some(Notice {
-                    text: w!(
-                        l,
-                        "clinic-rtw-se-stored",
-                        code = draft.participant.as_str(),
-                        mean = l.decimal(mean, 2),
-                        reference = l.decimal(crate::record::rtw_se::REFERENCE_MEAN, 1)
-                    ),
-                    refused: false,
-                });
-                self.rtw_se = None;
-                self.reload_rtw_se_taken();
+        let store = match Store::open(&self.data_dir) {
+            Ok(store) => store,
+            Err(e) => {
+                self.notice = Some(Notice { text: e.explain(l), refused: true });
+                return;
             }
-            Err(e) => self.notice = Some(Notice { text: e.explain(l), refused: true }),
+        };
+        let code = draft.participant.as_str();
+        let mut said = Vec::new();
+        if let Some(answers) = draft.complete() {
+            match store.add_rtw_se(code, label.as_deref(), &answers, now_unix_ms) {
+                Ok(mean) => said.push(w!(
+                    l,
+                    "clinic-rtw-se-stored",
+                    code = code,
+                    mean = l.decimal(mean, 2),
+                    reference = l.decimal(crate::record::rtw_se::REFERENCE_MEAN, 1)
+                )),
+                Err(e) => {
+                    self.notice = Some(Notice { text: e.explain(l), refused: true });
+                    return;
+                }
+            }
         }
+        if let Some(answer) = draft.expectation {
+            if let Err(e) = store.add_rtw_expectation(code, label.as_deref(), answer, now_unix_ms) {
+                // The RTW-SE, if any, is stored: say so beside the failure.
+                said.push(e.explain(l));
+                self.notice = Some(Notice { text: said.join(" "), refused: true });
+                self.reload_rtw_se_taken();
+                return;
+            }
+            said.push(w!(l, "clinic-rtw-expect-stored", code = code, answer = answer.words(l)));
+        }
+        self.notice = Some(Notice { text: said.join(" "), refused: false });
+        self.rtw_se = None;
+        self.reload_rtw_se_taken();
     }
 
     fn reload_rtw_se_taken(&mut self) {
-        self.rtw_se_taken = match &self.choice.participant {
-            Some(code) => Store::open(&self.data_dir).and_then(|s| s.rtw_se(code)).unwrap_or_default(),
-            None => Vec::new(),
-        };
+        let store =
+            self.choice.participant.as_ref().and_then(|code| Some((Store::open(&self.data_dir).ok()?, code)));
+        self.rtw_se_taken = store.as_ref().and_then(|(s, code)| s.rtw_se(code).ok()).unwrap_or_default();
+        self.rtw_expectations_taken =
+            store.as_ref().and_then(|(s, code)| s.rtw_expectations(code).ok()).unwrap_or_default();
     }
 
     fn refresh(&mut self) {

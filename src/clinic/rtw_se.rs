@@ -1,10 +1,13 @@
-//! The RTW-SE filled in on the start screen: one answer per item, a label
-//! for when in the programme it was taken, and the mean once every item is
-//! answered. Stored through the same `Store::add_rtw_se` as the command
-//! line's `mestring rtw-se add`, so both score alike.
+//! The return-to-work questions filled in on the start screen: the RTW-SE
+//! (one answer per item, the mean once every item is answered) and the
+//! participant's expectation of returning, under one label for when in the
+//! programme they were taken. Stored through the same `Store::add_rtw_se`
+//! and `Store::add_rtw_expectation` as the command line's `mestring rtw-se
+//! add` and `rtw-expect add`, so both score alike.
 
 use std::path::Path;
 
+use crate::record::rtw_expectation::Expectation;
 use crate::record::rtw_se::{FormError, FormSource, ITEMS, RtwSe, RtwSeForm, is_answer};
 use crate::w;
 use crate::words::Lang;
@@ -41,6 +44,8 @@ pub struct RtwSeDraft {
     pub when: RtwSeWhen,
     /// Item by item, 1 to 6 once answered.
     pub answers: [Option<u8>; ITEMS],
+    /// How long the participant expects it to take before they are back.
+    pub expectation: Option<Expectation>,
 }
 
 impl RtwSeDraft {
@@ -51,6 +56,7 @@ impl RtwSeDraft {
             lang,
             when,
             answers: [None; ITEMS],
+            expectation: None,
         }
     }
 
@@ -84,5 +90,16 @@ impl RtwSeDraft {
 
     pub fn mean(&self) -> Option<f64> {
         self.complete().map(|q| q.mean())
+    }
+
+    /// Whether the RTW-SE is begun but not finished: then nothing is
+    /// stored, so no half questionnaire is ever scored.
+    pub fn partly_answered(&self) -> bool {
+        self.answers.iter().any(Option::is_some) && self.complete().is_none()
+    }
+
+    /// Whether storing now would store anything, and only whole answers.
+    pub fn can_store(&self) -> bool {
+        !self.partly_answered() && (self.complete().is_some() || self.expectation.is_some())
     }
 }

@@ -178,6 +178,52 @@ fn the_rtw_se_is_filled_in_item_by_item_and_stored_only_whole() {
 }
 
 #[test]
+fn the_expected_return_is_stored_with_the_rtw_se_or_alone_but_never_beside_half_an_rtw_se() {
+    use mestring::record::rtw_expectation::Expectation;
+
+    let data = tempfile::tempdir().unwrap();
+    let mut clinic = open(data.path(), shipped_folder());
+    clinic.apply(ClinicInput::AddParticipant("P018".into()), 1, 1);
+    let store = mestring::record::Store::open(data.path()).unwrap();
+
+    // Nothing answered: nothing to store, and the screen says so.
+    clinic.apply(ClinicInput::OpenRtwSe, 1, 1);
+    assert!(!clinic.rtw_se.as_ref().unwrap().can_store());
+    clinic.apply(ClinicInput::SaveRtwSe, 1, 1);
+    let notice = clinic.notice.clone().unwrap();
+    assert!(notice.refused && notice.text.contains("Nothing is answered"), "{notice:?}");
+
+    // The expectation beside a half-answered RTW-SE: neither is stored.
+    clinic.apply(ClinicInput::AnswerRtwExpectation(Expectation::OneToThreeMonths), 1, 1);
+    clinic.apply(ClinicInput::AnswerRtwSe { item: 1, answer: 4 }, 1, 1);
+    clinic.apply(ClinicInput::SaveRtwSe, 1, 1);
+    assert!(clinic.notice.as_ref().unwrap().refused);
+    assert!(store.rtw_expectations("P018").unwrap().is_empty() && store.rtw_se("P018").unwrap().is_empty());
+
+    // With the RTW-SE whole, both are stored under the one label.
+    answer_rtw_se(|i| drop(clinic.apply(i, 1, 1)), [4; 11]);
+    clinic.apply(ClinicInput::SaveRtwSe, 1_700_000_000_000, 1);
+    let notice = clinic.notice.clone().unwrap();
+    assert!(!notice.refused && notice.text.contains("1 to 3 months"), "{notice:?}");
+    assert_eq!(
+        store.rtw_expectations("P018").unwrap(),
+        [(1_700_000_000_000, Some("start of programme".into()), Expectation::OneToThreeMonths)]
+    );
+    assert_eq!(store.rtw_se("P018").unwrap().len(), 1);
+    assert_eq!(clinic.rtw_expectations_taken.len(), 1, "the screen lists it");
+
+    // Later, the expectation on its own.
+    clinic.apply(ClinicInput::OpenRtwSe, 1, 1);
+    clinic.apply(ClinicInput::AnswerRtwExpectation(Expectation::UnderOneMonth), 1, 1);
+    clinic.apply(ClinicInput::SaveRtwSe, 1_700_000_100_000, 1);
+    assert!(clinic.rtw_se.is_none(), "stored and put away");
+    let answers: Vec<Expectation> =
+        store.rtw_expectations("P018").unwrap().into_iter().map(|r| r.2).collect();
+    assert_eq!(answers, [Expectation::OneToThreeMonths, Expectation::UnderOneMonth]);
+    assert_eq!(store.rtw_se("P018").unwrap().len(), 1, "no RTW-SE came with it");
+}
+
+#[test]
 fn a_clinic_copy_of_the_rtw_se_with_a_mistake_is_located_and_cannot_be_answered() {
     let data = tempfile::tempdir().unwrap();
     let copy = mestring::record::rtw_se::clinic_copy(data.path(), Lang::En);
@@ -199,6 +245,7 @@ mod window_loop {
     use mestring::app::clinic::Launcher;
     use mestring::app::testing::StartScreenHarness;
     use mestring::clinic::ClinicInput;
+    use mestring::record::rtw_expectation::Expectation;
 
     use super::*;
 
@@ -234,8 +281,10 @@ mod window_loop {
         // The programme starts with the RTW-SE.
         h.ask(ClinicInput::OpenRtwSe);
         answer_rtw_se(|i| h.ask(i), [3, 4, 3, 3, 2, 4, 3, 4, 3, 3, 4]);
+        h.ask(ClinicInput::AnswerRtwExpectation(Expectation::ThreeToSixMonths));
         h.ask(ClinicInput::SaveRtwSe);
         assert_eq!(h.screen().clinic.rtw_se_taken.len(), 1, "stored from the screen");
+        assert_eq!(h.screen().clinic.rtw_expectations_taken.len(), 1, "the expected return too");
         h.ask(ClinicInput::ChooseScenario(meeting.clone()));
         h.ask(ClinicInput::Start);
         assert!(h.screen().clinic.running.is_some() && h.run_process_held());
@@ -278,7 +327,11 @@ mod window_loop {
         // And ends with it.
         h.ask(ClinicInput::OpenRtwSe);
         answer_rtw_se(|i| h.ask(i), [5, 5, 4, 5, 5, 5, 4, 5, 5, 4, 5]);
+        h.ask(ClinicInput::AnswerRtwExpectation(Expectation::UnderOneMonth));
         h.ask(ClinicInput::SaveRtwSe);
+        let expected: Vec<Expectation> =
+            store.rtw_expectations("P017").unwrap().into_iter().map(|r| r.2).collect();
+        assert_eq!(expected, [Expectation::ThreeToSixMonths, Expectation::UnderOneMonth]);
         let taken = store.rtw_se("P017").unwrap();
         let labels: Vec<&str> = taken.iter().filter_map(|r| r.1.as_deref()).collect();
         assert_eq!(labels, ["start of programme", "end of programme"]);

@@ -54,12 +54,12 @@ clinic-own-folder = The clinic's own scenarios are read from { $folder }.
 clinic-screen-language = Screen language
 
 # The RTW-SE, filled in on the start screen.
-clinic-rtw-se-open = Fill in the RTW-SE
+clinic-rtw-se-open = Fill in the RTW-SE and the expected return
 clinic-rtw-se-taken = RTW-SE so far:
 clinic-rtw-se-none = No RTW-SE yet.
 clinic-rtw-se-row = { $date }, { $label }: mean { $mean }
 clinic-rtw-se-no-label = no label
-clinic-rtw-se-for = RTW-SE for { $code }
+clinic-rtw-se-for = RTW-SE and expected return for { $code }
 clinic-rtw-se-when = Taken at
 clinic-rtw-se-start = start of programme
 clinic-rtw-se-end = end of programme
@@ -77,3 +77,9 @@ clinic-rtw-se-missing =
        *[other] Items { $items } are not answered yet.
     }
 clinic-rtw-se-stored = RTW-SE stored for { $code }: mean { $mean } (reference { $reference }).
+clinic-rtw-expect-heading = Expected return to work
+clinic-rtw-expect-stored = Expected return stored for { $code }: { $answer }.
+clinic-rtw-expect-taken = Expected return so far:
+clinic-rtw-expect-row = { $date }, { $label }: { $answer }
+clinic-rtw-nothing = Nothing is answered yet.
+clinic-rtw-either = The RTW-SE is stored only with every item answered; the expected return can be stored on its own.

@@ -54,12 +54,12 @@ clinic-own-folder = Klinikkens egne scenarioer leses fra { $folder }.
 clinic-screen-language = Skjermspråk
 
 # RTW-SE, fylt ut på startskjermen.
-clinic-rtw-se-open = Fyll ut RTW-SE
+clinic-rtw-se-open = Fyll ut RTW-SE og forventet retur
 clinic-rtw-se-taken = RTW-SE så langt:
 clinic-rtw-se-none = Ingen RTW-SE ennå.
 clinic-rtw-se-row = { $date }, { $label }: snitt { $mean }
 clinic-rtw-se-no-label = uten merkelapp
-clinic-rtw-se-for = RTW-SE for { $code }
+clinic-rtw-se-for = RTW-SE og forventet retur for { $code }
 clinic-rtw-se-when = Tatt ved
 clinic-rtw-se-start = start av programmet
 clinic-rtw-se-end = slutt på programmet
@@ -77,3 +77,9 @@ clinic-rtw-se-missing =
        *[other] Utsagn { $items } er ikke besvart ennå.
     }
 clinic-rtw-se-stored = RTW-SE lagret for { $code }: snitt { $mean } (referanse { $reference }).
+clinic-rtw-expect-heading = Forventet retur til arbeid
+clinic-rtw-expect-stored = Forventet retur lagret for { $code }: { $answer }.
+clinic-rtw-expect-taken = Forventet retur så langt:
+clinic-rtw-expect-row = { $date }, { $label }: { $answer }
+clinic-rtw-nothing = Ingenting er besvart ennå.
+clinic-rtw-either = RTW-SE lagres bare når alle spørsmålene er besvart; forventet retur kan lagres alene.
