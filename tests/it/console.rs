@@ -89,6 +89,12 @@ fn every_control_on_the_console_does_what_it_says_when_clicked() {
     h.type_on_console("looked away, then back");
     click(&mut h, "Marker (F2)");
     h.frame();
+    // More for the same marker, typed after it.
+    let field = h.console_widget("TextInput", "").expect("the note field");
+    h.click_console_at(field.centre);
+    h.type_on_console("when Kari asked");
+    click(&mut h, "Add to the marker at");
+    h.frame();
 
     // Name labels, on.
     let labels = h.console_widget("CheckBox", "Name labels").expect("the name labels box");
@@ -155,13 +161,18 @@ fn every_control_on_the_console_does_what_it_says_when_clicked() {
     assert!(skipped.iter().any(|s| s["rating"] == sickness), "{skipped:?}");
     let markers = all("Marker");
     assert!(markers.iter().any(|m| m["note"] == "looked away, then back"), "{markers:?}");
+    let noted = all("MarkerNoted");
+    assert!(
+        noted.iter().any(|m| m["note"].as_str().is_some_and(|n| n.contains("when Kari asked"))),
+        "{noted:?}"
+    );
     assert!(!all("Paused").is_empty() && !all("Resumed").is_empty(), "the pause is not in the record");
     let ended = all("Ended");
     assert!(ended.iter().any(|e| e["reason"]["Stopped"]["by"] == "clinician"), "{ended:?}");
 }
 
 #[test]
-fn the_calming_pause_button_starts_the_calming_pause() {
+fn the_calming_pause_button_starts_it_and_then_ends_its_breathing_early() {
     let mut h = Harness::new(load("team-meeting"), console_options(2, START_RATINGS)).unwrap();
     h.console_window_height(TALL);
     h.run_for(2.0);
@@ -169,6 +180,14 @@ fn the_calming_pause_button_starts_the_calming_pause() {
     h.frame();
     assert!(h.view().calming.is_some(), "the calming pause did not start");
     assert!(h.transcript("en").contains("< calming by clinician"), "{}", h.transcript("en"));
+    // The participant gives the first SUDS; the breathing begins, and the
+    // same button now ends it early.
+    h.press(bevy::prelude::KeyCode::Enter);
+    assert!(h.run_until(1.0, |h| h.transcript("en").contains("< breathing")), "{}", h.transcript("en"));
+    click(&mut h, "End the breathing (B)");
+    h.frame();
+    let t = h.transcript("en");
+    assert!(t.contains("breathing-ended early"), "the button did not end the breathing:\n{t}");
 }
 
 #[test]

@@ -1,24 +1,24 @@
-//! The console's own pace: drawn 15 times a second, and on the next frame
-//! whenever the clinician acts on it, rather than on every one of the
+//! The console's own pace: drawn 15 times a second, and on the very frame
+//! of any input the clinician gives it, rather than on every one of the
 //! participant's frames.
 //!
 //! Why: the participant's frame is the budget that matters (90 Hz in a
 //! headset, where a late frame can make them sick), and the console shares
-//! the frame thread with it. Laying out the console and tessellating its
-//! shapes is most of what egui costs. The clinician reads the console; they
-//! do not track it. What changes on it by itself changes slowly: the
-//! session clock in whole seconds, the plot by a pixel or so a second, a
-//! new line in the log now and then. 15 drawings a second show each change
-//! within 67 ms, sooner than a reader notices it. What they do to it (a click, a key, the
-//! pointer moving over it) is drawn at once. egui's own wish to be drawn
-//! again is not asked: any input makes it wish for the next frame, and
-//! bevy_egui hands it input every frame. So egui's own animations (a
-//! scroll bar fading in) run at 15 frames a second too.
+//! the frame thread with it. The clinician reads the console; they do not
+//! track it. What changes on it by itself changes slowly: the session clock
+//! in whole seconds, the plot by a pixel or so a second, a line in the log
+//! now and then. 15 drawings a second show each change within 67 ms.
 //!
-//! Between two drawings the last shapes are handed to the renderer again
-//! (the render world takes them each frame), so the console never
-//! flickers, and none of bevy_egui's systems run. Input is not lost that
-//! way: a frame with input for the console is a frame that draws.
+//! What the clinician does to it (a click, a key, the pointer moving over
+//! it) is drawn at once. egui's own wish to be drawn again is not asked:
+//! any input makes it wish for the next frame, and bevy_egui hands it input
+//! every frame. So egui's own animations (a scroll bar fading in) run at 15
+//! frames a second too.
+//!
+//! Between two drawings none of bevy_egui's systems run, and the last
+//! shapes are handed to the renderer again (the render world takes them
+//! each frame), so the console never flickers. Input is not lost that way:
+//! a frame with input for the console is a frame that draws.
 
 use std::time::Duration;
 
