@@ -26,7 +26,7 @@ use super::driver::{RunningSession, SessionInput, SessionOutput, SessionView};
 use super::labels::{Labels, ShowLabels};
 use super::stage::ParticipantView;
 use super::{AppSystems, Loaded, PointerOnConsole, RecentreView};
-use crate::scenario::{Beat, FearedOutcome, RatingKind, StressCue};
+use crate::scenario::{RatingKind, StressCue};
 use crate::session::{Actor, EndReason, Input, Output, RatingAnswer};
 use crate::w;
 use crate::words::{Lang, names};
@@ -175,7 +175,7 @@ fn note_outputs(
         if matches!(o.item, Output::Marker { .. }) {
             console.last_marker = Some(o.at);
         }
-        if log_line(Lang::En, &[], &[], o.at, &o.item).is_some() {
+        if log_line(Lang::En, running.session.scenario(), o.at, &o.item).is_some() {
             console.recent.push_front((o.at, o.item.clone(), running.session.scenario().clone()));
             console.recent.truncate(RECENT);
         }
@@ -186,15 +186,19 @@ fn note_outputs(
 /// outputs the clinician does not follow there.
 fn log_line(
     lang: Lang,
-    beats: &[Beat],
-    outcomes: &[FearedOutcome],
+    scenario: &crate::scenario::Scenario,
     at: crate::session::Millis,
     item: &Output,
 ) -> Option<String> {
+    let code = lang.code();
+    // An answer by its own words, cut short for the log's one line.
+    let answer = |beat: usize, option: usize| {
+        scenario.option(beat, option).map_or_else(|| (option + 1).to_string(), |o| short(o.text.show(code)))
+    };
     let seconds = |ms: crate::session::Millis| lang.decimal(ms as f64 / 1000.0, 1);
     let line = match item {
         Output::RatingSkipped { rating, .. } => {
-            w!(lang, "log-rating-skipped", rating = names::rating(lang, rating))
+            w!(lang, "log-rating-skipped", rating = names::rating_in(lang, rating, scenario))
         }
         Output::Rated { rating, answer, latency } => {
             let answer = match answer {
@@ -209,14 +213,13 @@ fn log_line(
             w!(
                 lang,
                 "log-rated",
-                rating = names::rating(lang, rating),
+                rating = names::rating_in(lang, rating, scenario),
                 answer = answer,
                 seconds = seconds(*latency)
             )
         }
         Output::Chosen { beat, option, latency, .. } => {
-            let id = beats.get(*beat).map_or("?", Beat::id);
-            w!(lang, "log-chose", option = option + 1, beat = id, seconds = seconds(*latency))
+            w!(lang, "log-chose", answer = answer(*beat, *option), seconds = seconds(*latency))
         }
         Output::CueStarted { cue, intensity, .. } => {
             w!(
@@ -228,11 +231,10 @@ fn log_line(
         }
         Output::LevelChanged { from, to } => w!(lang, "log-level", from = *from, to = *to),
         Output::SilenceTaken { .. } => w!(lang, "log-silence"),
-        Output::OutcomeHappened { outcome, beat } => w!(
+        Output::OutcomeHappened { outcome, .. } => w!(
             lang,
             "log-outcome",
-            outcome = outcomes.get(*outcome).map_or("?", |o| o.id.as_str()),
-            beat = beats.get(*beat).map_or("?", Beat::id)
+            outcome = scenario.feared_outcomes.get(*outcome).map_or("?", |o| o.text.show(code))
         ),
         Output::Paused { by } => w!(lang, "log-paused", by = by.name()),
         Output::Resumed { by } => w!(lang, "log-resumed", by = by.name()),
@@ -253,12 +255,23 @@ fn log_line(
         }
         Output::CalmingEnded => w!(lang, "log-calming-ended"),
         Output::PeerAnswer { option, beat, .. } => {
-            let id = beats.get(*beat).map_or("?", Beat::id);
-            w!(lang, "log-peer-answer", option = option + 1, beat = id)
+            w!(lang, "log-peer-answer", answer = answer(*beat, *option))
         }
         _ => return None,
     };
     Some(format!("{:>6} s  {line}", seconds(at)))
+}
+
+/// The log's room for an answer's words: the rest is cut at a word.
+const ANSWER_CHARS: usize = 48;
+
+fn short(text: &str) -> String {
+    if text.chars().count() <= ANSWER_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(ANSWER_CHARS).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', '.', ';', ':']))
 }
 
 pub(super) fn end_reason(lang: Lang, reason: &EndReason) -> String {
@@ -519,7 +532,7 @@ fn console_panel(
                 ui.separator();
                 ui.label(w!(l, "lately"));
                 for (at, item, version) in &console.recent {
-                    if let Some(line) = log_line(l, &version.beats, &version.feared_outcomes, *at, item) {
+                    if let Some(line) = log_line(l, version, *at, item) {
                         ui.label(egui::RichText::new(line).monospace().small());
                     }
                 }
@@ -561,4 +574,19 @@ fn keyed(label: String, key: KeyCode) -> String {
         _ => return label,
     };
     format!("{label} ({key})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short;
+
+    #[test]
+    fn a_long_answer_is_cut_at_a_word_and_a_short_one_kept_whole() {
+        let long = "Not much to report, really. Maybe someone else could start?";
+        assert_eq!(short(long), "Not much to report, really. Maybe someone else…");
+        assert_eq!(short("Yes, I can do that."), "Yes, I can do that.");
+        // Cut just after a comma: the comma goes too.
+        let comma = "Jeg vil gjerne si noe om hvordan det går nå, men først vil jeg høre hva dere tenker";
+        assert_eq!(short(comma), "Jeg vil gjerne si noe om hvordan det går nå…");
+    }
 }

@@ -367,7 +367,8 @@ impl SessionReport {
                     Output::Marker { note } => mark(*at, MarkKind::Marker(note.clone()), None, seq),
                     Output::MarkerNoted { marker, note } => noted.push((*marker, note.clone())),
                     Output::RatingSkipped { rating, .. } => {
-                        mark(*at, MarkKind::Skipped(crate::words::names::rating(lang, rating)), None, seq)
+                        let rating = crate::words::names::rating_in(lang, rating, versions.current());
+                        mark(*at, MarkKind::Skipped(rating), None, seq)
                     }
                     Output::CalmingStarted { by } => {
                         let by_participant = *by == Actor::Participant;

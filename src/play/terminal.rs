@@ -135,7 +135,8 @@ impl<W: Write> Printer<W> {
                 self.say(&w!(l, "player-marker-noted", time = time, note = note))
             }
             Output::RatingSkipped { rating, .. } => {
-                self.say(&w!(l, "player-rating-skipped", time = time, rating = names::rating(l, rating)))
+                let rating = names::rating_in(l, rating, scenario);
+                self.say(&w!(l, "player-rating-skipped", time = time, rating = rating))
             }
             Output::Rejected { reason, .. } => self.say(&format!("  ({})", reason.say(l))),
             Output::RecoveryStarted { .. } => self.say(&format!("\n[{time}] {}", words.recovery)),

@@ -4,7 +4,7 @@
 //! new cue or role cannot be added without its words.
 
 use super::Lang;
-use crate::scenario::{Character, ChoiceTag, RatingKind, Remote, Role, StressCue};
+use crate::scenario::{Character, ChoiceTag, RatingKind, Remote, Role, Scenario, StressCue};
 
 /// Who is speaking, as a subtitle names them: their name, and for someone
 /// who is not in the room, how they take part.
@@ -56,7 +56,34 @@ pub fn tag(lang: Lang, tag: ChoiceTag) -> String {
     }
 }
 
-/// A rating in a few words, naming the statement or outcome by its id.
+/// A rating in a few words, naming the statement or outcome by what the
+/// scenario says it is (in `lang` where the scenario has it), so a person
+/// reads "self-efficacy (answer a critical remark calmly)" and not an
+/// author's id. An id the scenario lacks is shown as it is.
+pub fn rating_in(lang: Lang, kind: &RatingKind, scenario: &Scenario) -> String {
+    let code = lang.code();
+    let statement = |id: &str| {
+        scenario
+            .ratings
+            .self_efficacy
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id, |s| s.can.show(code))
+            .to_string()
+    };
+    let outcome = |id: &str| {
+        scenario.feared_outcomes.iter().find(|o| o.id == id).map_or(id, |o| o.text.show(code)).to_string()
+    };
+    match kind {
+        RatingKind::SelfEfficacy(id) => w!(lang, "rating-self-efficacy", statement = statement(id)),
+        RatingKind::Expectancy(id) => w!(lang, "rating-expectancy", outcome = outcome(id)),
+        RatingKind::ExpectancyReview(id) => w!(lang, "rating-expectancy-review", outcome = outcome(id)),
+        RatingKind::Suds | RatingKind::Cybersickness => rating(lang, kind),
+    }
+}
+
+/// A rating in a few words, naming the statement or outcome by its id
+/// (where there is no scenario to name it from).
 pub fn rating(lang: Lang, kind: &RatingKind) -> String {
     match kind {
         RatingKind::Suds => w!(lang, "rating-suds"),

@@ -70,6 +70,16 @@ fn every_control_on_the_console_does_what_it_says_when_clicked() {
         }
     }
     assert!(!h.asked(), "Skip this rating left a start rating open");
+    // The log says what was skipped in the scenario's words, not its ids.
+    let log: Vec<String> =
+        h.console_widgets().into_iter().filter(|w| w.role == "Label").map(|w| w.text).collect();
+    let skipped = "expectancy (someone criticises you in front of the others): skipped by the clinician";
+    assert!(log.iter().any(|l| l.ends_with(skipped)), "{log:#?}");
+    assert!(
+        log.iter().any(|l| l.contains("self-efficacy (give a short status update in a team meeting)")),
+        "{log:#?}"
+    );
+    assert!(!log.iter().any(|l| l.contains("give-update") || l.contains("(criticised)")), "{log:#?}");
     // Ask SUDS now, then skip it; the same for VR sickness.
     click(&mut h, "Ask SUDS now");
     h.frame();

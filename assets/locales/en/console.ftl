@@ -59,7 +59,7 @@ log-review = { $happened ->
         [yes] happened
        *[no] did not happen
     }, { $likelihood } %
-log-chose = chose answer { $option } at "{ $beat }" ({ $seconds } s)
+log-chose = chose "{ $answer }" ({ $seconds } s)
 log-cue = { $cue }, intensity { $intensity }
 log-level = level { $from } → { $to }
 log-silence = stayed silent
@@ -84,10 +84,10 @@ log-breathing-ended = { $all ->
        *[no] breathing ended early
     }
 log-calming-ended = the calming pause is over; the session goes on
-log-peer-answer = the peer gave the model answer { $option } at "{ $beat }"
+log-peer-answer = the peer gave the model answer "{ $answer }"
 log-ended = ended: { $why }
 log-recovery = calm phase: { $seconds } s, then the last SUDS
-log-outcome = what the participant feared happened: "{ $outcome }", at "{ $beat }"
+log-outcome = what the participant feared happened: "{ $outcome }"
 
 end-completed = completed
 end-stopped-by-participant = stopped by the participant

@@ -59,7 +59,7 @@ log-review = { $happened ->
         [yes] skjedde
        *[no] skjedde ikke
     }, { $likelihood } %
-log-chose = valgte svar { $option } ved «{ $beat }» ({ $seconds } s)
+log-chose = valgte «{ $answer }» ({ $seconds } s)
 log-cue = { $cue }, styrke { $intensity }
 log-level = nivå { $from } → { $to }
 log-silence = var stille
@@ -84,10 +84,10 @@ log-breathing-ended = { $all ->
        *[no] pusteøvelsen ble avsluttet før tiden
     }
 log-calming-ended = pustepausen er over; økten fortsetter
-log-peer-answer = kollegaen ga modellsvaret { $option } ved «{ $beat }»
+log-peer-answer = kollegaen ga modellsvaret «{ $answer }»
 log-ended = avsluttet: { $why }
 log-recovery = rolig avslutning: { $seconds } s, så siste ubehag (SUDS)
-log-outcome = det deltakeren fryktet, skjedde: «{ $outcome }», ved «{ $beat }»
+log-outcome = det deltakeren fryktet, skjedde: «{ $outcome }»
 
 end-completed = fullført
 end-stopped-by-participant = deltakeren stoppet
