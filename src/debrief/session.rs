@@ -232,21 +232,8 @@ impl SessionReport {
         let code = lang.code();
         let records: Vec<(u64, JournalRecord)> =
             events.iter().filter_map(|e| Some((e.seq, serde_json::from_str(&e.detail).ok()?))).collect();
-        let statement = |id: &str| {
-            scenario
-                .ratings
-                .self_efficacy
-                .iter()
-                .find(|st| st.id == id)
-                .map_or_else(|| id.to_string(), |st| st.can.show(code).to_string())
-        };
-        let outcome = |id: &str| {
-            scenario
-                .feared_outcomes
-                .iter()
-                .find(|o| o.id == id)
-                .map_or_else(|| id.to_string(), |o| o.text.show(code).to_string())
-        };
+        let statement = |id: &str| scenario.statement_text(id, code).to_string();
+        let outcome = |id: &str| scenario.outcome_text(id, code).to_string();
 
         let mut suds = Series { label: w!(lang, "debrief-suds"), points: Vec::new() };
         let mut sickness: Vec<Point> = Vec::new();

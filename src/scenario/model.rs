@@ -132,6 +132,19 @@ impl Scenario {
         }
     }
 
+    /// What the self-efficacy statement `id` says, in `lang` where it is
+    /// written in it; the id itself where the scenario has no such
+    /// statement (a record made with another version).
+    pub fn statement_text<'a>(&'a self, id: &'a str, lang: &str) -> &'a str {
+        self.ratings.self_efficacy.iter().find(|s| s.id == id).map_or(id, |s| s.can.show(lang))
+    }
+
+    /// What the feared outcome `id` is, in `lang` where it is written in
+    /// it; the id itself where the scenario has no such outcome.
+    pub fn outcome_text<'a>(&'a self, id: &'a str, lang: &str) -> &'a str {
+        self.feared_outcomes.iter().find(|o| o.id == id).map_or(id, |o| o.text.show(lang))
+    }
+
     /// The peer's index in a scenario made by [`Scenario::for_modelling`].
     pub fn peer_index(&self) -> Option<usize> {
         self.peer.as_ref()?;

@@ -62,22 +62,16 @@ pub fn tag(lang: Lang, tag: ChoiceTag) -> String {
 /// author's id. An id the scenario lacks is shown as it is.
 pub fn rating_in(lang: Lang, kind: &RatingKind, scenario: &Scenario) -> String {
     let code = lang.code();
-    let statement = |id: &str| {
-        scenario
-            .ratings
-            .self_efficacy
-            .iter()
-            .find(|s| s.id == id)
-            .map_or(id, |s| s.can.show(code))
-            .to_string()
-    };
-    let outcome = |id: &str| {
-        scenario.feared_outcomes.iter().find(|o| o.id == id).map_or(id, |o| o.text.show(code)).to_string()
-    };
     match kind {
-        RatingKind::SelfEfficacy(id) => w!(lang, "rating-self-efficacy", statement = statement(id)),
-        RatingKind::Expectancy(id) => w!(lang, "rating-expectancy", outcome = outcome(id)),
-        RatingKind::ExpectancyReview(id) => w!(lang, "rating-expectancy-review", outcome = outcome(id)),
+        RatingKind::SelfEfficacy(id) => {
+            w!(lang, "rating-self-efficacy", statement = scenario.statement_text(id, code))
+        }
+        RatingKind::Expectancy(id) => {
+            w!(lang, "rating-expectancy", outcome = scenario.outcome_text(id, code))
+        }
+        RatingKind::ExpectancyReview(id) => {
+            w!(lang, "rating-expectancy-review", outcome = scenario.outcome_text(id, code))
+        }
         RatingKind::Suds | RatingKind::Cybersickness => rating(lang, kind),
     }
 }
