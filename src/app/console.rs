@@ -50,6 +50,9 @@ pub struct Console {
     width: f32,
     /// When the newest marker was dropped, for the note typed after it.
     last_marker: Option<crate::session::Millis>,
+    /// The version of the scenario the session's outputs name beats and
+    /// options in: the first, then each one a `Reloaded` output brings.
+    version: Option<std::sync::Arc<crate::scenario::Scenario>>,
 }
 
 impl Console {
@@ -63,6 +66,7 @@ impl Console {
             recent: VecDeque::new(),
             width: 0.0,
             last_marker: None,
+            version: None,
         }
     }
 }
@@ -175,8 +179,16 @@ fn note_outputs(
         if matches!(o.item, Output::Marker { .. }) {
             console.last_marker = Some(o.at);
         }
-        if log_line(Lang::En, running.session.scenario(), o.at, &o.item).is_some() {
-            console.recent.push_front((o.at, o.item.clone(), running.session.scenario().clone()));
+        // The outputs before a reload in the same frame still name the
+        // old version's beats: the version changes at `Reloaded`, as the
+        // record's rows change it.
+        let version = match (&o.item, &console.version) {
+            (Output::Reloaded { .. }, _) | (_, None) => running.session.scenario().clone(),
+            (_, Some(v)) => v.clone(),
+        };
+        console.version = Some(version.clone());
+        if log_line(Lang::En, &version, o.at, &o.item).is_some() {
+            console.recent.push_front((o.at, o.item.clone(), version));
             console.recent.truncate(RECENT);
         }
     }
@@ -269,7 +281,8 @@ fn short(text: &str) -> String {
     if text.chars().count() <= ANSWER_CHARS {
         return text.to_string();
     }
-    let cut: String = text.chars().take(ANSWER_CHARS).collect();
+    // One more than fits: a whole word that ends exactly at the limit stays.
+    let cut: String = text.chars().take(ANSWER_CHARS + 1).collect();
     let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
     format!("{}…", at_word.trim_end_matches([',', '.', ';', ':']))
 }
@@ -585,8 +598,11 @@ mod tests {
         let long = "Not much to report, really. Maybe someone else could start?";
         assert_eq!(short(long), "Not much to report, really. Maybe someone else…");
         assert_eq!(short("Yes, I can do that."), "Yes, I can do that.");
+        // A word that ends right at the limit stays whole.
+        let at_limit = "Jeg vil gjerne si noe om hvordan det går nå, men først vil jeg høre hva dere tenker";
+        assert_eq!(short(at_limit), "Jeg vil gjerne si noe om hvordan det går nå, men…");
         // Cut just after a comma: the comma goes too.
-        let comma = "Jeg vil gjerne si noe om hvordan det går nå, men først vil jeg høre hva dere tenker";
-        assert_eq!(short(comma), "Jeg vil gjerne si noe om hvordan det går nå…");
+        let comma = "Jeg har vært borte en stund og trenger litt tid, hvis det går greit for alle";
+        assert_eq!(short(comma), "Jeg har vært borte en stund og trenger litt tid…");
     }
 }

@@ -450,7 +450,8 @@ impl Clinic {
                 return;
             }
         };
-        let code = draft.participant.as_str();
+        let code = draft.participant.clone();
+        let code = code.as_str();
         let mut said = Vec::new();
         if let Some(answers) = draft.complete() {
             match store.add_rtw_se(code, label.as_deref(), &answers, now_unix_ms) {
@@ -467,7 +468,13 @@ impl Clinic {
                 }
             }
         }
-        if let Some(answer) = draft.expectation {
+        let expectation = draft.expectation;
+        if let Some(draft) = &mut self.rtw_se {
+            // Stored: a second try after the expectation fails must not
+            // store the RTW-SE again.
+            draft.answers = Default::default();
+        }
+        if let Some(answer) = expectation {
             if let Err(e) = store.add_rtw_expectation(code, label.as_deref(), answer, now_unix_ms) {
                 // The RTW-SE, if any, is stored: say so beside the failure.
                 said.push(e.explain(l));

@@ -232,8 +232,6 @@ impl SessionReport {
         let code = lang.code();
         let records: Vec<(u64, JournalRecord)> =
             events.iter().filter_map(|e| Some((e.seq, serde_json::from_str(&e.detail).ok()?))).collect();
-        let statement = |id: &str| scenario.statement_text(id, code).to_string();
-        let outcome = |id: &str| scenario.outcome_text(id, code).to_string();
 
         let mut suds = Series { label: w!(lang, "debrief-suds"), points: Vec::new() };
         let mut sickness: Vec<Point> = Vec::new();
@@ -283,7 +281,7 @@ impl SessionReport {
                             }
                             RatingKind::SelfEfficacy(id) => {
                                 let series = entry(&mut self_efficacy, id, || Series {
-                                    label: statement(id),
+                                    label: versions.current().statement_text(id, code).to_string(),
                                     points: Vec::new(),
                                 });
                                 series.points.push(point);
@@ -293,7 +291,7 @@ impl SessionReport {
                             RatingKind::Expectancy(id) | RatingKind::ExpectancyReview(id) => {
                                 let e = entry(&mut expectancies, id, || Expectancy {
                                     id: id.clone(),
-                                    outcome: outcome(id),
+                                    outcome: versions.current().outcome_text(id, code).to_string(),
                                     before: None,
                                     happened: None,
                                     after: None,
@@ -381,7 +379,7 @@ impl SessionReport {
                     Output::CalmingEnded => calming_now = None,
                     Output::RecoveryStarted { .. } => calm_from = Some(*at),
                     Output::OutcomeHappened { outcome, .. } => {
-                        if let Some(o) = scenario.feared_outcomes.get(*outcome) {
+                        if let Some(o) = versions.current().feared_outcomes.get(*outcome) {
                             seen_outcomes.push((o.id.clone(), Seen { at: *at, seq }));
                         }
                     }

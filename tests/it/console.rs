@@ -57,7 +57,7 @@ fn every_control_on_the_console_does_what_it_says_when_clicked() {
 
     // A cue at a low intensity: the slider first, then the cue's button.
     click_slider(&mut h, "intensity", 0.1);
-    let intensity = h.console_widget("SpinButton", "0.").map(|w| w.text).unwrap_or_default();
+    let intensity = h.console_widget("SpinButton", "0.").expect("the intensity's value").text;
     assert_ne!(intensity, "0.50", "the intensity slider did not move");
     click(&mut h, "a door slams");
     h.run_for(0.2);
@@ -254,6 +254,32 @@ fn the_clinician_s_click_is_drawn_and_taken_on_its_own_frame() {
     assert!(h.console_drew(), "the release's frame was not drawn");
     h.frame();
     assert!(h.view().paused, "the click did not pause");
+}
+
+#[test]
+fn a_drag_from_the_console_past_its_edge_is_drawn_on_every_frame() {
+    let mut h = Harness::with_frame(load("team-meeting"), console_options(2, START_RATINGS), HZ_90).unwrap();
+    h.console_window_height(TALL);
+    h.run_for(0.5);
+    let slider = h.console_widget("Slider", "participant's volume").expect("the volume slider");
+    h.pointer_to(slider.centre);
+    h.left_button(true);
+    // Leftwards in 20-pixel steps, well past the console's edge and over
+    // the participant's view: every step is drawn, so the handle follows.
+    for step in 1..=15 {
+        h.pointer_to(slider.centre - bevy::math::Vec2::new(20.0 * step as f32, 0.0));
+        assert!(h.console_drew(), "step {step} of the drag was not drawn");
+    }
+    h.left_button(false);
+    h.frame();
+    assert_eq!(h.participant_volume(), 0.0, "the drag did not take the volume down");
+    // With the button up, the pointer over the view draws nothing more.
+    let mut drawn = 0;
+    for step in 0..5 {
+        h.pointer_to(bevy::math::Vec2::new(300.0 + 3.0 * step as f32, 300.0));
+        drawn += usize::from(h.console_drew());
+    }
+    assert!(drawn <= 1, "moves over the view were drawn {drawn} times of 5");
 }
 
 #[test]

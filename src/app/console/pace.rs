@@ -138,12 +138,20 @@ fn decide(
 ) {
     let pace = &mut *pace;
     let changed = pace.was_shown != Some(console.shown);
-    let mut acts = !keys.is_empty();
+    // Keys count even while the console is hidden: bevy_egui must see a
+    // modifier let go, or it would hold it down (and refuse typed text)
+    // once the console is shown again.
+    let keyed = !keys.is_empty();
     keys.clear();
+    // Where the console begins, in the window's logical pixels: as wide as
+    // it was drawn (egui's zoom widens it), or as it is laid out.
+    let drawn = |w: &Window| console.width / w.scale_factor();
+    let width = |w: &Window| if console.width > 0.0 { drawn(w) } else { super::CONSOLE_WIDTH };
+    let mut acts = false;
     for event in window_events.read() {
-        acts |= pace.pointer.acts_on_console(event, &windows);
+        acts |= pace.pointer.acts_on_console(event, &windows, width);
     }
-    let asked = changed || (console.shown && acts);
+    let asked = changed || keyed || (console.shown && acts);
     // Hidden and already cleared: nothing to draw until it is shown again.
     let idle = !console.shown && !changed;
     let now = time.elapsed();
@@ -153,28 +161,40 @@ fn decide(
     }
 }
 
-/// Where the pointer was last seen: over the console or not.
+/// Where the pointer was last seen: over the console or not, and whether a
+/// mouse button is held (a drag).
 #[derive(Default)]
 struct Pointer {
     on_console: bool,
+    held: bool,
 }
 
 impl Pointer {
     /// Whether a window event is the clinician acting on the console: a
-    /// click, a key, a scroll, text, the window changing size or focus, or
-    /// the pointer moving over the console or off it. The pointer moving
-    /// over the participant's view does not count (in the desktop window
-    /// that may be the participant looking around).
-    fn acts_on_console(&mut self, event: &WindowEvent, windows: &Query<&Window>) -> bool {
+    /// click, a key, a scroll, text, the window changing size or focus, the
+    /// pointer moving over the console or off it, or moving anywhere while
+    /// a button is held (a slider or a scroll bar dragged past the
+    /// console's edge). The pointer moving over the participant's view
+    /// with no button held does not count (in the desktop window that may
+    /// be the participant looking around).
+    fn acts_on_console(
+        &mut self,
+        event: &WindowEvent,
+        windows: &Query<&Window>,
+        width: impl Fn(&Window) -> f32,
+    ) -> bool {
         match event {
             WindowEvent::CursorMoved(moved) => {
-                let left = windows.get(moved.window).map_or(0.0, |w| w.width() - super::CONSOLE_WIDTH);
+                let left = windows.get(moved.window).map_or(0.0, |w| w.width() - width(w));
                 let was = std::mem::replace(&mut self.on_console, moved.position.x >= left);
-                was || self.on_console
+                was || self.on_console || self.held
             }
-            WindowEvent::CursorLeft(_) => std::mem::take(&mut self.on_console),
-            WindowEvent::MouseButtonInput(_)
-            | WindowEvent::MouseWheel(_)
+            WindowEvent::CursorLeft(_) => std::mem::take(&mut self.on_console) || self.held,
+            WindowEvent::MouseButtonInput(button) => {
+                self.held = button.state.is_pressed();
+                true
+            }
+            WindowEvent::MouseWheel(_)
             | WindowEvent::KeyboardInput(_)
             | WindowEvent::Ime(_)
             | WindowEvent::WindowResized(_)

@@ -59,11 +59,11 @@ impl Harness {
     /// run until its next drawing, so what a click just changed is there.
     pub fn console_widgets(&mut self) -> Vec<ConsoleWidget> {
         self.frame();
-        for _ in 0..30 {
-            if self.console_drew() {
-                break;
-            }
+        let mut frames = 0;
+        while !self.console_drew() {
+            assert!(frames < 30, "the console was not drawn in 30 frames");
             self.frame();
+            frames += 1;
         }
         let world = self.app.world_mut();
         let mut output = world.query_filtered::<&EguiOutput, With<PrimaryEguiContext>>();
@@ -106,14 +106,25 @@ impl Harness {
 
     /// A click of the left mouse button at `at` (logical pixels).
     pub fn click_console_at(&mut self, at: Vec2) {
+        self.pointer_to(at);
+        self.left_button(true);
+        self.left_button(false);
+    }
+
+    /// The pointer moves to `at` (logical pixels); then a frame.
+    pub fn pointer_to(&mut self, at: Vec2) {
         let window = self.window();
         self.send_window_event(WindowEvent::CursorMoved(CursorMoved { window, position: at, delta: None }));
         self.app.update();
-        for state in [ButtonState::Pressed, ButtonState::Released] {
-            let button = MouseButtonInput { button: MouseButton::Left, state, window };
-            self.send_window_event(WindowEvent::MouseButtonInput(button));
-            self.app.update();
-        }
+    }
+
+    /// The left mouse button goes down or up; then a frame.
+    pub fn left_button(&mut self, down: bool) {
+        let window = self.window();
+        let state = if down { ButtonState::Pressed } else { ButtonState::Released };
+        let button = MouseButtonInput { button: MouseButton::Left, state, window };
+        self.send_window_event(WindowEvent::MouseButtonInput(button));
+        self.app.update();
     }
 
     /// Types `text` into the widget that has the keyboard, a character a
