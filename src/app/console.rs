@@ -56,6 +56,12 @@ pub struct Console {
 }
 
 impl Console {
+    /// The console's width in `window`'s logical pixels: as wide as it was
+    /// last drawn (egui's zoom widens it), or as it is laid out before that.
+    fn logical_width(&self, window: &Window) -> f32 {
+        if self.width > 0.0 { self.width / window.scale_factor() } else { CONSOLE_WIDTH }
+    }
+
     fn new(shown: bool, lang: Lang) -> Self {
         Console {
             shown,

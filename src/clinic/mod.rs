@@ -492,9 +492,13 @@ impl Clinic {
     fn reload_rtw_se_taken(&mut self) {
         let store =
             self.choice.participant.as_ref().and_then(|code| Some((Store::open(&self.data_dir).ok()?, code)));
-        self.rtw_se_taken = store.as_ref().and_then(|(s, code)| s.rtw_se(code).ok()).unwrap_or_default();
-        self.rtw_expectations_taken =
-            store.as_ref().and_then(|(s, code)| s.rtw_expectations(code).ok()).unwrap_or_default();
+        let Some((store, code)) = store else {
+            self.rtw_se_taken = Vec::new();
+            self.rtw_expectations_taken = Vec::new();
+            return;
+        };
+        self.rtw_se_taken = store.rtw_se(code).unwrap_or_default();
+        self.rtw_expectations_taken = store.rtw_expectations(code).unwrap_or_default();
     }
 
     fn refresh(&mut self) {

@@ -49,7 +49,7 @@ pub fn reference_voice(seconds: f32, seed: u64) -> super::StereoBuffer {
         frame[1] = *x;
     }
     if let Some(lufs) = super::measure::integrated_lufs(&buffer) {
-        let gain = 10f64.powf((REFERENCE_LUFS - lufs) / 20.0) as f32;
+        let gain = super::db_to_gain((REFERENCE_LUFS - lufs) as f32);
         for x in &mut buffer.samples {
             *x *= gain;
         }

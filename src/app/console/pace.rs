@@ -143,13 +143,9 @@ fn decide(
     // once the console is shown again.
     let keyed = !keys.is_empty();
     keys.clear();
-    // Where the console begins, in the window's logical pixels: as wide as
-    // it was drawn (egui's zoom widens it), or as it is laid out.
-    let drawn = |w: &Window| console.width / w.scale_factor();
-    let width = |w: &Window| if console.width > 0.0 { drawn(w) } else { super::CONSOLE_WIDTH };
     let mut acts = false;
     for event in window_events.read() {
-        acts |= pace.pointer.acts_on_console(event, &windows, width);
+        acts |= pace.pointer.acts_on_console(event, &windows, &console);
     }
     let asked = changed || keyed || (console.shown && acts);
     // Hidden and already cleared: nothing to draw until it is shown again.
@@ -177,15 +173,10 @@ impl Pointer {
     /// console's edge). The pointer moving over the participant's view
     /// with no button held does not count (in the desktop window that may
     /// be the participant looking around).
-    fn acts_on_console(
-        &mut self,
-        event: &WindowEvent,
-        windows: &Query<&Window>,
-        width: impl Fn(&Window) -> f32,
-    ) -> bool {
+    fn acts_on_console(&mut self, event: &WindowEvent, windows: &Query<&Window>, console: &Console) -> bool {
         match event {
             WindowEvent::CursorMoved(moved) => {
-                let left = windows.get(moved.window).map_or(0.0, |w| w.width() - width(w));
+                let left = windows.get(moved.window).map_or(0.0, |w| w.width() - console.logical_width(w));
                 let was = std::mem::replace(&mut self.on_console, moved.position.x >= left);
                 was || self.on_console || self.held
             }
